@@ -1,0 +1,7 @@
+namespace FlowDesigner.Model.Descriptors;
+
+/// <summary>A credential type the product offers, declared once by its descriptor.</summary>
+public interface ICredentialType
+{
+    CredentialTypeDescriptor Descriptor { get; }
+}

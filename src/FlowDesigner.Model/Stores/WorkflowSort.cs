@@ -1,0 +1,8 @@
+namespace FlowDesigner.Model.Stores;
+
+public enum WorkflowSort
+{
+    Name,
+    UpdatedAt,
+    LastRunAt,
+}

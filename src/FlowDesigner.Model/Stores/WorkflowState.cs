@@ -1,0 +1,13 @@
+namespace FlowDesigner.Model.Stores;
+
+public enum WorkflowState
+{
+    /// <summary>Never published: its trigger does nothing yet.</summary>
+    Draft,
+
+    /// <summary>The draft is the active published version.</summary>
+    Published,
+
+    /// <summary>Published, and the draft has changed since.</summary>
+    Changed,
+}

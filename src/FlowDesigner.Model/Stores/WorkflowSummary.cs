@@ -1,0 +1,20 @@
+using FlowDesigner.Model.Runs;
+
+namespace FlowDesigner.Model.Stores;
+
+/// <summary>One row of the workflow list.</summary>
+public sealed record WorkflowSummary(
+    Guid Id,
+    string Name,
+    int? ActiveVersionNumber,
+    bool ChangedSinceActive,
+    string? TriggerType,
+    string? TriggerSummary,
+    DateTime UpdatedAt,
+    string UpdatedBy,
+    RunStatus? LastRunStatus,
+    DateTime? LastRunAt,
+    int RunsLast24Hours)
+{
+    public WorkflowState State => WorkflowStates.Of(ActiveVersionNumber, ChangedSinceActive);
+}

@@ -1,0 +1,39 @@
+using FlowDesigner.Model.Runs;
+
+namespace FlowDesigner.Persistence.Entities;
+
+/// <summary>One execution of a published version, pinned to that version.</summary>
+public sealed class RunEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid WorkflowId { get; set; }
+
+    public Guid? VersionId { get; set; }
+
+    public WorkflowVersionEntity? Version { get; set; }
+
+    public Guid? EventId { get; set; }
+
+    public EventEntity? Event { get; set; }
+
+    public RunStatus Status { get; set; }
+
+    public RunCause Cause { get; set; }
+
+    public Guid CorrelationId { get; set; }
+
+    public string? DedupeKey { get; set; }
+
+    public string? OutputJson { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    public List<StepRunEntity> Steps { get; set; } = [];
+}

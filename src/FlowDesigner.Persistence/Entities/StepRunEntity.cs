@@ -1,0 +1,36 @@
+using FlowDesigner.Model.Runs;
+
+namespace FlowDesigner.Persistence.Entities;
+
+/// <summary>One attempt of one node (for one for-each item) in a run.</summary>
+public sealed class StepRunEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public string NodeId { get; set; } = "";
+
+    /// <summary>The for-each item this attempt belongs to; null outside a for-each branch.</summary>
+    public int? ItemIndex { get; set; }
+
+    public int Attempt { get; set; }
+
+    public StepStatus Status { get; set; }
+
+    /// <summary>The node's resolved configuration, with secrets redacted.</summary>
+    public string? InputJson { get; set; }
+
+    public string? OutputJson { get; set; }
+
+    /// <summary>The output port taken (<c>out</c>, <c>true</c>, <c>error</c> ...).</summary>
+    public string? Port { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTime? ScheduledAt { get; set; }
+
+    public DateTime? StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+}

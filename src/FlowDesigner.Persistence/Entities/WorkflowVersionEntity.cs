@@ -1,0 +1,21 @@
+namespace FlowDesigner.Persistence.Entities;
+
+/// <summary>A published definition; never changed once written.</summary>
+public sealed class WorkflowVersionEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid WorkflowId { get; set; }
+
+    public int Number { get; set; }
+
+    public string DefinitionJson { get; set; } = "";
+
+    public string DefinitionHash { get; set; } = "";
+
+    public DateTime PublishedAt { get; set; }
+
+    public string PublishedBy { get; set; } = "";
+
+    public string? Note { get; set; }
+}

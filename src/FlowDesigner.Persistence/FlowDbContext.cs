@@ -1,0 +1,30 @@
+using FlowDesigner.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowDesigner.Persistence;
+
+public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbContext(options)
+{
+    public DbSet<WorkflowEntity> Workflows => Set<WorkflowEntity>();
+
+    public DbSet<WorkflowVersionEntity> WorkflowVersions => Set<WorkflowVersionEntity>();
+
+    public DbSet<CredentialEntity> Credentials => Set<CredentialEntity>();
+
+    public DbSet<EventEntity> Events => Set<EventEntity>();
+
+    public DbSet<RunEntity> Runs => Set<RunEntity>();
+
+    public DbSet<StepRunEntity> StepRuns => Set<StepRunEntity>();
+
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FlowDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that the database reads plainly and survives reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,21 @@
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Persistence.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FlowDesigner.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>The SQLite database under the data folder and the stores that read and write it.</summary>
+    public static IServiceCollection AddFlowDesignerPersistence(this IServiceCollection services, StorageOptions options)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPooledDbContextFactory<FlowDbContext>(db => db.UseSqlite(options.ConnectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IWorkflowStore, WorkflowStore>();
+        return services;
+    }
+}

@@ -1,0 +1,171 @@
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowDesigner.Persistence.Stores;
+
+internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFactory, TimeProvider clock) : IWorkflowStore
+{
+    public async Task<PagedResult<WorkflowSummary>> ListAsync(WorkflowQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var workflows = db.Workflows.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            workflows = workflows.Where(w => EF.Functions.Like(w.Name, pattern, "\\"));
+        }
+
+        var total = await workflows.CountAsync(cancellationToken);
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-24);
+        var page = await Sort(workflows, query)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .Select(w => new WorkflowSummary(
+                w.Id,
+                w.Name,
+                w.ActiveVersion == null ? null : w.ActiveVersion.Number,
+                w.ActiveVersion != null && w.ActiveVersion.DefinitionHash != w.DraftHash,
+                w.TriggerType,
+                w.TriggerSummary,
+                w.UpdatedAt,
+                w.UpdatedBy,
+                w.Runs.OrderByDescending(r => r.CreatedAt).Select(r => (RunStatus?)r.Status).FirstOrDefault(),
+                w.Runs.Max(r => (DateTime?)r.CreatedAt),
+                w.Runs.Count(r => r.CreatedAt >= since)))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<WorkflowSummary>(page, total);
+    }
+
+    public async Task<WorkflowRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Workflows.AsNoTracking().Include(w => w.ActiveVersion).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        return entity is null ? null : ToRecord(entity);
+    }
+
+    public async Task<WorkflowRecord> CreateAsync(WorkflowDraft draft, string actor, string auditAction, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new WorkflowEntity
+        {
+            Id = Guid.CreateVersion7(),
+            Revision = Guid.NewGuid(),
+            CreatedAt = now,
+            CreatedBy = actor,
+        };
+        Apply(entity, draft, actor, now);
+        db.Workflows.Add(entity);
+        db.AuditEntries.Add(Audit(now, actor, $"workflow.{auditAction}", entity, $"{Capitalize(auditAction)} '{entity.Name}'"));
+        await db.SaveChangesAsync(cancellationToken);
+        return ToRecord(entity);
+    }
+
+    public async Task<WorkflowRecord> SaveDraftAsync(
+        Guid id, WorkflowDraft draft, string expectedRevision, string actor, string auditAction, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Workflows.Include(w => w.ActiveVersion).SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
+            ?? throw new WorkflowNotFoundException(id);
+        if (!Guid.TryParse(expectedRevision, out var expected) || entity.Revision != expected)
+        {
+            throw new WorkflowConflictException(entity.Name, entity.UpdatedBy, entity.UpdatedAt);
+        }
+
+        var previousName = entity.Name;
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Entry(entity).Property(w => w.Revision).OriginalValue = expected;
+        entity.Revision = Guid.NewGuid();
+        Apply(entity, draft, actor, now);
+        var summary = previousName == entity.Name ? $"Saved '{entity.Name}'" : $"Renamed '{previousName}' to '{entity.Name}'";
+        db.AuditEntries.Add(Audit(now, actor, $"workflow.{auditAction}", entity, summary));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the UPDATE matched no row with the expected revision.
+            var current = await FindAsync(id, cancellationToken) ?? throw new WorkflowNotFoundException(id);
+            throw new WorkflowConflictException(current.Name, current.UpdatedBy, current.UpdatedAt);
+        }
+
+        return ToRecord(entity);
+    }
+
+    public async Task<WorkflowDeletionImpact?> GetDeletionImpactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Workflows.AsNoTracking()
+            .Where(w => w.Id == id)
+            .Select(w => new WorkflowDeletionImpact(w.Name, w.Versions.Count, w.Runs.Count, w.ActiveVersionId != null))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await db.Workflows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
+            ?? throw new WorkflowNotFoundException(id);
+        db.AuditEntries.Add(Audit(clock.GetUtcNow().UtcDateTime, actor, "workflow.deleted", entity, $"Deleted '{entity.Name}'"));
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Workflows.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static IQueryable<WorkflowEntity> Sort(IQueryable<WorkflowEntity> workflows, WorkflowQuery query) => (query.Sort, query.Descending) switch
+    {
+        (WorkflowSort.Name, false) => workflows.OrderBy(w => w.Name).ThenBy(w => w.Id),
+        (WorkflowSort.Name, true) => workflows.OrderByDescending(w => w.Name).ThenBy(w => w.Id),
+        (WorkflowSort.LastRunAt, false) => workflows.OrderBy(w => w.Runs.Max(r => (DateTime?)r.CreatedAt)).ThenBy(w => w.Id),
+        (WorkflowSort.LastRunAt, true) => workflows.OrderByDescending(w => w.Runs.Max(r => (DateTime?)r.CreatedAt)).ThenBy(w => w.Id),
+        (_, false) => workflows.OrderBy(w => w.UpdatedAt).ThenBy(w => w.Id),
+        _ => workflows.OrderByDescending(w => w.UpdatedAt).ThenBy(w => w.Id),
+    };
+
+    private static void Apply(WorkflowEntity entity, WorkflowDraft draft, string actor, DateTime now)
+    {
+        entity.Name = draft.Definition.Name;
+        entity.DraftJson = WorkflowDefinitionJson.Serialize(draft.Definition);
+        entity.DraftHash = DefinitionHash.Of(entity.DraftJson);
+        entity.TriggerType = draft.TriggerType;
+        entity.TriggerSummary = draft.TriggerSummary;
+        entity.UpdatedAt = now;
+        entity.UpdatedBy = actor;
+    }
+
+    private static WorkflowRecord ToRecord(WorkflowEntity entity)
+    {
+        var parsed = WorkflowDefinitionJson.Parse(entity.DraftJson);
+        if (!parsed.Succeeded)
+        {
+            throw new InvalidDataException($"The stored draft of workflow {entity.Id} cannot be read: {parsed.Problems[0]}");
+        }
+
+        return new WorkflowRecord(
+            entity.Id,
+            parsed.Definition,
+            entity.Revision.ToString("N"),
+            entity.CreatedAt,
+            entity.UpdatedAt,
+            entity.UpdatedBy,
+            entity.ActiveVersion?.Number,
+            entity.ActiveVersion is not null && entity.ActiveVersion.DefinitionHash != entity.DraftHash);
+    }
+
+    private static AuditEntryEntity Audit(DateTime at, string actor, string action, WorkflowEntity entity, string summary) => new()
+    {
+        At = at,
+        Actor = actor,
+        Action = action,
+        EntityType = "workflow",
+        EntityId = entity.Id.ToString(),
+        Summary = summary,
+    };
+
+    private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+}

@@ -1,0 +1,184 @@
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Web.Components.Workflows;
+using FlowDesigner.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace FlowDesigner.Web.Components.Pages;
+
+/// <summary>The designers' home: every workflow, paged on the server, with create, rename, duplicate, delete, import and export.</summary>
+public partial class Workflows
+{
+    private MudTable<WorkflowSummary>? _table;
+    private string? _search;
+    private bool _busy;
+    private bool _loading;
+
+    [Inject]
+    private WorkflowService Service { get; set; } = default!;
+
+    [Inject]
+    private NodeCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    private async Task<TableData<WorkflowSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var sort = Enum.TryParse<WorkflowSort>(state.SortLabel, out var label) ? label : WorkflowSort.UpdatedAt;
+        var descending = state.SortDirection == SortDirection.Descending || (state.SortDirection == SortDirection.None && sort == WorkflowSort.UpdatedAt);
+        var query = new WorkflowQuery(_search, state.Page * state.PageSize, state.PageSize) { Sort = sort, Descending = descending };
+        var page = await Service.ListAsync(query, cancellationToken);
+        return new TableData<WorkflowSummary> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task SearchAsync(string? text)
+    {
+        _search = text;
+        await ReloadAsync();
+    }
+
+    private async Task CreateAsync()
+    {
+        var name = await NameDialog.AskAsync(Dialogs, "New workflow", "Create", "");
+        if (name is not null)
+        {
+            await RunAsync(async () =>
+            {
+                var created = await Service.CreateAsync(name, User.Name, CancellationToken.None);
+                Snackbar.Add($"Created '{created.Name}'.", Severity.Success);
+            });
+        }
+    }
+
+    private async Task RenameAsync(WorkflowSummary workflow)
+    {
+        var name = await NameDialog.AskAsync(Dialogs, $"Rename '{workflow.Name}'", "Rename", workflow.Name);
+        if (name is not null && name != workflow.Name)
+        {
+            await RunAsync(async () =>
+            {
+                await Service.RenameAsync(workflow.Id, name, User.Name, CancellationToken.None);
+                Snackbar.Add($"Renamed to '{name}'.", Severity.Success);
+            });
+        }
+    }
+
+    private Task DuplicateAsync(WorkflowSummary workflow) => RunAsync(async () =>
+    {
+        var copy = await Service.DuplicateAsync(workflow.Id, User.Name, CancellationToken.None);
+        Snackbar.Add($"Created '{copy.Name}'.", Severity.Success);
+    });
+
+    private Task ExportAsync(WorkflowSummary workflow) => RunAsync(async () =>
+    {
+        var export = await Service.ExportAsync(workflow.Id, CancellationToken.None);
+        await Js.InvokeVoidAsync("flowDesigner.downloadText", export.FileName, "application/json", export.Json);
+    }, reload: false);
+
+    private async Task DeleteAsync(WorkflowSummary workflow)
+    {
+        var impact = await Service.GetDeletionImpactAsync(workflow.Id, CancellationToken.None);
+        if (impact is null)
+        {
+            Snackbar.Add($"'{workflow.Name}' was already deleted.", Severity.Info);
+            await ReloadAsync();
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Delete '{impact.Name}'?",
+            DeletionText.Describe(impact),
+            yesText: "Delete",
+            cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await RunAsync(async () =>
+            {
+                await Service.DeleteAsync(workflow.Id, User.Name, CancellationToken.None);
+                Snackbar.Add($"Deleted '{impact.Name}'.", Severity.Success);
+            });
+        }
+    }
+
+    private async Task ImportAsync(IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        if (file.Size > WorkflowService.MaxImportLength)
+        {
+            await ImportProblemsDialog.ShowAsync(Dialogs, file.Name,
+                [$"The file is {file.Size / 1024.0 / 1024.0:0.0} MB; a workflow file may be at most {WorkflowService.MaxImportLength / 1024 / 1024} MB."]);
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            using var reader = new StreamReader(file.OpenReadStream(WorkflowService.MaxImportLength));
+            var result = await Service.ImportAsync(await reader.ReadToEndAsync(), User.Name, CancellationToken.None);
+            if (!result.Succeeded)
+            {
+                await ImportProblemsDialog.ShowAsync(Dialogs, file.Name, result.Problems);
+                return;
+            }
+
+            var message = result.Warnings.Count == 0
+                ? $"Imported '{result.Workflow.Name}'."
+                : $"Imported '{result.Workflow.Name}'. It needs {result.Warnings.Count} more setting(s) before it can be published.";
+            Snackbar.Add(message, result.Warnings.Count == 0 ? Severity.Success : Severity.Warning);
+        });
+    }
+
+    private async Task RunAsync(Func<Task> action, bool reload = true)
+    {
+        _busy = true;
+        try
+        {
+            await action();
+        }
+        catch (Exception exception) when (exception is WorkflowNotFoundException or WorkflowConflictException or ArgumentException)
+        {
+            Snackbar.Add(exception.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        if (reload)
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_table is not null)
+        {
+            _loading = true;
+            await _table.ReloadServerData();
+            _loading = false;
+        }
+    }
+}

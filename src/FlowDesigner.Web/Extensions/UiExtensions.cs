@@ -1,0 +1,37 @@
+using FlowDesigner.Web.Components;
+using FlowDesigner.Web.Security;
+using MudBlazor.Services;
+
+namespace FlowDesigner.Web.Extensions;
+
+public static class UiExtensions
+{
+    public static WebApplicationBuilder AddFlowDesignerUi(this WebApplicationBuilder builder)
+    {
+        // Packages' static files (_content/...) are served from their NuGet folders when running from the build output.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddScoped<CurrentUser>();
+        return builder;
+    }
+
+    public static WebApplication UseFlowDesignerPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapFlowDesignerUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
