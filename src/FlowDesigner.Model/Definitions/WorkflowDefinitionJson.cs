@@ -115,7 +115,7 @@ public static class WorkflowDefinitionJson
         var field = (exception.Path ?? "").TrimStart('$').TrimStart('.');
         var message = exception.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? $"\"{LastSegment(field)}\" is not a field of a workflow definition here. Check its spelling."
-            : $"\"{LastSegment(field)}\" has the wrong type: expected {FriendlyType(exception.Message)}.";
+            : $"\"{LastSegment(field)}\" has the wrong type: expected {ExpectedValue(LastSegment(field))}.";
         return new DefinitionProblem(
             message,
             field,
@@ -129,16 +129,16 @@ public static class WorkflowDefinitionJson
         return cut < 0 ? path : path[(cut + 1)..];
     }
 
-    private static string FriendlyType(string message) => message switch
+    /// <summary>What a field of the definition holds, named as a person editing the file would say it.</summary>
+    private static string ExpectedValue(string field) => field switch
     {
-        _ when message.Contains("System.String", StringComparison.Ordinal) => "text in quotes",
-        _ when message.Contains("System.Int32", StringComparison.Ordinal) => "a whole number",
-        _ when message.Contains("System.Double", StringComparison.Ordinal) => "a number",
-        _ when message.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
-        _ when message.Contains("BackoffKind", StringComparison.Ordinal) => "\"fixed\" or \"exponential\"",
-        _ when message.Contains("IReadOnlyList", StringComparison.Ordinal) => "a list in [ ]",
-        _ when message.Contains("IReadOnlyDictionary", StringComparison.Ordinal) => "an object in { }",
-        _ => "an object in { }",
+        "x" or "y" or "width" or "height" or "initialSeconds" => "a number",
+        "schema" or "maxAttempts" or "timeoutSeconds" => "a whole number",
+        "backoff" => "\"fixed\" or \"exponential\"",
+        "nodes" or "edges" or "notes" => "a list in [ ]",
+        "position" or "retry" or "config" => "an object in { }",
+        _ when field.EndsWith(']') => "an object in { }",
+        _ => "text in quotes",
     };
 
     private static string StripPosition(string message)

@@ -1,5 +1,7 @@
 using FlowDesigner.Web.Components;
 using FlowDesigner.Web.Security;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace FlowDesigner.Web.Extensions;
@@ -10,8 +12,13 @@ public static class UiExtensions
     {
         // Packages' static files (_content/...) are served from their NuGet folders when running from the build output.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
         builder.Services.AddScoped<CurrentUser>();
         return builder;
     }
@@ -30,6 +37,10 @@ public static class UiExtensions
 
     public static WebApplication MapFlowDesignerUi(this WebApplication app)
     {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
+        });
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

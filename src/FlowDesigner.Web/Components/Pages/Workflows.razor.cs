@@ -1,6 +1,7 @@
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
+using FlowDesigner.Web.Components.Shared;
 using FlowDesigner.Web.Components.Workflows;
 using FlowDesigner.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -17,6 +18,7 @@ public partial class Workflows
     private string? _search;
     private bool _busy;
     private bool _loading;
+    private bool _ready; // set once the interactive table has loaded its first page
 
     [Inject]
     private WorkflowService Service { get; set; } = default!;
@@ -39,6 +41,9 @@ public partial class Workflows
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private ILogger<Workflows> Logger { get; set; } = default!;
+
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     private async Task<TableData<WorkflowSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
@@ -47,6 +52,12 @@ public partial class Workflows
         var descending = state.SortDirection == SortDirection.Descending || (state.SortDirection == SortDirection.None && sort == WorkflowSort.UpdatedAt);
         var query = new WorkflowQuery(_search, state.Page * state.PageSize, state.PageSize) { Sort = sort, Descending = descending };
         var page = await Service.ListAsync(query, cancellationToken);
+        if (!_ready)
+        {
+            _ready = true;
+            StateHasChanged();
+        }
+
         return new TableData<WorkflowSummary> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -104,12 +115,7 @@ public partial class Workflows
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Delete '{impact.Name}'?",
-            DeletionText.Describe(impact),
-            yesText: "Delete",
-            cancelText: "Cancel");
-        if (confirmed == true)
+        if (await ConfirmDialog.AskAsync(Dialogs, $"Delete '{impact.Name}'?", DeletionText.Describe(impact), "Delete"))
         {
             await RunAsync(async () =>
             {
@@ -133,10 +139,16 @@ public partial class Workflows
             return;
         }
 
+        // Read the file first: the upload control replaces its input after a selection.
+        string json;
+        using (var reader = new StreamReader(file.OpenReadStream(WorkflowService.MaxImportLength)))
+        {
+            json = await reader.ReadToEndAsync();
+        }
+
         await RunAsync(async () =>
         {
-            using var reader = new StreamReader(file.OpenReadStream(WorkflowService.MaxImportLength));
-            var result = await Service.ImportAsync(await reader.ReadToEndAsync(), User.Name, CancellationToken.None);
+            var result = await Service.ImportAsync(json, User.Name, CancellationToken.None);
             if (!result.Succeeded)
             {
                 await ImportProblemsDialog.ShowAsync(Dialogs, file.Name, result.Problems);
@@ -149,6 +161,22 @@ public partial class Workflows
             Snackbar.Add(message, result.Warnings.Count == 0 ? Severity.Success : Severity.Warning);
         });
     }
+
+    /// <summary>
+    /// Starts a row action once its menu has closed; the menu would otherwise stay open behind the action's dialog.
+    /// </summary>
+    private void AfterMenuCloses(Func<Task> action) => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception exception)
+        {
+            Logger.LogError(exception, "A workflow action failed");
+            Snackbar.Add("That did not work: " + exception.Message, Severity.Error);
+        }
+    });
 
     private async Task RunAsync(Func<Task> action, bool reload = true)
     {
@@ -164,6 +192,7 @@ public partial class Workflows
         finally
         {
             _busy = false;
+            StateHasChanged();
         }
 
         if (reload)

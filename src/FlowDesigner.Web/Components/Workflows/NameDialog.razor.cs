@@ -8,7 +8,6 @@ namespace FlowDesigner.Web.Components.Workflows;
 public partial class NameDialog
 {
     private MudForm? _form;
-    private bool _valid;
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;

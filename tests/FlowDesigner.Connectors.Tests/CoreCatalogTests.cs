@@ -1,0 +1,103 @@
+using System.Text.Json;
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Validation;
+using FlowDesigner.Testing;
+
+namespace FlowDesigner.Connectors.Tests;
+
+public sealed class CoreCatalogTests
+{
+    private static readonly NodeCatalog Catalog = NodeCatalog.FromAssembly(BuiltInNodes.Assembly);
+
+    private static readonly string[] CoreKeyList =
+    [
+        "core.webhook", "core.schedule", "core.manual", "core.on-event",
+        "core.condition", "core.switch", "core.for-each", "core.merge", "core.delay",
+        "core.set", "core.code", "core.emit-event", "core.fail",
+    ];
+
+    public static TheoryData<string> CoreKeys => new(CoreKeyList);
+
+    [Fact]
+    public void Catalog_ListsEveryCoreNode()
+    {
+        var keys = Catalog.NodeTypes.Select(t => t.Key).ToHashSet();
+
+        Assert.Superset(CoreKeyList.ToHashSet(), keys);
+    }
+
+    [Fact]
+    public void Catalog_PutsTriggersFirst()
+    {
+        var kinds = Catalog.NodeTypes.Select(t => t.Kind).ToList();
+
+        Assert.Equal(4, kinds.TakeWhile(k => k == NodeKind.Trigger).Count());
+        Assert.DoesNotContain(NodeKind.Trigger, kinds.Skip(4));
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreKeys))]
+    public void Descriptor_IsConsistent(string key)
+    {
+        var type = Catalog.FindNodeType(key)!;
+
+        Assert.Matches("^[a-z0-9]+\\.[a-z0-9-]+$", type.Key);
+        Assert.False(string.IsNullOrWhiteSpace(type.Description));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "wwwroot-assets", type.Icon)), $"{type.Icon} is missing");
+        Assert.Equal(type.Properties.Count, type.Properties.Select(p => p.Name).Distinct().Count());
+        foreach (var property in type.Properties)
+        {
+            if (property.VisibleWhen is { } rule)
+            {
+                Assert.NotNull(type.FindProperty(rule.Property));
+            }
+
+            if (property.Editor == PropertyEditor.Select)
+            {
+                Assert.Contains(PropertyValues.AsText(property.Default), property.Options.Select(o => o.Value));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreKeys))]
+    public void CreateNode_FillsDefaults_SoThatOnlyRequiredValuesRemain(string key)
+    {
+        var type = Catalog.FindNodeType(key)!;
+        var node = type.CreateNode("n1", type.DisplayName, new Position(10, 20));
+        var trigger = type.Kind == NodeKind.Trigger ? node : Catalog.FindNodeType("core.manual")!.CreateNode("t", "Start", Position.Origin);
+        var graph = WorkflowDefinition.Empty("Check") with
+        {
+            Nodes = type.Kind == NodeKind.Trigger ? [node] : [trigger, node],
+            Edges = type.Kind == NodeKind.Trigger ? [] : [new EdgeDefinition("t", "out", "n1")],
+        };
+
+        var issues = new GraphValidator(Catalog).Validate(graph);
+
+        Assert.All(issues, issue => Assert.Equal("required-property", issue.Code));
+        Assert.All(issues, issue => Assert.True(type.FindProperty(issue.Property!)!.Required));
+    }
+
+    [Fact]
+    public void Webhook_SummarizesItsRoute()
+    {
+        var webhook = Catalog.FindNodeType("core.webhook")!;
+        var defaults = webhook.CreateNode("n1", "Order placed", Position.Origin);
+        var node = defaults with
+        {
+            Config = new Dictionary<string, JsonElement>(defaults.Config) { ["path"] = JsonSerializer.SerializeToElement("orders") },
+        };
+
+        Assert.Equal("POST /hooks/orders", webhook.Summarize!(node));
+    }
+
+    [Theory]
+    [InlineData("*/5 * * * *", "every 5 min")]
+    [InlineData("0 * * * *", "every hour")]
+    [InlineData("0 */6 * * *", "every 6 h")]
+    [InlineData("30 8 * * *", "daily at 08:30")]
+    [InlineData("0 8 * * 1-5", "cron 0 8 * * 1-5")]
+    [InlineData("nonsense", "cron nonsense")]
+    public void CronText_DescribesCommonSchedules(string cron, string expected) => Assert.Equal(expected, Core.CronText.Describe(cron));
+}

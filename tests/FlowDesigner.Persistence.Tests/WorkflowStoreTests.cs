@@ -1,0 +1,149 @@
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Persistence.Entities;
+using FlowDesigner.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowDesigner.Persistence.Tests;
+
+public sealed class WorkflowStoreTests : IAsyncLifetime
+{
+    private TestServices _services = default!;
+
+    private IWorkflowStore Store => _services.Get<IWorkflowStore>();
+
+    public async Task InitializeAsync() => _services = await TestServices.StartAsync();
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Create_ThenFind_ReturnsTheSameDraft()
+    {
+        var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("n1", "core.manual", "Start")] };
+
+        var created = await Store.CreateAsync(new WorkflowDraft(definition, "core.manual", "manual"), "ann", "created", default);
+        var found = await Store.FindAsync(created.Id, default);
+
+        Assert.NotNull(found);
+        Assert.Equal(WorkflowDefinitionJson.Serialize(definition), WorkflowDefinitionJson.Serialize(found.Definition));
+        Assert.Equal(("Orders", "ann", WorkflowState.Draft), (found.Name, found.UpdatedBy, found.State));
+        Assert.Equal(created.Revision, found.Revision);
+    }
+
+    [Fact]
+    public async Task SaveDraft_RefusesAConcurrentEdit_AndKeepsTheFirstSave()
+    {
+        var created = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        var firstTab = created.Revision;
+        var secondTab = created.Revision;
+
+        var saved = await Store.SaveDraftAsync(created.Id, Draft("Orders by Ann"), firstTab, "ann", "saved", default);
+        var conflict = await Assert.ThrowsAsync<WorkflowConflictException>(
+            () => Store.SaveDraftAsync(created.Id, Draft("Orders by Bob"), secondTab, "bob", "saved", default));
+
+        Assert.Equal("ann", conflict.SavedBy);
+        Assert.Contains("Your change was not saved", conflict.Message);
+        var stored = await Store.FindAsync(created.Id, default);
+        Assert.Equal(("Orders by Ann", saved.Revision), (stored!.Name, stored.Revision));
+        Assert.NotEqual(created.Revision, saved.Revision);
+    }
+
+    [Fact]
+    public async Task SaveDraft_WithTheLatestRevision_Succeeds_Repeatedly()
+    {
+        var record = await Store.CreateAsync(Draft("A"), "ann", "created", default);
+
+        record = await Store.SaveDraftAsync(record.Id, Draft("B"), record.Revision, "ann", "saved", default);
+        record = await Store.SaveDraftAsync(record.Id, Draft("C"), record.Revision, "bob", "saved", default);
+
+        Assert.Equal(("C", "bob"), (record.Name, record.UpdatedBy));
+    }
+
+    [Fact]
+    public async Task SaveDraft_OfADeletedWorkflow_SaysSo()
+    {
+        var record = await Store.CreateAsync(Draft("A"), "ann", "created", default);
+        await Store.DeleteAsync(record.Id, "ann", default);
+
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(
+            () => Store.SaveDraftAsync(record.Id, Draft("B"), record.Revision, "ann", "saved", default));
+    }
+
+    [Fact]
+    public async Task List_FiltersSortsAndPages_OnTheServer()
+    {
+        foreach (var name in new[] { "Order sync", "Invoice export", "Order_refunds", "Customer import" })
+        {
+            await Store.CreateAsync(Draft(name), "ann", "created", default);
+        }
+
+        var orders = await Store.ListAsync(new WorkflowQuery("order") { Sort = WorkflowSort.Name, Descending = false }, default);
+        var underscore = await Store.ListAsync(new WorkflowQuery("r_r"), default);
+        var page = await Store.ListAsync(new WorkflowQuery(null, Skip: 1, Take: 2) { Sort = WorkflowSort.Name, Descending = false }, default);
+
+        Assert.Equal(["Order sync", "Order_refunds"], orders.Items.Select(w => w.Name));
+        Assert.Equal(2, orders.TotalCount);
+        Assert.Equal(["Order_refunds"], underscore.Items.Select(w => w.Name));
+        Assert.Equal(["Invoice export", "Order sync"], page.Items.Select(w => w.Name));
+        Assert.Equal(4, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task List_ShowsLastRunAndRunsOfTheLastDay()
+    {
+        var record = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        await using (var db = _services.OpenDatabase())
+        {
+            var now = DateTime.UtcNow;
+            db.Runs.AddRange(
+                Run(record.Id, RunStatus.Succeeded, now.AddDays(-2)),
+                Run(record.Id, RunStatus.Succeeded, now.AddHours(-3)),
+                Run(record.Id, RunStatus.Failed, now.AddMinutes(-5)));
+            await db.SaveChangesAsync();
+        }
+
+        var row = Assert.Single((await Store.ListAsync(new WorkflowQuery(), default)).Items);
+
+        Assert.Equal(RunStatus.Failed, row.LastRunStatus);
+        Assert.Equal(2, row.RunsLast24Hours);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesVersionsAndRuns_AndWritesTheAuditLog()
+    {
+        var record = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        await using (var db = _services.OpenDatabase())
+        {
+            var version = new WorkflowVersionEntity { Id = Guid.NewGuid(), WorkflowId = record.Id, Number = 1, DefinitionJson = "{}", PublishedBy = "ann" };
+            db.WorkflowVersions.Add(version);
+            var run = Run(record.Id, RunStatus.Succeeded, DateTime.UtcNow);
+            run.VersionId = version.Id;
+            run.Steps.Add(new StepRunEntity { Id = Guid.NewGuid(), NodeId = "n1", Attempt = 1, Status = StepStatus.Succeeded });
+            db.Runs.Add(run);
+            await db.SaveChangesAsync();
+        }
+
+        var impact = await Store.GetDeletionImpactAsync(record.Id, default);
+        await Store.DeleteAsync(record.Id, "bob", default);
+
+        Assert.Equal(new WorkflowDeletionImpact("Orders", 1, 1, false), impact);
+        await using var check = _services.OpenDatabase();
+        Assert.Equal((0, 0, 0, 0), (await check.Workflows.CountAsync(), await check.WorkflowVersions.CountAsync(), await check.Runs.CountAsync(), await check.StepRuns.CountAsync()));
+        var audit = await check.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.Action, a.Actor }).ToListAsync();
+        Assert.Equal([("workflow.created", "ann"), ("workflow.deleted", "bob")], audit.Select(a => (a.Action, a.Actor)));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => Store.DeleteAsync(record.Id, "bob", default));
+    }
+
+    private static WorkflowDraft Draft(string name) => new(WorkflowDefinition.Empty(name), null, null);
+
+    private static RunEntity Run(Guid workflowId, RunStatus status, DateTime createdAt) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        WorkflowId = workflowId,
+        Status = status,
+        Cause = RunCause.Manual,
+        CorrelationId = Guid.NewGuid(),
+        CreatedAt = createdAt,
+    };
+}

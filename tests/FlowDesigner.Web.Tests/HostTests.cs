@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using FlowDesigner.Testing;
+
+namespace FlowDesigner.Web.Tests;
+
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Host_ServesTheWorkflowsPageAndItsAssets_OnEmbeddedDefaults()
+    {
+        using var host = new FlowDesignerHost();
+        var address = host.Start();
+        using var http = new HttpClient { BaseAddress = address };
+
+        var page = await http.GetStringAsync("/");
+
+        Assert.Contains("id=\"workflows-title\"", page);
+        foreach (var asset in new[] { "css/flowdesigner.css", "js/flowdesigner.js", "icons/core-webhook.svg", "_content/MudBlazor/MudBlazor.min.css", "_framework/blazor.web.js" })
+        {
+            var response = await http.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{asset} is served empty");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no-such-page")).StatusCode);
+        Assert.True(File.Exists(Path.Combine(host.DataFolder, "flowdesigner.db")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.DataFolder, "keys")));
+    }
+
+    [Fact]
+    public async Task Host_ExitsNonZero_WithWhatToDo_WhenTheDataFolderIsNotWritable()
+    {
+        using var folder = new TempDataFolder();
+        var blocker = Path.Combine(folder.Path, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var (exitCode, errors) = await RunHostAsync(("Storage__DataFolder", Path.Combine(blocker, "data")));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FlowDesigner cannot start: The data folder", errors);
+        Assert.Contains("Storage:DataFolder", errors);
+    }
+
+    private static async Task<(int ExitCode, string Errors)> RunHostAsync(params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebHostAssembly])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The host kept running although its data folder cannot be written: " + await output);
+        }
+
+        return (process.ExitCode, await errors);
+    }
+}
