@@ -3,7 +3,6 @@ using FlowDesigner.Web.Extensions;
 // Settings and web assets sit beside the program; relative data paths start from the folder it was run in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.AddFlowDesignerLogging();
 builder.AddFlowDesignerStorage();
 builder.AddFlowDesignerEngine();
 builder.AddFlowDesignerBackgroundJobs();

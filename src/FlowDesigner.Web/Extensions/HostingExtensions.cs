@@ -4,17 +4,6 @@ namespace FlowDesigner.Web.Extensions;
 
 public static class HostingExtensions
 {
-    /// <summary>Readable single-line console logs by default; set Logging:Console:FormatterName to "json" for machines.</summary>
-    public static WebApplicationBuilder AddFlowDesignerLogging(this WebApplicationBuilder builder)
-    {
-        builder.Logging.AddSimpleConsole(options =>
-        {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss ";
-        });
-        return builder;
-    }
-
     /// <summary>
     /// Runs the host; when the storage cannot be used it prints what is wrong and what to do, and returns a non-zero exit code.
     /// </summary>
