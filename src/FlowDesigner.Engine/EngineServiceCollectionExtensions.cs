@@ -1,7 +1,13 @@
+using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Engine.Nodes;
+using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Engine.Triggers;
 using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlowDesigner.Engine;
 
@@ -30,6 +36,38 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<NodeCatalog>();
         services.AddSingleton<GraphValidator>();
         services.AddSingleton<WorkflowService>();
+        services.AddSingleton<PublishService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new ExpressionLimits());
+        services.TryAddSingleton(new EngineOptions());
+        services.AddSingleton<ExpressionEvaluator>();
+        services.AddSingleton<PlanCache>();
+        services.AddSingleton<RunCompletions>();
+        services.AddSingleton<StepDispatcher>();
+        services.AddSingleton<ParentSteps>();
+        services.AddSingleton<RunAdvancer>();
+        services.AddSingleton<StepRunner>();
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton<ExecutorRegistry>();
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton<WebhookReceiver>();
+        services.AddSingleton<ScheduleRegistry>();
+        services.AddTransient<StepJobs>();
+        services.AddTransient<ScheduleJobs>();
+        services.AddSingleton<RecoverySweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<RecoverySweep>());
+        foreach (var executor in typeof(ICoreNodeExecutor).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICoreNodeExecutor).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(ICoreNodeExecutor), executor);
+        }
+
+        foreach (var executor in nodeAssemblies.SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeExecutor).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(INodeExecutor), executor);
+        }
+
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddPooledDbContextFactory<FlowDbContext>(db => db.UseSqlite(options.ConnectionString));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
+        services.AddSingleton<IVersionStore, VersionStore>();
+        services.AddSingleton<IRunStore, RunStore>();
         return services;
     }
 }

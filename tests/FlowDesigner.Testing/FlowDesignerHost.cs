@@ -40,6 +40,7 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            QuietHangfireLog.Install();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             _folder.Dispose();
         }

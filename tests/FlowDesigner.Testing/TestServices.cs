@@ -1,45 +1,69 @@
 using FlowDesigner.Connectors;
 using FlowDesigner.Engine;
+using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Persistence;
+using FlowDesigner.Web.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Testing;
 
 /// <summary>
-/// The product's services (catalog, stores, application services) on a real SQLite file in a temporary data folder,
-/// migrated as at start-up.
+/// The product's services (catalog, stores, engine, and optionally real Hangfire workers) in a host of their own,
+/// on a real SQLite file in a data folder, migrated as at start-up.
 /// </summary>
 public sealed class TestServices : IAsyncDisposable
 {
-    private readonly TempDataFolder _folder;
+    private readonly IHost _host;
+    private readonly TempDataFolder? _ownedFolder;
 
-    private TestServices(ServiceProvider provider, StorageOptions storage, TempDataFolder folder)
+    private TestServices(IHost host, StorageOptions storage, TempDataFolder? ownedFolder)
     {
-        Provider = provider;
+        _host = host;
         Storage = storage;
-        _folder = folder;
+        _ownedFolder = ownedFolder;
     }
 
-    public ServiceProvider Provider { get; }
+    public IServiceProvider Provider => _host.Services;
 
     public StorageOptions Storage { get; }
 
     public string DataFolder => Storage.DataFolderPath;
 
-    public static async Task<TestServices> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="jobs">Run real Hangfire workers (in-memory storage) in this host.</param>
+    /// <param name="dataFolder">An existing data folder to open (to start a second host on the same database); default a new one.</param>
+    public static async Task<TestServices> StartAsync(
+        bool jobs = false, string? dataFolder = null, Action<IServiceCollection>? configure = null)
     {
-        var folder = new TempDataFolder();
-        var storage = new StorageOptions { DataFolder = folder.Path };
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.AddFlowDesignerPersistence(storage);
-        services.AddFlowDesignerEngine(BuiltInNodes.Assembly);
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        return new TestServices(provider, storage, folder);
+        QuietHangfireLog.Install();
+        var owned = dataFolder is null ? new TempDataFolder() : null;
+        var storage = new StorageOptions { DataFolder = dataFolder ?? owned!.Path };
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(new EngineOptions { RecoveryIntervalSeconds = 3600 });
+        builder.Services.AddFlowDesignerPersistence(storage);
+        builder.Services.AddFlowDesignerEngine(BuiltInNodes.Assembly);
+        builder.Services.AddHttpClient();
+        if (jobs)
+        {
+            builder.Services.AddFlowDesignerJobs(workers: 8);
+        }
+        else
+        {
+            builder.Services.AddSingleton<Hangfire.JobStorage>(new Hangfire.InMemory.InMemoryStorage());
+            builder.Services.AddSingleton<Hangfire.IBackgroundJobClient>(p => new Hangfire.BackgroundJobClient(p.GetRequiredService<Hangfire.JobStorage>()));
+            builder.Services.AddSingleton<Hangfire.IRecurringJobManager>(p => new Hangfire.RecurringJobManager(p.GetRequiredService<Hangfire.JobStorage>()));
+            builder.Services.RemoveAll<IHostedService>();
+        }
+
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await host.StartAsync();
+        return new TestServices(host, storage, owned);
     }
 
     public T Get<T>()
@@ -48,10 +72,19 @@ public sealed class TestServices : IAsyncDisposable
     /// <summary>A context on the same database, to look at what the services wrote.</summary>
     public FlowDbContext OpenDatabase() => Get<IDbContextFactory<FlowDbContext>>().CreateDbContext();
 
+    /// <summary>Stops the host as a shutdown would: workers are asked to stop, in-flight jobs are abandoned.</summary>
+    public async Task StopAsync()
+    {
+        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _host.StopAsync(quick.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await Provider.DisposeAsync();
+        await StopAsync();
+        _host.Dispose();
+        QuietHangfireLog.Install();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        _ownedFolder?.Dispose();
     }
 }

@@ -26,6 +26,7 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
         _context.Services.AddSingleton(_services.Get<NodeCatalog>());
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddScoped<CurrentUser>();
+        _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
     }
 
     public async Task DisposeAsync()

@@ -11,7 +11,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.ToTable("Runs");
         builder.Property(r => r.DedupeKey).HasMaxLength(500);
         builder.HasIndex(r => new { r.WorkflowId, r.CreatedAt });
-        builder.HasIndex(r => new { r.WorkflowId, r.DedupeKey });
+        builder.HasIndex(r => new { r.WorkflowId, r.DedupeKey }).IsUnique().HasFilter("\"DedupeKey\" IS NOT NULL");
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => r.CorrelationId);
         builder.HasOne(r => r.Version).WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.NoAction);

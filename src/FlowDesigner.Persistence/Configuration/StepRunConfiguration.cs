@@ -11,7 +11,9 @@ internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRunEnt
         builder.ToTable("StepRuns");
         builder.Property(s => s.NodeId).HasMaxLength(100);
         builder.Property(s => s.Port).HasMaxLength(100);
-        builder.HasIndex(s => new { s.RunId, s.NodeId, s.ItemIndex, s.Attempt }).IsUnique();
-        builder.HasIndex(s => new { s.Status, s.ScheduledAt });
+        builder.Property(s => s.Scope).HasMaxLength(100);
+        builder.Property(s => s.JobId).HasMaxLength(100);
+        builder.HasIndex(s => new { s.RunId, s.NodeId, s.Scope, s.Attempt }).IsUnique();
+        builder.HasIndex(s => s.Status);
     }
 }

@@ -11,8 +11,11 @@ public sealed class StepRunEntity
 
     public string NodeId { get; set; } = "";
 
-    /// <summary>The for-each item this attempt belongs to; null outside a for-each branch.</summary>
-    public int? ItemIndex { get; set; }
+    /// <summary>The for-each item path this attempt belongs to (<c>"2"</c>, <c>"2.0"</c>); empty outside loops.</summary>
+    public string Scope { get; set; } = "";
+
+    /// <summary>The background job that runs this attempt, for recovery to tell whether it still exists.</summary>
+    public string? JobId { get; set; }
 
     public int Attempt { get; set; }
 

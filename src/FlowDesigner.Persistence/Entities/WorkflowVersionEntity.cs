@@ -13,6 +13,12 @@ public sealed class WorkflowVersionEntity
 
     public string DefinitionHash { get; set; } = "";
 
+    /// <summary>The trigger node's type key (<c>core.webhook</c>).</summary>
+    public string? TriggerType { get; set; }
+
+    /// <summary>What the trigger listens to: <c>POST orders</c> for a webhook, the event name, the cron expression.</summary>
+    public string? TriggerKey { get; set; }
+
     public DateTime PublishedAt { get; set; }
 
     public string PublishedBy { get; set; } = "";

@@ -185,6 +185,9 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentStepId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -211,7 +214,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasIndex("WorkflowId", "CreatedAt");
 
-                    b.HasIndex("WorkflowId", "DedupeKey");
+                    b.HasIndex("WorkflowId", "DedupeKey")
+                        .IsUnique()
+                        .HasFilter("\"DedupeKey\" IS NOT NULL");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -234,8 +239,9 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("InputJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ItemIndex")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NodeId")
                         .IsRequired()
@@ -255,6 +261,11 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -265,9 +276,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "ScheduledAt");
+                    b.HasIndex("Status");
 
-                    b.HasIndex("RunId", "NodeId", "ItemIndex", "Attempt")
+                    b.HasIndex("RunId", "NodeId", "Scope", "Attempt")
                         .IsUnique();
 
                     b.ToTable("StepRuns", (string)null);
@@ -362,10 +373,20 @@ namespace FlowDesigner.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TriggerKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggerType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TriggerType", "TriggerKey");
 
                     b.HasIndex("WorkflowId", "Number")
                         .IsUnique();

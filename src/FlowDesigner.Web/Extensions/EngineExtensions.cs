@@ -1,5 +1,6 @@
 using FlowDesigner.Connectors;
 using FlowDesigner.Engine;
+using FlowDesigner.Engine.Runtime;
 using Hangfire;
 using Hangfire.InMemory;
 
@@ -10,24 +11,32 @@ public static class EngineExtensions
     /// <summary>The node catalog of the built-in connectors and the application services.</summary>
     public static WebApplicationBuilder AddFlowDesignerEngine(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
         builder.Services.AddFlowDesignerEngine(BuiltInNodes.Assembly);
+        builder.Services.AddHttpClient();
         return builder;
     }
 
     /// <summary>Hangfire on in-memory storage with a server in this process; the database stays the source of truth.</summary>
     public static WebApplicationBuilder AddFlowDesignerBackgroundJobs(this WebApplicationBuilder builder)
     {
-        var workers = builder.Configuration.GetValue("BackgroundJobs:Workers", 20);
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddFlowDesignerJobs(builder.Configuration.GetValue("BackgroundJobs:Workers", 20));
+        return builder;
+    }
+
+    public static IServiceCollection AddFlowDesignerJobs(this IServiceCollection services, int workers)
+    {
+        services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
-        builder.Services.AddHangfireServer(options =>
+        services.AddHangfireServer(options =>
         {
             options.WorkerCount = workers;
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
-        return builder;
+        return services;
     }
 }

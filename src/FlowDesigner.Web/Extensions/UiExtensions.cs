@@ -1,3 +1,4 @@
+using FlowDesigner.Web.Apis;
 using FlowDesigner.Web.Components;
 using FlowDesigner.Web.Security;
 using Microsoft.Extensions.FileProviders;
@@ -20,6 +21,7 @@ public static class UiExtensions
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddProblemDetails();
         return builder;
     }
 
@@ -42,6 +44,8 @@ public static class UiExtensions
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
         });
         app.MapStaticAssets();
+        app.MapWebhookApi();
+        app.MapWorkflowApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261126235218_Initial")]
+    [Migration("20261127003515_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -188,6 +188,9 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentStepId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -214,7 +217,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasIndex("WorkflowId", "CreatedAt");
 
-                    b.HasIndex("WorkflowId", "DedupeKey");
+                    b.HasIndex("WorkflowId", "DedupeKey")
+                        .IsUnique()
+                        .HasFilter("\"DedupeKey\" IS NOT NULL");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -237,8 +242,9 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("InputJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ItemIndex")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NodeId")
                         .IsRequired()
@@ -258,6 +264,11 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -268,9 +279,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "ScheduledAt");
+                    b.HasIndex("Status");
 
-                    b.HasIndex("RunId", "NodeId", "ItemIndex", "Attempt")
+                    b.HasIndex("RunId", "NodeId", "Scope", "Attempt")
                         .IsUnique();
 
                     b.ToTable("StepRuns", (string)null);
@@ -365,10 +376,20 @@ namespace FlowDesigner.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TriggerKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggerType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TriggerType", "TriggerKey");
 
                     b.HasIndex("WorkflowId", "Number")
                         .IsUnique();

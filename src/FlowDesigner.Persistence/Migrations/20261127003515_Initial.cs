@@ -80,6 +80,7 @@ namespace FlowDesigner.Persistence.Migrations
                     CorrelationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DedupeKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     OutputJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ParentStepId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -103,7 +104,8 @@ namespace FlowDesigner.Persistence.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     RunId = table.Column<Guid>(type: "TEXT", nullable: false),
                     NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ItemIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Attempt = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     InputJson = table.Column<string>(type: "TEXT", nullable: true),
@@ -156,6 +158,8 @@ namespace FlowDesigner.Persistence.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
                     DefinitionHash = table.Column<string>(type: "TEXT", nullable: false),
+                    TriggerType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TriggerKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PublishedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
@@ -235,18 +239,20 @@ namespace FlowDesigner.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Runs_WorkflowId_DedupeKey",
                 table: "Runs",
-                columns: new[] { "WorkflowId", "DedupeKey" });
+                columns: new[] { "WorkflowId", "DedupeKey" },
+                unique: true,
+                filter: "\"DedupeKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_StepRuns_RunId_NodeId_ItemIndex_Attempt",
+                name: "IX_StepRuns_RunId_NodeId_Scope_Attempt",
                 table: "StepRuns",
-                columns: new[] { "RunId", "NodeId", "ItemIndex", "Attempt" },
+                columns: new[] { "RunId", "NodeId", "Scope", "Attempt" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_StepRuns_Status_ScheduledAt",
+                name: "IX_StepRuns_Status",
                 table: "StepRuns",
-                columns: new[] { "Status", "ScheduledAt" });
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Workflows_ActiveVersionId",
@@ -267,6 +273,11 @@ namespace FlowDesigner.Persistence.Migrations
                 name: "IX_Workflows_UpdatedAt",
                 table: "Workflows",
                 column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowVersions_TriggerType_TriggerKey",
+                table: "WorkflowVersions",
+                columns: new[] { "TriggerType", "TriggerKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowVersions_WorkflowId_Number",

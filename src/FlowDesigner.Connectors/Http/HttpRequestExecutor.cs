@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using FlowDesigner.Model.Execution;
+using FlowDesigner.Model.Validation;
+
+namespace FlowDesigner.Connectors.Http;
+
+/// <summary>
+/// Sends the request with the step's idempotency key, parses a JSON response, and turns failures into step errors:
+/// 408, 429 and 5xx (and network errors) may be retried, honouring Retry-After; other 4xx may not.
+/// </summary>
+public sealed class HttpRequestExecutor(IHttpClientFactory httpClients) : INodeExecutor
+{
+    private const int ExcerptLength = 500;
+
+    public string NodeType => "http.request";
+
+    public async Task<NodeResult> ExecuteAsync(NodeExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var request = BuildRequest(context);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClients.CreateClient(NodeType).SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new StepFailedException($"'{context.NodeName}': {request.Method} {request.RequestUri} could not be sent: {exception.Message}", retryable: true, innerException: exception);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var body = Parse(text, response.Content.Headers.ContentType?.MediaType);
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                var excerpt = text.Length > ExcerptLength ? text[..ExcerptLength] + "…" : text;
+                throw new StepFailedException(
+                    $"'{context.NodeName}': {request.Method} {request.RequestUri} answered {status} {response.ReasonPhrase}: {excerpt}",
+                    retryable: status is 408 or 429 || status >= 500,
+                    retryAfter: RetryAfter(response));
+            }
+
+            return NodeResult.Of(new
+            {
+                status = (int)response.StatusCode,
+                headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value)),
+                body,
+            });
+        }
+    }
+
+    private static HttpRequestMessage BuildRequest(NodeExecutionContext context)
+    {
+        var method = new HttpMethod(context.GetText("method", "POST").ToUpperInvariant());
+        var url = context.GetText("url");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new StepFailedException($"'{context.NodeName}': '{url}' is not an http or https URL.", retryable: false);
+        }
+
+        var query = Pairs(context.GetConfig("query"));
+        if (query.Count > 0)
+        {
+            uri = new Uri(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(uri.ToString(), query!));
+        }
+
+        var request = new HttpRequestMessage(method, uri) { Content = Body(context, method) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", context.IdempotencyKey);
+        foreach (var (name, value) in Pairs(context.GetConfig("headers")))
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content?.Headers.Remove(name);
+                request.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return request;
+    }
+
+    private static HttpContent? Body(NodeExecutionContext context, HttpMethod method)
+    {
+        if (method == HttpMethod.Get)
+        {
+            return null;
+        }
+
+        return PropertyValues.AsText(context.GetConfig("bodyType")) switch
+        {
+            "none" => null,
+            "form" => new FormUrlEncodedContent(Pairs(context.GetConfig("form"))),
+            "raw" => new StringContent(context.GetText("raw"), Encoding.UTF8, context.GetText("contentType", "text/plain")),
+            _ => context.GetConfig("body") is { ValueKind: not JsonValueKind.Undefined } json
+                ? new StringContent(json.GetRawText(), Encoding.UTF8, "application/json")
+                : new StringContent(context.Input.ValueKind == JsonValueKind.Undefined ? "null" : context.Input.GetRawText(), Encoding.UTF8, "application/json"),
+        };
+    }
+
+    private static Dictionary<string, string> Pairs(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } pairs
+            ? pairs.EnumerateObject().ToDictionary(p => p.Name, p => PropertyValues.AsText(p.Value))
+            : [];
+
+    private static JsonElement Parse(string text, string? mediaType)
+    {
+        if (text.Length > 0 && (mediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true || text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[')))
+        {
+            try
+            {
+                return JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: kept as text.
+            }
+        }
+
+        return JsonSerializer.SerializeToElement(text);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+}

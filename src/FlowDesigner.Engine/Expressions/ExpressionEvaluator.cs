@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Acornima.Ast;
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using JsEngine = Jint.Engine;
+
+namespace FlowDesigner.Engine.Expressions;
+
+/// <summary>
+/// Evaluates <c>{{ }}</c> expressions and code-node scripts with Jint in a sandbox: strict mode, no access to .NET,
+/// a time limit, a memory limit and a recursion limit. Parsed scripts are cached, so each distinct expression is
+/// parsed once per process.
+/// </summary>
+public sealed class ExpressionEvaluator(ExpressionLimits limits)
+{
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
+
+    /// <summary>Resolves every expression in a node's settings.</summary>
+    /// <exception cref="ExpressionException">An expression failed; the message names the node and property.</exception>
+    public IReadOnlyDictionary<string, JsonElement> Resolve(
+        IReadOnlyDictionary<string, JsonElement> config, ExpressionScope scope, string nodeName)
+    {
+        if (!config.Values.Any(ContainsExpression))
+        {
+            return config;
+        }
+
+        var engine = CreateEngine(scope);
+        return config.ToDictionary(p => p.Key, p => ResolveValue(engine, p.Value, nodeName, p.Key));
+    }
+
+    /// <summary>Evaluates one text as a node setting would be (typed when it is a single expression).</summary>
+    public JsonElement Evaluate(string text, ExpressionScope scope, string nodeName, string property) =>
+        ResolveValue(CreateEngine(scope), JsonSerializer.SerializeToElement(text), nodeName, property);
+
+    /// <summary>Runs a code node's script as the body of a function and returns what it returns.</summary>
+    public JsonElement RunCode(string code, ExpressionScope scope, string nodeName)
+    {
+        var engine = CreateEngine(scope);
+        var script = Prepare($"(function () {{\n{code}\n}})()", nodeName, "code");
+        try
+        {
+            return ToJson(engine, engine.Evaluate(script));
+        }
+        catch (Exception exception) when (IsScriptFailure(exception))
+        {
+            throw new ExpressionException($"'{nodeName}': the code failed: {Describe(exception)}", exception);
+        }
+    }
+
+    private static bool ContainsExpression(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => ExpressionTemplate.Contains(value.GetString()!),
+        JsonValueKind.Object => value.EnumerateObject().Any(p => ContainsExpression(p.Value)),
+        JsonValueKind.Array => value.EnumerateArray().Any(ContainsExpression),
+        _ => false,
+    };
+
+    private JsonElement ResolveValue(JsEngine engine, JsonElement value, string nodeName, string property)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when ExpressionTemplate.Contains(value.GetString()!):
+                return ResolveText(engine, value.GetString()!, nodeName, property);
+            case JsonValueKind.Object when ContainsExpression(value):
+                return JsonSerializer.SerializeToElement(value.EnumerateObject()
+                    .ToDictionary(p => p.Name, p => ResolveValue(engine, p.Value, nodeName, $"{property}.{p.Name}")));
+            case JsonValueKind.Array when ContainsExpression(value):
+                return JsonSerializer.SerializeToElement(value.EnumerateArray()
+                    .Select((item, i) => ResolveValue(engine, item, nodeName, $"{property}[{i}]")).ToList());
+            default:
+                return value;
+        }
+    }
+
+    private JsonElement ResolveText(JsEngine engine, string text, string nodeName, string property)
+    {
+        ExpressionTemplate template;
+        try
+        {
+            template = ExpressionTemplate.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new ExpressionException($"'{nodeName}' › {property}: {exception.Message}", exception);
+        }
+
+        if (template.IsSingleExpression)
+        {
+            return ToJson(engine, Run(engine, template.Parts[0].Text, nodeName, property));
+        }
+
+        var builder = new System.Text.StringBuilder();
+        foreach (var (isExpression, part) in template.Parts)
+        {
+            builder.Append(isExpression ? AsText(engine, Run(engine, part, nodeName, property)) : part);
+        }
+
+        return JsonSerializer.SerializeToElement(builder.ToString());
+    }
+
+    private JsValue Run(JsEngine engine, string expression, string nodeName, string property)
+    {
+        var script = Prepare(expression, nodeName, property);
+        try
+        {
+            return engine.Evaluate(script);
+        }
+        catch (Exception exception) when (IsScriptFailure(exception))
+        {
+            throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {expression} }}}} failed: {Describe(exception)}", exception);
+        }
+    }
+
+    private Prepared<Script> Prepare(string source, string nodeName, string property)
+    {
+        if (_scripts.TryGetValue(source, out var cached))
+        {
+            return cached;
+        }
+
+        try
+        {
+            return _scripts.GetOrAdd(source, s => JsEngine.PrepareScript(s, strict: true));
+        }
+        catch (Exception exception) when (exception is Acornima.SyntaxErrorException or Jint.Runtime.JavaScriptException or ArgumentException)
+        {
+            throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {source} }}}} is not valid JavaScript: {exception.Message}", exception);
+        }
+    }
+
+    private JsEngine CreateEngine(ExpressionScope scope)
+    {
+        var engine = new JsEngine(options => options
+            .Strict()
+            .TimeoutInterval(limits.TimeLimit)
+            .LimitMemory(limits.MemoryBytes)
+            .LimitRecursion(limits.RecursionDepth));
+        engine.SetValue("trigger", FromJson(engine, scope.Trigger));
+        engine.SetValue("steps", FromJson(engine, JsonSerializer.SerializeToElement(scope.Steps)));
+        engine.SetValue("run", FromJson(engine, scope.Run));
+        engine.SetValue("env", FromJson(engine, JsonSerializer.SerializeToElement(scope.Env)));
+        engine.SetValue("item", scope.Item is { } item ? FromJson(engine, item) : JsValue.Undefined);
+        engine.SetValue("index", scope.Index is { } index ? new JsNumber(index) : JsValue.Undefined);
+        engine.SetValue("input", scope.Input is { } input ? FromJson(engine, input) : JsValue.Undefined);
+        return engine;
+    }
+
+    private static JsValue FromJson(JsEngine engine, JsonElement value) =>
+        value.ValueKind == JsonValueKind.Undefined ? JsValue.Undefined : new Jint.Native.Json.JsonParser(engine).Parse(value.GetRawText());
+
+    private static JsonElement ToJson(JsEngine engine, JsValue value)
+    {
+        if (value.IsUndefined())
+        {
+            return JsonSerializer.SerializeToElement<object?>(null);
+        }
+
+        var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
+        return json.IsUndefined() ? JsonSerializer.SerializeToElement<object?>(null) : JsonDocument.Parse(json.AsString()).RootElement.Clone();
+    }
+
+    private static string AsText(JsEngine engine, JsValue value) => value switch
+    {
+        _ when value.IsNull() || value.IsUndefined() => "",
+        JsString text => text.ToString(),
+        ObjectInstance => ToJson(engine, value).GetRawText(),
+        _ => value.ToString(),
+    };
+
+    private static bool IsScriptFailure(Exception exception) => exception is JavaScriptException or TimeoutException
+        or MemoryLimitExceededException or RecursionDepthOverflowException or StatementsCountOverflowException
+        or ExecutionCanceledException or InvalidOperationException or JintException;
+
+    private string Describe(Exception exception) => exception switch
+    {
+        TimeoutException => $"it ran longer than {limits.TimeLimit.TotalMilliseconds:0} ms and was stopped (an endless loop?)",
+        MemoryLimitExceededException => $"it used more than {limits.MemoryBytes / 1024 / 1024} MB of memory and was stopped",
+        RecursionDepthOverflowException => $"it called itself more than {limits.RecursionDepth} levels deep and was stopped",
+        _ => exception.Message,
+    };
+}

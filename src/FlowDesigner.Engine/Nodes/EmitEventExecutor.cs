@@ -1,0 +1,21 @@
+using System.Text.Json;
+using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Model.Execution;
+
+namespace FlowDesigner.Engine.Nodes;
+
+/// <summary>core.emit-event: publishes the event; subscribed workflows start with this run's correlation id.</summary>
+internal sealed class EmitEventExecutor(EventPublisher events) : ICoreNodeExecutor
+{
+    public string NodeType => "core.emit-event";
+
+    public async Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
+    {
+        var name = context.Step.GetText("eventName");
+        var payload = context.Step.GetConfig("payload") is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } given
+            ? given
+            : context.Step.Input;
+        var runs = await events.PublishAsync(name, payload, context.Run.CorrelationId, context.Run.Id, cancellationToken);
+        return NodeResult.Of(new { @event = name, payload, startedRuns = runs });
+    }
+}

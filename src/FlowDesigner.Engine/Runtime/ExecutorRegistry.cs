@@ -1,0 +1,25 @@
+using FlowDesigner.Engine.Nodes;
+using FlowDesigner.Model.Execution;
+
+namespace FlowDesigner.Engine.Runtime;
+
+/// <summary>Finds the executor of a node type: the engine's own for core nodes, a connector's for the rest.</summary>
+public sealed class ExecutorRegistry(IEnumerable<ICoreNodeExecutor> coreExecutors, IEnumerable<INodeExecutor> connectorExecutors)
+{
+    private readonly Dictionary<string, ICoreNodeExecutor> _core = coreExecutors.ToDictionary(e => e.NodeType, StringComparer.Ordinal);
+    private readonly Dictionary<string, INodeExecutor> _connectors = connectorExecutors.ToDictionary(e => e.NodeType, StringComparer.Ordinal);
+
+    public bool CanRun(string nodeType) => _core.ContainsKey(nodeType) || _connectors.ContainsKey(nodeType) || nodeType is "core.webhook" or "core.schedule" or "core.manual" or "core.on-event";
+
+    public Task<NodeResult> ExecuteAsync(string nodeType, CoreNodeContext context, CancellationToken cancellationToken)
+    {
+        if (_core.TryGetValue(nodeType, out var core))
+        {
+            return core.ExecuteAsync(context, cancellationToken);
+        }
+
+        return _connectors.TryGetValue(nodeType, out var connector)
+            ? connector.ExecuteAsync(context.Step, cancellationToken)
+            : throw new StepFailedException($"No executor runs node type '{nodeType}'.", retryable: false);
+    }
+}

@@ -1,0 +1,88 @@
+using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Model.Runs;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FlowDesigner.Engine.Runtime;
+
+/// <summary>
+/// At start-up and then periodically, finds steps of unfinished runs whose job no longer exists (all of them after a
+/// restart on in-memory job storage, a crashed worker's otherwise) and dispatches them again. Steps that finished are
+/// never run again; a step that was running when its worker died runs again (at least once).
+/// </summary>
+public sealed class RecoverySweep(
+    IRunStore runs,
+    StepDispatcher dispatcher,
+    JobStorage jobStorage,
+    ScheduleRegistry schedules,
+    EngineOptions options,
+    TimeProvider clock,
+    ILogger<RecoverySweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await schedules.RegisterAllAsync(stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.RecoveryIntervalSeconds));
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "The recovery sweep failed; it runs again in {Seconds} s", options.RecoveryIntervalSeconds);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var redispatched = 0;
+        var monitoring = jobStorage.GetMonitoringApi();
+        foreach (var step in await runs.FindUnfinishedStepsAsync(cancellationToken))
+        {
+            if (IsAlive(monitoring, step.JobId) || (step.Status == StepStatus.Waiting && step.ScheduledAt is null))
+            {
+                continue;
+            }
+
+            if (step.Status == StepStatus.Running && !await runs.RequeueStepAsync(step.StepId, cancellationToken))
+            {
+                continue;
+            }
+
+            await dispatcher.DispatchAsync(step.StepId, step.Status == StepStatus.Waiting ? step.ScheduledAt : null, cancellationToken);
+            redispatched++;
+        }
+
+        foreach (var runId in await runs.FindRunsToAdvanceAsync(cancellationToken))
+        {
+            dispatcher.Advance(runId);
+        }
+
+        if (redispatched > 0)
+        {
+            logger.LogInformation("Recovery dispatched {Count} steps again at {Time}", redispatched, clock.GetUtcNow());
+        }
+
+        return redispatched;
+    }
+
+    private static readonly HashSet<string?> AliveStates =
+        [EnqueuedState.StateName, ScheduledState.StateName, ProcessingState.StateName, AwaitingState.StateName];
+
+    private static bool IsAlive(Hangfire.Storage.IMonitoringApi monitoring, string? jobId)
+    {
+        if (jobId is null)
+        {
+            return false;
+        }
+
+        var state = monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
+        return AliveStates.Contains(state);
+    }
+}

@@ -1,0 +1,17 @@
+namespace FlowDesigner.Engine.Runtime;
+
+/// <summary>Where a run's event came from, and how it relates to other runs.</summary>
+/// <param name="Source">A webhook path, a schedule, the emitting run: shown in the event stream.</param>
+public sealed record RunOrigin(string Source)
+{
+    public string? EventType { get; init; }
+
+    public string? DedupeKey { get; init; }
+
+    /// <summary>Carried from the run that caused this one, so a chain of runs can be followed. Default: a new id.</summary>
+    public Guid? CorrelationId { get; init; }
+
+    public Guid? CausedByRunId { get; init; }
+
+    public Guid? ParentStepId { get; init; }
+}

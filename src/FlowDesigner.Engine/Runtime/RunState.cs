@@ -1,0 +1,66 @@
+using System.Text.Json;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Runs;
+
+namespace FlowDesigner.Engine.Runtime;
+
+/// <summary>The latest attempt of every step of a run, by node and scope, with what the planner has decided so far.</summary>
+internal sealed class RunState
+{
+    private readonly WorkflowPlan _plan;
+    private readonly Dictionary<(string NodeId, string Scope), StepRecord> _latest = [];
+
+    public RunState(WorkflowPlan plan, IReadOnlyList<StepRecord> steps)
+    {
+        _plan = plan;
+        foreach (var step in steps)
+        {
+            if (!_latest.TryGetValue((step.NodeId, step.Scope), out var known) || known.Attempt < step.Attempt)
+            {
+                _latest[(step.NodeId, step.Scope)] = step;
+            }
+        }
+    }
+
+    public bool HasUnfinished => _latest.Values.Any(s => !s.IsTerminal || IsIterating(s));
+
+    public StepRecord? Latest(string nodeId, string scope) => _latest.GetValueOrDefault((nodeId, scope));
+
+    /// <summary>Finished, and for a loop also done with all its items.</summary>
+    public bool IsComplete(string nodeId, string scope) =>
+        Latest(nodeId, scope) is { IsTerminal: true } step && !IsIterating(step);
+
+    /// <summary>Loops whose step has run and whose items are not all done: id, scope, item count, items at a time.</summary>
+    public IEnumerable<(string LoopId, string Scope, int Items, int Parallelism)> IteratingLoops() =>
+        _latest.Values.Where(IsIterating).Select(s =>
+        {
+            var output = RunPlanner.Parse(s.OutputJson);
+            var items = output.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+            var parallelism = output.TryGetProperty("parallelism", out var p) && p.TryGetInt32(out var n) && n > 0 ? n : 1;
+            return (s.NodeId, s.Scope, items, parallelism);
+        });
+
+    /// <summary>The item a loop hands to the branch step at <paramref name="itemScope"/>.</summary>
+    public JsonElement? Item(string loopId, string itemScope)
+    {
+        var loop = Latest(loopId, Scope.Parent(itemScope));
+        var output = RunPlanner.Parse(loop?.OutputJson);
+        var index = Scope.LastIndex(itemScope);
+        return output.ValueKind == JsonValueKind.Object && output.TryGetProperty("items", out var items)
+            && items.ValueKind == JsonValueKind.Array && index < items.GetArrayLength()
+            ? items[index]
+            : null;
+    }
+
+    public void Assume(string nodeId, string scope, StepStatus status) =>
+        _latest[(nodeId, scope)] = new StepRecord(Guid.Empty, Guid.Empty, nodeId, scope, 1, status, null, null, null, null, null, null, null);
+
+    public void AssumeLoopDone(Guid stepId)
+    {
+        var key = _latest.First(p => p.Value.Id == stepId).Key;
+        _latest[key] = _latest[key] with { Port = PortDescriptor.Done.Name };
+    }
+
+    private bool IsIterating(StepRecord step) =>
+        step.Status == StepStatus.Succeeded && step.Port == PortDescriptor.Each.Name && _plan.IsLoop(step.NodeId);
+}

@@ -1,0 +1,102 @@
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Stores;
+
+namespace FlowDesigner.Engine.Runtime;
+
+/// <summary>
+/// A published version prepared for running: nodes with their types, links both ways, and the for-each loops
+/// each node sits in. Built once per version and cached; versions never change.
+/// </summary>
+public sealed class WorkflowPlan
+{
+    private readonly Dictionary<string, List<EdgeDefinition>> _incoming = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<EdgeDefinition>> _outgoing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _enclosingLoops = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _branches = new(StringComparer.Ordinal);
+
+    public WorkflowPlan(VersionRecord version, NodeCatalog catalog)
+    {
+        Version = version;
+        Nodes = version.Definition.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        Types = Nodes.Values.ToDictionary(
+            n => n.Id,
+            n => catalog.FindNodeType(n.Type) ?? throw new InvalidOperationException($"Node type '{n.Type}' of '{n.Name}' is not installed."),
+            StringComparer.Ordinal);
+        foreach (var id in Nodes.Keys)
+        {
+            _incoming[id] = [];
+            _outgoing[id] = [];
+        }
+
+        foreach (var edge in version.Definition.Edges)
+        {
+            _outgoing[edge.From].Add(edge);
+            _incoming[edge.To].Add(edge);
+        }
+
+        Trigger = Nodes.Values.Single(n => Types[n.Id].Kind == NodeKind.Trigger);
+        foreach (var loop in Nodes.Keys.Where(IsLoop))
+        {
+            _branches[loop] = Reach(_outgoing[loop].Where(e => e.Port == PortDescriptor.Each.Name).Select(e => e.To));
+        }
+
+        foreach (var id in Nodes.Keys)
+        {
+            _enclosingLoops[id] = _branches.Where(b => b.Value.Contains(id)).Select(b => b.Key).ToList();
+        }
+
+        foreach (var loops in _enclosingLoops.Values)
+        {
+            loops.Sort((a, b) => _enclosingLoops[a].Count.CompareTo(_enclosingLoops[b].Count));
+        }
+    }
+
+    public VersionRecord Version { get; }
+
+    public IReadOnlyDictionary<string, NodeDefinition> Nodes { get; }
+
+    public IReadOnlyDictionary<string, NodeTypeDescriptor> Types { get; }
+
+    public NodeDefinition Trigger { get; }
+
+    public IReadOnlyList<EdgeDefinition> Incoming(string id) => _incoming[id];
+
+    public IReadOnlyList<EdgeDefinition> Outgoing(string id) => _outgoing[id];
+
+    public bool IsLoop(string id) => Types[id].OutputPorts.Any(p => p.Name == PortDescriptor.Each.Name);
+
+    /// <summary>How many for-each loops the node is inside.</summary>
+    public int Depth(string id) => _enclosingLoops[id].Count;
+
+    /// <summary>The innermost for-each loop the node is inside, if any.</summary>
+    public string? InnermostLoop(string id) => _enclosingLoops[id] is { Count: > 0 } loops ? loops[^1] : null;
+
+    /// <summary>The nodes that run once per item of the loop.</summary>
+    public IReadOnlyCollection<string> Branch(string loopId) => _branches[loopId];
+
+    /// <summary>The branch nodes with nothing after them: their outputs are the item's result.</summary>
+    public IEnumerable<string> BranchResults(string loopId) =>
+        _branches[loopId].Where(id => InnermostLoop(id) == loopId && _outgoing[id].Count == 0);
+
+    /// <summary>The nodes outside any loop with nothing after them: the run's output comes from them.</summary>
+    public IEnumerable<string> Ends() => Nodes.Keys.Where(id => Depth(id) == 0 && _outgoing[id].Count == 0);
+
+    private HashSet<string> Reach(IEnumerable<string> starts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(starts);
+        while (pending.TryPop(out var id))
+        {
+            if (seen.Add(id))
+            {
+                foreach (var edge in _outgoing[id])
+                {
+                    pending.Push(edge.To);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Engine.Nodes;
+using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Stores;
+
+namespace FlowDesigner.Engine.Triggers;
+
+/// <summary>Publishes a named event: every active workflow with an On event trigger of that name starts a run.</summary>
+public sealed class EventPublisher(IVersionStore versions, RunStarter starter, ExpressionEvaluator expressions, EngineOptions options)
+{
+    public async Task<IReadOnlyList<Guid>> PublishAsync(string eventName, JsonElement payload, Guid correlationId, Guid? causedByRunId, CancellationToken cancellationToken)
+    {
+        var started = new List<Guid>();
+        foreach (var trigger in await versions.FindActiveTriggersAsync("core.on-event", eventName, cancellationToken))
+        {
+            var version = (await versions.FindAsync(trigger.VersionId, cancellationToken))!;
+            if (!Accepts(version, payload))
+            {
+                continue;
+            }
+
+            var origin = new RunOrigin(causedByRunId is { } run ? $"run {run}" : "api")
+            {
+                EventType = eventName,
+                CorrelationId = correlationId,
+                CausedByRunId = causedByRunId,
+            };
+            started.Add((await starter.StartAsync(version, RunCause.Event, payload, origin, cancellationToken)).RunId);
+        }
+
+        return started;
+    }
+
+    private bool Accepts(VersionRecord version, JsonElement payload)
+    {
+        var trigger = version.Definition.Nodes.First(n => n.Type == "core.on-event");
+        if (trigger.GetConfig("filter") is not { ValueKind: JsonValueKind.String } filter || string.IsNullOrWhiteSpace(filter.GetString()))
+        {
+            return true;
+        }
+
+        var scope = new ExpressionScope(payload, new Dictionary<string, JsonElement>(), default, options.Env);
+        try
+        {
+            return PassThrough.IsTrue(expressions.Evaluate(filter.GetString()!, scope, trigger.Name, "filter"));
+        }
+        catch (ExpressionException)
+        {
+            return false;
+        }
+    }
+}

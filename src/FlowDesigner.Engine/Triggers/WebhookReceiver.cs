@@ -1,0 +1,71 @@
+using System.Text.Json;
+using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Validation;
+
+namespace FlowDesigner.Engine.Triggers;
+
+/// <summary>
+/// Turns a webhook call into a run of the workflow whose active version listens on that method and path. The run
+/// is committed before the caller is answered; a repeated dedupe key answers with the first run and starts nothing.
+/// </summary>
+public sealed class WebhookReceiver(
+    IVersionStore versions, RunStarter starter, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
+{
+    public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var key = PublishService.WebhookKey(method, path);
+        var trigger = (await versions.FindActiveTriggersAsync("core.webhook", key, cancellationToken)).FirstOrDefault();
+        if (trigger is null)
+        {
+            return Problem(404, "No published workflow listens here", $"No active workflow has a webhook trigger for {method.ToUpperInvariant()} /hooks/{path.Trim('/')}. Publish the workflow, or check the method and path.");
+        }
+
+        var version = (await versions.FindAsync(trigger.VersionId, cancellationToken))!;
+        var node = version.Definition.Nodes.First(n => n.Type == "core.webhook");
+        string? dedupeKey;
+        try
+        {
+            dedupeKey = DedupeKey(node, payload, idempotencyKey);
+        }
+        catch (ExpressionException exception)
+        {
+            return Problem(400, "The deduplication key could not be computed", exception.Message);
+        }
+
+        var origin = new RunOrigin($"{method.ToUpperInvariant()} /hooks/{path.Trim('/')}") { EventType = "webhook", DedupeKey = dedupeKey };
+        var start = await starter.StartAsync(version, RunCause.Webhook, payload, origin, cancellationToken);
+        if (start.IsDuplicate || PropertyValues.AsText(node.GetConfig("respond")) != "whenFinished")
+        {
+            return new WebhookResponse(202, JsonSerializer.SerializeToElement(new { runId = start.RunId, duplicate = start.IsDuplicate }));
+        }
+
+        var seconds = node.GetConfig("responseTimeoutSeconds") is { ValueKind: JsonValueKind.Number } t ? t.GetDouble() : 30;
+        var run = await completions.WaitAsync(start.RunId, TimeSpan.FromSeconds(seconds), cancellationToken);
+        return run switch
+        {
+            null => new WebhookResponse(202, JsonSerializer.SerializeToElement(new { runId = start.RunId, status = "running" })),
+            { Status: RunStatus.Succeeded } => new WebhookResponse(200, RunPlanner.Parse(run.OutputJson)),
+            _ => Problem(500, $"The run {run.Status.ToString().ToLowerInvariant()}", run.Error ?? "", start.RunId),
+        };
+    }
+
+    private string? DedupeKey(Model.Definitions.NodeDefinition node, JsonElement payload, string? idempotencyKey)
+    {
+        var configured = PropertyValues.AsText(node.GetConfig("dedupeKey"));
+        if (configured.Length == 0)
+        {
+            return string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        }
+
+        var scope = new ExpressionScope(payload, new Dictionary<string, JsonElement>(), default, options.Env);
+        var key = PropertyValues.AsText(expressions.Evaluate(configured, scope, node.Name, "dedupeKey"));
+        return key.Length == 0 ? null : key;
+    }
+
+    private static WebhookResponse Problem(int status, string title, string detail, Guid? runId = null) =>
+        new(status, JsonSerializer.SerializeToElement(new { type = "about:blank", title, status, detail, runId }));
+}

@@ -1,0 +1,61 @@
+using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Validation;
+
+namespace FlowDesigner.Engine.Workflows;
+
+/// <summary>
+/// Publishes a workflow's draft as an immutable numbered version, makes it active and (re)registers its trigger.
+/// Runs in flight keep the version they started on.
+/// </summary>
+public sealed class PublishService(
+    IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules)
+{
+    public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, string actor, CancellationToken cancellationToken)
+    {
+        var workflow = await workflows.FindAsync(workflowId, cancellationToken) ?? throw new WorkflowNotFoundException(workflowId);
+        var issues = validator.Validate(workflow.Definition).ToList();
+        var trigger = workflow.Definition.Nodes.FirstOrDefault(n => catalog.FindNodeType(n.Type)?.Kind == NodeKind.Trigger);
+        var key = trigger is null ? null : TriggerKey(trigger);
+        if (trigger?.Type == "core.webhook" && key is not null)
+        {
+            var taken = (await versions.FindActiveTriggersAsync("core.webhook", key, cancellationToken)).FirstOrDefault(t => t.WorkflowId != workflowId);
+            if (taken is not null)
+            {
+                var other = await workflows.FindAsync(taken.WorkflowId, cancellationToken);
+                issues.Add(new ValidationIssue("webhook-taken",
+                    $"{key.Replace(" ", " /hooks/")} is already the trigger of the published workflow '{other?.Name}'. Choose another path.",
+                    IssueKind.Incomplete) { NodeId = trigger.Id, Property = "path" });
+            }
+        }
+
+        if (issues.Count > 0)
+        {
+            return new PublishResult(null, issues);
+        }
+
+        var version = await versions.PublishAsync(workflowId, workflow.Definition, trigger?.Type, key, note, actor, cancellationToken);
+        schedules.Register(version);
+        return new PublishResult(version, []);
+    }
+
+    public async Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
+    {
+        schedules.Unregister(workflowId);
+        return await versions.DeactivateAsync(workflowId, actor, cancellationToken);
+    }
+
+    /// <summary>What the trigger listens to: <c>POST orders</c>, an event name, a cron expression.</summary>
+    public static string? TriggerKey(NodeDefinition trigger) => trigger.Type switch
+    {
+        "core.webhook" => WebhookKey(PropertyValues.AsText(trigger.GetConfig("method")), PropertyValues.AsText(trigger.GetConfig("path"))),
+        "core.on-event" => PropertyValues.AsText(trigger.GetConfig("eventName")),
+        "core.schedule" => PropertyValues.AsText(trigger.GetConfig("cron")),
+        _ => null,
+    };
+
+    public static string WebhookKey(string method, string path) =>
+        $"{(method.Length == 0 ? "POST" : method.ToUpperInvariant())} {path.Trim().Trim('/').ToLowerInvariant()}";
+}

@@ -1,0 +1,48 @@
+namespace FlowDesigner.Model.Runs;
+
+/// <summary>
+/// Runs and their step attempts: the engine's source of truth. Hangfire only dispatches; every state change is
+/// written here first, and conditional updates make each transition happen once even with several workers.
+/// </summary>
+public interface IRunStore
+{
+    /// <summary>Writes the event, the run and its succeeded trigger step in one transaction.</summary>
+    Task<RunStart> StartRunAsync(NewRun run, DateTime now, CancellationToken cancellationToken);
+
+    Task<RunSnapshot?> GetSnapshotAsync(Guid runId, CancellationToken cancellationToken);
+
+    Task<RunRecord?> FindRunAsync(Guid runId, CancellationToken cancellationToken);
+
+    Task<Guid?> FindRunOfStepAsync(Guid stepId, CancellationToken cancellationToken);
+
+    /// <summary>Adds step attempts; one that already exists (same node, scope and attempt) is left as it is.</summary>
+    /// <returns>The attempts added now.</returns>
+    Task<IReadOnlyList<StepRecord>> AddStepsAsync(Guid runId, IReadOnlyList<NewStep> steps, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Moves a pending, or a waiting and due, attempt to running; null when another worker has it or it is done.</summary>
+    Task<StepRecord?> ClaimStepAsync(Guid stepId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Records how a running (or waiting) attempt ended; false when it had already ended (cancelled meanwhile).</summary>
+    Task<bool> FinishStepAsync(Guid stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>A for-each whose items are all done: its step goes on from 'done' with the results. Once only.</summary>
+    Task<bool> MarkLoopDoneAsync(Guid stepId, string resultsJson, CancellationToken cancellationToken);
+
+    Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends a run once, cancelling its unfinished steps; later calls for a run already ended change nothing and return false.
+    /// </summary>
+    Task<bool> FinishRunAsync(Guid runId, RunStatus status, string? outputJson, string? error, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Puts a running attempt whose worker is gone back to pending, to be dispatched again.</summary>
+    Task<bool> RequeueStepAsync(Guid stepId, CancellationToken cancellationToken);
+
+    /// <summary>Steps not finished, of runs not finished: what recovery re-dispatches when their job is gone.</summary>
+    Task<IReadOnlyList<UnfinishedStep>> FindUnfinishedStepsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Pending runs that have no step yet beyond their trigger's, to be advanced after a crash.</summary>
+    Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken);
+}

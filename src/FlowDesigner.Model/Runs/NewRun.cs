@@ -1,0 +1,22 @@
+namespace FlowDesigner.Model.Runs;
+
+/// <summary>A run to start: the event that caused it and the version it is pinned to.</summary>
+/// <param name="TriggerNodeId">The trigger node, recorded as the run's first, already succeeded step.</param>
+/// <param name="DedupeKey">When set, a second run of the workflow with the same key is not started.</param>
+public sealed record NewRun(
+    Guid WorkflowId,
+    Guid VersionId,
+    string TriggerNodeId,
+    RunCause Cause,
+    string EventType,
+    string EventSource,
+    string PayloadJson,
+    Guid CorrelationId,
+    string? DedupeKey)
+{
+    /// <summary>The run whose step caused this one (an emitted event, a sub-flow call).</summary>
+    public Guid? CausedByRunId { get; init; }
+
+    /// <summary>The call-workflow step that waits for this run's output.</summary>
+    public Guid? ParentStepId { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace FlowDesigner.Model.Runs;
+
+/// <summary>A run as the engine and the API see it.</summary>
+public sealed record RunRecord(
+    Guid Id,
+    Guid WorkflowId,
+    Guid? VersionId,
+    int? VersionNumber,
+    RunStatus Status,
+    RunCause Cause,
+    Guid CorrelationId,
+    string? PayloadJson,
+    string? OutputJson,
+    string? Error,
+    Guid? ParentStepId,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt)
+{
+    public bool IsTerminal => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+}

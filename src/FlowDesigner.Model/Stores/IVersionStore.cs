@@ -1,0 +1,22 @@
+using FlowDesigner.Model.Definitions;
+
+namespace FlowDesigner.Model.Stores;
+
+/// <summary>Published versions and which one is active; publishing never changes runs in flight.</summary>
+public interface IVersionStore
+{
+    /// <summary>Stores the definition as the next numbered version and makes it active, with its audit entry.</summary>
+    Task<VersionRecord> PublishAsync(
+        Guid workflowId, WorkflowDefinition definition, string? triggerType, string? triggerKey, string? note, string actor,
+        CancellationToken cancellationToken);
+
+    /// <summary>Makes no version active: the trigger stops. Returns false when none was.</summary>
+    Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken);
+
+    Task<VersionRecord?> FindAsync(Guid versionId, CancellationToken cancellationToken);
+
+    Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken);
+
+    /// <summary>Active versions whose trigger is of this type (and key, when given).</summary>
+    Task<IReadOnlyList<ActiveTrigger>> FindActiveTriggersAsync(string triggerType, string? triggerKey, CancellationToken cancellationToken);
+}
