@@ -49,7 +49,7 @@ public sealed class TestServices : IAsyncDisposable
         builder.Services.AddHttpClient();
         if (jobs)
         {
-            builder.Services.AddFlowDesignerJobs(workers: 8);
+            builder.Services.AddFlowDesignerJobs(workers: 8, schedulePolling: TimeSpan.FromMilliseconds(100));
         }
         else
         {

@@ -26,10 +26,18 @@ public sealed class StepRunner(
 {
     public async Task RunAsync(Guid stepId, CancellationToken cancellationToken)
     {
-        var step = await runs.ClaimStepAsync(stepId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var step = await runs.ClaimStepAsync(stepId, now, cancellationToken);
         if (step is null)
         {
-            return; // another worker has it, or it already ended: a repeated dispatch changes nothing
+            // Another worker has it, or it already ended: a repeated dispatch changes nothing. Scheduled jobs may
+            // also fire up to a second early (the job store keeps whole seconds): then wait for the rest.
+            if (await runs.FindStepAsync(stepId, cancellationToken) is { Status: StepStatus.Waiting, ScheduledAt: { } due } && due > now)
+            {
+                await dispatcher.DispatchAsync(stepId, due, cancellationToken);
+            }
+
+            return;
         }
 
         var snapshot = (await runs.GetSnapshotAsync(step.RunId, cancellationToken))!;
@@ -137,7 +145,8 @@ public sealed class StepRunner(
         }
 
         var attempts = step.Attempt > 1 ? $" (after {step.Attempt} attempts)" : "";
-        if (type.OutputPorts.Any(p => p.Name == PortDescriptor.Error.Name))
+        var plan = await plans.GetAsync(run.VersionId!.Value, cancellationToken);
+        if (plan.Outgoing(node.Id).Any(e => e.Port == PortDescriptor.Error.Name))
         {
             var output = JsonSerializer.Serialize(new { error, attempts = step.Attempt });
             if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, output, PortDescriptor.Error.Name, error + attempts), cancellationToken))

@@ -15,6 +15,8 @@ public interface IRunStore
 
     Task<Guid?> FindRunOfStepAsync(Guid stepId, CancellationToken cancellationToken);
 
+    Task<StepRecord?> FindStepAsync(Guid stepId, CancellationToken cancellationToken);
+
     /// <summary>Adds step attempts; one that already exists (same node, scope and attempt) is left as it is.</summary>
     /// <returns>The attempts added now.</returns>
     Task<IReadOnlyList<StepRecord>> AddStepsAsync(Guid runId, IReadOnlyList<NewStep> steps, DateTime now, CancellationToken cancellationToken);

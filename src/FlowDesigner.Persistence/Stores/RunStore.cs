@@ -94,6 +94,13 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
         return await db.StepRuns.Where(s => s.Id == stepId).Select(s => (Guid?)s.RunId).SingleOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<StepRecord?> FindStepAsync(Guid stepId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var step = await db.StepRuns.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stepId, cancellationToken);
+        return step is null ? null : ToRecord(step);
+    }
+
     public async Task<IReadOnlyList<StepRecord>> AddStepsAsync(Guid runId, IReadOnlyList<NewStep> steps, DateTime now, CancellationToken cancellationToken)
     {
         for (var tries = 0; ; tries++)
@@ -151,6 +158,7 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var finishedAt = outcome.Status == StepStatus.Waiting ? (DateTime?)null : now;
+        var scheduledAt = outcome.ScheduledAt;
         var updated = await db.StepRuns
             .Where(s => s.Id == stepId && (s.Status == StepStatus.Running || s.Status == StepStatus.Waiting))
             .ExecuteUpdateAsync(u => u
@@ -159,7 +167,7 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
                 .SetProperty(s => s.OutputJson, outcome.OutputJson)
                 .SetProperty(s => s.Port, outcome.Port)
                 .SetProperty(s => s.Error, outcome.Error)
-                .SetProperty(s => s.ScheduledAt, outcome.ScheduledAt)
+                .SetProperty(s => s.ScheduledAt, s => scheduledAt ?? s.ScheduledAt)
                 .SetProperty(s => s.FinishedAt, finishedAt), cancellationToken);
         return updated == 1;
     }

@@ -20,11 +20,14 @@ public static class EngineExtensions
     /// <summary>Hangfire on in-memory storage with a server in this process; the database stays the source of truth.</summary>
     public static WebApplicationBuilder AddFlowDesignerBackgroundJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddFlowDesignerJobs(builder.Configuration.GetValue("BackgroundJobs:Workers", 20));
+        builder.Services.AddFlowDesignerJobs(
+            builder.Configuration.GetValue("BackgroundJobs:Workers", 20),
+            TimeSpan.FromMilliseconds(builder.Configuration.GetValue("BackgroundJobs:SchedulePollingMilliseconds", 1000)));
         return builder;
     }
 
-    public static IServiceCollection AddFlowDesignerJobs(this IServiceCollection services, int workers)
+    /// <param name="schedulePolling">How often scheduled work (delays, retries, schedules) is checked for being due.</param>
+    public static IServiceCollection AddFlowDesignerJobs(this IServiceCollection services, int workers, TimeSpan schedulePolling)
     {
         services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -35,7 +38,7 @@ public static class EngineExtensions
         {
             options.WorkerCount = workers;
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.SchedulePollingInterval = schedulePolling;
         });
         return services;
     }

@@ -22,6 +22,8 @@ public static class UiExtensions
         });
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 

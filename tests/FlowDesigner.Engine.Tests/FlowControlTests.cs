@@ -1,0 +1,93 @@
+using FlowDesigner.Model.Runs;
+using Microsoft.AspNetCore.Http;
+
+namespace FlowDesigner.Engine.Tests;
+
+public sealed class FlowControlTests : EngineTestBase
+{
+    [Fact]
+    public async Task ParallelBranches_RunConcurrently()
+    {
+        Sink.On("/slow/a", (_, _) => Task.Delay(800));
+        Sink.On("/slow/b", (_, _) => Task.Delay(800));
+        var workflowId = await Driver.PublishAsync("""
+            { "schema": 1, "name": "Fan out", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "fan" } },
+              { "id": "a", "type": "http.request", "name": "A", "config": { "method": "GET", "url": "{{ env.sink }}slow/a" } },
+              { "id": "b", "type": "http.request", "name": "B", "config": { "method": "GET", "url": "{{ env.sink }}slow/b" } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "a" }, { "from": "hook", "port": "out", "to": "b" } ] }
+            """);
+
+        await Driver.PostAsync("fan", new { });
+        var run = await LatestRunAsync(workflowId);
+
+        Assert.Equal(RunStatus.Succeeded, run.Run.Status);
+        var a = Assert.Single(Sink.To("/slow/a"));
+        var b = Assert.Single(Sink.To("/slow/b"));
+        Assert.True(a.StartedAt < b.FinishedAt && b.StartedAt < a.FinishedAt, $"A ran {a.StartedAt:O}-{a.FinishedAt:O}, B ran {b.StartedAt:O}-{b.FinishedAt:O}: they did not overlap");
+    }
+
+    [Fact]
+    public async Task JoinAfterCondition_DoesNotWaitForTheDeadBranch()
+    {
+        var workflowId = await Driver.PublishAsync("""
+            { "schema": 1, "name": "Join", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "join" } },
+              { "id": "if", "type": "core.condition", "name": "Big order", "config": { "condition": "{{ trigger.body.total > 100 }}" } },
+              { "id": "vip", "type": "http.request", "name": "Notify sales", "config": { "url": "{{ env.sink }}vip" } },
+              { "id": "std", "type": "core.set", "name": "Standard", "config": { "fields": { "tier": "standard" } } },
+              { "id": "join", "type": "core.merge", "name": "Join", "config": {} },
+              { "id": "after", "type": "core.set", "name": "After", "config": { "fields": { "tier": "{{ steps.Standard.tier }}" } } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "if" }, { "from": "if", "port": "true", "to": "vip" }, { "from": "if", "port": "false", "to": "std" },
+                         { "from": "vip", "port": "out", "to": "join" }, { "from": "std", "port": "out", "to": "join" }, { "from": "join", "port": "out", "to": "after" } ] }
+            """);
+
+        await Driver.PostAsync("join", new { total = 20 });
+        var run = await LatestRunAsync(workflowId);
+
+        Assert.Equal(RunStatus.Succeeded, run.Run.Status);
+        Assert.Equal(StepStatus.Skipped, Assert.Single(Attempts(run, "vip")).Status);
+        Assert.Equal(StepStatus.Succeeded, Assert.Single(Attempts(run, "join")).Status);
+        Assert.Contains("standard", run.Run.OutputJson);
+        Assert.Empty(Sink.To("/vip"));
+    }
+
+    [Fact]
+    public async Task Delay_CompletesWithoutHoldingAWorker()
+    {
+        var workflowId = await Driver.PublishAsync("""
+            { "schema": 1, "name": "Wait", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "wait" } },
+              { "id": "wait", "type": "core.delay", "name": "Wait", "config": { "mode": "duration", "seconds": 2 } },
+              { "id": "after", "type": "core.set", "name": "After", "config": { "fields": { "done": true } } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "wait" }, { "from": "wait", "port": "out", "to": "after" } ] }
+            """);
+        var started = DateTime.UtcNow;
+
+        await Driver.PostAsync("wait", new { });
+        await WaitUntilAsync(async () => (await Snapshot(workflowId)).Steps.Any(s => s.NodeId == "wait" && s.Status == StepStatus.Waiting));
+        var processing = Services.Get<Hangfire.JobStorage>().GetMonitoringApi().ProcessingCount();
+        var run = await LatestRunAsync(workflowId);
+
+        Assert.Equal(0, processing);
+        Assert.Equal(RunStatus.Succeeded, run.Run.Status);
+        Assert.True(run.Run.FinishedAt - started >= TimeSpan.FromSeconds(2), "the run ended before its delay");
+        Assert.Single(Attempts(run, "wait"));
+    }
+
+    private async Task<RunSnapshot> Snapshot(Guid workflowId)
+    {
+        var runs = await Services.Get<IRunStore>().ListRunsAsync(workflowId, 0, 1, default);
+        return runs.Count == 0 ? new RunSnapshot(null!, []) : (await Services.Get<IRunStore>().GetSnapshotAsync(runs[0].Id, default))!;
+    }
+
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlowDesigner.Persistence;
+using FlowDesigner.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlowDesigner.Web.Tests;
+
+public sealed class ApiTests : IDisposable
+{
+    private const string Workflow = """
+        { "schema": 1, "name": "Greet", "nodes": [
+          { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "greet", "respond": "whenFinished", "responseTimeoutSeconds": 15 } },
+          { "id": "set", "type": "core.set", "name": "Greeting", "config": { "fields": { "text": "Hello {{ trigger.body.name }}" } } } ],
+          "edges": [ { "from": "hook", "port": "out", "to": "set" } ] }
+        """;
+
+    private readonly FlowDesignerHost _host = new();
+    private readonly HttpClient _http;
+
+    public ApiTests() => _http = new HttpClient { BaseAddress = _host.Start() };
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task Api_ImportsPublishesAndRuns_AndTheWebhookAnswersWithTheOutput()
+    {
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var published = await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { note = "first" });
+        var hook = await _http.PostAsJsonAsync("/hooks/greet", new { name = "Ann" });
+
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
+        Assert.Equal("Hello Ann", (await hook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString());
+
+        var runs = await _http.GetFromJsonAsync<JsonElement>($"/api/workflows/{id}/runs");
+        var runId = runs[0].GetProperty("id").GetGuid();
+        var run = await _http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+        Assert.Equal("Succeeded", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal(2, run.GetProperty("steps").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Webhook_RefusesBadRequests_AndWritesNothing()
+    {
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+
+        var malformed = await _http.PostAsync("/hooks/greet", new StringContent("{ \"name\": ", Encoding.UTF8, "application/json"));
+        var unknown = await _http.PostAsJsonAsync("/hooks/nobody", new { });
+        var oversized = await _http.PostAsync("/hooks/greet", new StringContent(new string('x', 2 * 1024 * 1024), Encoding.UTF8, "text/plain"));
+        var invalidImport = await _http.PostAsync("/api/workflows", new StringContent("{ \"schema\": 1 ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("not valid JSON", await malformed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalidImport.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContextAsync();
+        Assert.Equal((0, 0, 1), (await db.Runs.CountAsync(), await db.Events.CountAsync(), await db.Workflows.CountAsync()));
+    }
+}
