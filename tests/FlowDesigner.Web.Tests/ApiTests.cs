@@ -50,6 +50,43 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancel_StopsTheWaitingStep_AndDeactivate_StopsTheTrigger()
+    {
+        var slow = Workflow.Replace("\"respond\": \"whenFinished\", ", "").Replace(
+            "{ \"id\": \"set\", \"type\": \"core.set\"", "{ \"id\": \"wait\", \"type\": \"core.delay\", \"name\": \"Wait\", \"config\": { \"seconds\": 60 } }, { \"id\": \"set\", \"type\": \"core.set\"")
+            .Replace("{ \"from\": \"hook\", \"port\": \"out\", \"to\": \"set\" }", "{ \"from\": \"hook\", \"port\": \"out\", \"to\": \"wait\" }, { \"from\": \"wait\", \"port\": \"out\", \"to\": \"set\" }");
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(slow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+        var hook = await _http.PostAsJsonAsync("/hooks/greet", new { name = "Bob" });
+        var runId = (await hook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        await WaitForAsync(async () => (await _http.GetStringAsync($"/api/runs/{runId}")).Contains("\"Waiting\""));
+
+        var cancelled = await _http.PostAsync($"/api/runs/{runId}/cancel", null);
+        var again = await _http.PostAsync($"/api/runs/{runId}/cancel", null);
+        var run = await _http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+        var deactivated = await _http.PostAsync($"/api/workflows/{id}/deactivate", null);
+        var afterDeactivate = await _http.PostAsJsonAsync("/hooks/greet", new { name = "Cy" });
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.Conflict), (cancelled.StatusCode, again.StatusCode));
+        Assert.Equal("Cancelled", run.GetProperty("run").GetProperty("status").GetString());
+        Assert.All(run.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("nodeId").GetString() == "wait"),
+            s => Assert.Equal("Cancelled", s.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, deactivated.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterDeactivate.StatusCode);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Webhook_RefusesBadRequests_AndWritesNothing()
     {
         var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));

@@ -17,7 +17,9 @@ public static class WorkflowApi
         api.MapPost("/workflows/{id:guid}/publish", PublishAsync);
         api.MapPost("/workflows/{id:guid}/runs", StartAsync);
         api.MapGet("/workflows/{id:guid}/runs", ListRunsAsync);
+        api.MapPost("/workflows/{id:guid}/deactivate", DeactivateAsync);
         api.MapGet("/runs/{id:guid}", GetRunAsync);
+        api.MapPost("/runs/{id:guid}/cancel", CancelAsync);
         return app;
     }
 
@@ -48,6 +50,36 @@ public static class WorkflowApi
         {
             return Results.Problem(title: "No such workflow", detail: exception.Message, statusCode: 404);
         }
+    }
+
+    private static async Task<IResult> DeactivateAsync(Guid id, PublishService publisher, CurrentUser user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await publisher.DeactivateAsync(id, user.Name, cancellationToken)
+                ? Results.NoContent()
+                : Results.Problem(title: "The workflow is not published", detail: $"Workflow {id} has no active version.", statusCode: 409);
+        }
+        catch (WorkflowNotFoundException exception)
+        {
+            return Results.Problem(title: "No such workflow", detail: exception.Message, statusCode: 404);
+        }
+    }
+
+    private static async Task<IResult> CancelAsync(Guid id, RunAdvancer runs, IRunStore store, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (await store.FindRunAsync(id, cancellationToken) is not { } run)
+        {
+            return Results.Problem(title: "No such run", detail: $"Run {id} does not exist.", statusCode: 404);
+        }
+
+        if (run.IsTerminal)
+        {
+            return Results.Problem(title: "The run has already ended", detail: $"Run {id} {run.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.", statusCode: 409);
+        }
+
+        await runs.EndAsync(run, RunStatus.Cancelled, null, $"Cancelled by {user.Name}.", cancellationToken);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> StartAsync(Guid id, HttpRequest request, IVersionStore versions, RunStarter starter, CancellationToken cancellationToken)
