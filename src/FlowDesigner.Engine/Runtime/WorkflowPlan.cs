@@ -1,6 +1,7 @@
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Validation;
 
 namespace FlowDesigner.Engine.Runtime;
 
@@ -10,8 +11,7 @@ namespace FlowDesigner.Engine.Runtime;
 /// </summary>
 public sealed class WorkflowPlan
 {
-    private readonly Dictionary<string, List<EdgeDefinition>> _incoming = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<EdgeDefinition>> _outgoing = new(StringComparer.Ordinal);
+    private readonly GraphShape _graph;
     private readonly Dictionary<string, List<string>> _enclosingLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _branches = new(StringComparer.Ordinal);
 
@@ -23,22 +23,12 @@ public sealed class WorkflowPlan
             n => n.Id,
             n => catalog.FindNodeType(n.Type) ?? throw new InvalidOperationException($"Node type '{n.Type}' of '{n.Name}' is not installed."),
             StringComparer.Ordinal);
-        foreach (var id in Nodes.Keys)
-        {
-            _incoming[id] = [];
-            _outgoing[id] = [];
-        }
-
-        foreach (var edge in version.Definition.Edges)
-        {
-            _outgoing[edge.From].Add(edge);
-            _incoming[edge.To].Add(edge);
-        }
+        _graph = new GraphShape(Nodes.Keys, version.Definition.Edges);
 
         Trigger = Nodes.Values.Single(n => Types[n.Id].Kind == NodeKind.Trigger);
         foreach (var loop in Nodes.Keys.Where(IsLoop))
         {
-            _branches[loop] = Reach(_outgoing[loop].Where(e => e.Port == PortDescriptor.Each.Name).Select(e => e.To));
+            _branches[loop] = _graph.ReachableFrom(_graph.Outgoing(loop).Where(e => e.Port == PortDescriptor.Each.Name).Select(e => e.To));
         }
 
         foreach (var id in Nodes.Keys)
@@ -60,9 +50,9 @@ public sealed class WorkflowPlan
 
     public NodeDefinition Trigger { get; }
 
-    public IReadOnlyList<EdgeDefinition> Incoming(string id) => _incoming[id];
+    public IReadOnlyList<EdgeDefinition> Incoming(string id) => _graph.Incoming(id);
 
-    public IReadOnlyList<EdgeDefinition> Outgoing(string id) => _outgoing[id];
+    public IReadOnlyList<EdgeDefinition> Outgoing(string id) => _graph.Outgoing(id);
 
     public bool IsLoop(string id) => Types[id].OutputPorts.Any(p => p.Name == PortDescriptor.Each.Name);
 
@@ -77,26 +67,8 @@ public sealed class WorkflowPlan
 
     /// <summary>The branch nodes with nothing after them: their outputs are the item's result.</summary>
     public IEnumerable<string> BranchResults(string loopId) =>
-        _branches[loopId].Where(id => InnermostLoop(id) == loopId && _outgoing[id].Count == 0);
+        _branches[loopId].Where(id => InnermostLoop(id) == loopId && Outgoing(id).Count == 0);
 
     /// <summary>The nodes outside any loop with nothing after them: the run's output comes from them.</summary>
-    public IEnumerable<string> Ends() => Nodes.Keys.Where(id => Depth(id) == 0 && _outgoing[id].Count == 0);
-
-    private HashSet<string> Reach(IEnumerable<string> starts)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(starts);
-        while (pending.TryPop(out var id))
-        {
-            if (seen.Add(id))
-            {
-                foreach (var edge in _outgoing[id])
-                {
-                    pending.Push(edge.To);
-                }
-            }
-        }
-
-        return seen;
-    }
+    public IEnumerable<string> Ends() => Nodes.Keys.Where(id => Depth(id) == 0 && Outgoing(id).Count == 0);
 }

@@ -3,7 +3,7 @@ using FlowDesigner.Model.Definitions;
 namespace FlowDesigner.Model.Validation;
 
 /// <summary>The links of a graph indexed both ways, for reachability questions.</summary>
-internal sealed class GraphShape
+public sealed class GraphShape
 {
     private readonly Dictionary<string, List<EdgeDefinition>> _outgoing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EdgeDefinition>> _incoming = new(StringComparer.Ordinal);
