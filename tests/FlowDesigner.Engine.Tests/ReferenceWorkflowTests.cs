@@ -54,12 +54,9 @@ public sealed class ReferenceWorkflowTests : EngineTestBase
         var response = await Driver.PostAsync("orders", Order);
 
         Assert.True(response.StatusCode == 200, response.Body.GetRawText());
-        Assert.True(response.Body.TryGetProperty("orderId", out _), response.Body.GetRawText());
-        Assert.Equal("000000123", response.Body.GetProperty("orderId").GetString());
-        Assert.Equal(3, response.Body.GetProperty("lines").GetInt32());
+        Assert.Equal("""{"orderId":"000000123","lines":3}""", response.Body.GetRawText());
         var incident = Assert.Single(Sink.To("/servicenow/incident"));
         Assert.Contains("Install INSTALL for order 000000123", incident.Body);
-        Assert.All(Sink.To("/netsuite/salesorder"), r => Assert.Contains("sku", r.Body));
         var sales = Sink.To("/netsuite/salesorder").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("sku").GetString()).Order();
         Assert.Equal(["CHAIR-1", "DESK-9"], sales);
         Assert.Equal(3, Sink.Requests.Select(r => r.IdempotencyKey).Distinct().Count());

@@ -35,17 +35,18 @@ public sealed class RunAdvancer(
                 return;
             }
 
+            // Loop results first: the steps after a loop read them as soon as they are dispatched.
+            var loopsDone = 0;
+            foreach (var loop in decision.FinishedLoops)
+            {
+                loopsDone += await runs.MarkLoopDoneAsync(loop.StepId, loop.Results.GetRawText(), cancellationToken) ? 1 : 0;
+            }
+
             var now = clock.GetUtcNow().UtcDateTime;
             var added = await runs.AddStepsAsync(runId, decision.NewSteps, now, cancellationToken);
             foreach (var step in added.Where(s => s.Status == StepStatus.Pending))
             {
                 await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
-            }
-
-            var loopsDone = 0;
-            foreach (var loop in decision.FinishedLoops)
-            {
-                loopsDone += await runs.MarkLoopDoneAsync(loop.StepId, loop.Results.GetRawText(), cancellationToken) ? 1 : 0;
             }
 
             if (loopsDone == 0 && !added.Any(s => s.Status == StepStatus.Skipped))
