@@ -9,8 +9,6 @@ public sealed class ExecutorRegistry(IEnumerable<ICoreNodeExecutor> coreExecutor
     private readonly Dictionary<string, ICoreNodeExecutor> _core = coreExecutors.ToDictionary(e => e.NodeType, StringComparer.Ordinal);
     private readonly Dictionary<string, INodeExecutor> _connectors = connectorExecutors.ToDictionary(e => e.NodeType, StringComparer.Ordinal);
 
-    public bool CanRun(string nodeType) => _core.ContainsKey(nodeType) || _connectors.ContainsKey(nodeType) || nodeType is "core.webhook" or "core.schedule" or "core.manual" or "core.on-event";
-
     public Task<NodeResult> ExecuteAsync(string nodeType, CoreNodeContext context, CancellationToken cancellationToken)
     {
         if (_core.TryGetValue(nodeType, out var core))
