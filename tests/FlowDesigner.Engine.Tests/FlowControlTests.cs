@@ -65,11 +65,14 @@ public sealed class FlowControlTests : EngineTestBase
         var started = DateTime.UtcNow;
 
         await Driver.PostAsync("wait", new { });
-        await WaitUntilAsync(async () => (await Snapshot(workflowId)).Steps.Any(s => s.NodeId == "wait" && s.Status == StepStatus.Waiting));
-        var processing = Services.Get<Hangfire.JobStorage>().GetMonitoringApi().ProcessingCount();
+        var monitoring = Services.Get<Hangfire.JobStorage>().GetMonitoringApi();
+
+        // While the step waits, no job is processing: a held worker would keep one busy until the delay ended.
+        await WaitUntilAsync(async () =>
+            (await Snapshot(workflowId)).Steps.Any(s => s.NodeId == "wait" && s.Status == StepStatus.Waiting) && monitoring.ProcessingCount() == 0);
+        Assert.Contains((await Snapshot(workflowId)).Steps, s => s.NodeId == "wait" && s.Status == StepStatus.Waiting);
         var run = await LatestRunAsync(workflowId);
 
-        Assert.Equal(0, processing);
         Assert.Equal(RunStatus.Succeeded, run.Run.Status);
         Assert.True(run.Run.FinishedAt - started >= TimeSpan.FromSeconds(2), "the run ended before its delay");
         Assert.Single(Attempts(run, "wait"));
