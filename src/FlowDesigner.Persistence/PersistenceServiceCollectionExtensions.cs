@@ -14,7 +14,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPooledDbContextFactory<FlowDbContext>(db => db.UseSqlite(options.ConnectionString));
+        services.AddPooledDbContextFactory<FlowDbContext>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup()));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<IVersionStore, VersionStore>();

@@ -9,6 +9,8 @@ internal sealed class DelayExecutor(TimeProvider clock) : ICoreNodeExecutor
 {
     public string NodeType => "core.delay";
 
+    public bool RunsInline => true;
+
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -8,6 +8,8 @@ internal sealed class ForEachExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.for-each";
 
+    public bool RunsInline => true;
+
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var items = context.Step.GetConfig("items");

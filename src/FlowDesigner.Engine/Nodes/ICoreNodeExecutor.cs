@@ -7,5 +7,8 @@ public interface ICoreNodeExecutor
 {
     string NodeType { get; }
 
+    /// <summary>Cheap, in-process and quick: run in the job that made the step ready rather than a job of its own.</summary>
+    bool RunsInline => false;
+
     Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken);
 }

@@ -9,6 +9,8 @@ internal sealed class MergeExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.merge";
 
+    public bool RunsInline => true;
+
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var input = context.Step.Input;

@@ -9,6 +9,8 @@ internal sealed class SetExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.set";
 
+    public bool RunsInline => true;
+
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var result = context.Step.GetConfig("keepInput") is { ValueKind: JsonValueKind.True } && context.Step.Input.ValueKind == JsonValueKind.Object

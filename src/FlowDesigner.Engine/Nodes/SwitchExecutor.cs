@@ -9,6 +9,8 @@ internal sealed class SwitchExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.switch";
 
+    public bool RunsInline => true;
+
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var value = PropertyValues.AsText(context.Step.GetConfig("value"));

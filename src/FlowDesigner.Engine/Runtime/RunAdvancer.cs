@@ -4,27 +4,28 @@ using Microsoft.Extensions.Logging;
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
-/// After a step ends: asks the planner what comes next, records it, dispatches the ready steps, and ends the run
+/// After a step ends: asks the planner what comes next, records it, hands back the ready steps, and ends the run
 /// when nothing is left. Safe to run twice or on two nodes at once: every write is conditional or deduplicated.
 /// </summary>
 public sealed class RunAdvancer(
     IRunStore runs,
     PlanCache plans,
-    StepDispatcher dispatcher,
     RunCompletions completions,
     ParentSteps parents,
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
-    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken)
+    /// <returns>The steps that became ready; the caller runs them inline or dispatches them.</returns>
+    public async Task<IReadOnlyList<StepRecord>> AdvanceAsync(Guid runId, CancellationToken cancellationToken)
     {
+        var ready = new List<StepRecord>();
         // Skips and finished loops can unlock further steps; plan again until only dispatched work remains.
         for (var round = 0; round < 100; round++)
         {
             var snapshot = await runs.GetSnapshotAsync(runId, cancellationToken);
             if (snapshot is null || snapshot.Run.IsTerminal || snapshot.Run.VersionId is not { } versionId)
             {
-                return;
+                return ready;
             }
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
@@ -32,7 +33,7 @@ public sealed class RunAdvancer(
             if (decision.RunEnded)
             {
                 await EndAsync(snapshot.Run, RunStatus.Succeeded, decision.Output.GetRawText(), null, cancellationToken);
-                return;
+                return ready;
             }
 
             // Loop results first: the steps after a loop read them as soon as they are dispatched.
@@ -44,18 +45,16 @@ public sealed class RunAdvancer(
 
             var now = clock.GetUtcNow().UtcDateTime;
             var added = await runs.AddStepsAsync(runId, decision.NewSteps, now, cancellationToken);
-            foreach (var step in added.Where(s => s.Status == StepStatus.Pending))
-            {
-                await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
-            }
+            ready.AddRange(added.Where(s => s.Status == StepStatus.Pending));
 
             if (loopsDone == 0 && !added.Any(s => s.Status == StepStatus.Skipped))
             {
-                return;
+                return ready;
             }
         }
 
         logger.LogError("Run {RunId} kept changing after 100 planning rounds; it is left for the recovery sweep", runId);
+        return ready;
     }
 
     /// <summary>Ends the run once, wakes whoever waits for it, and resumes the step of a parent run that called it.</summary>

@@ -24,6 +24,38 @@ public sealed class StepRunner(
     TimeProvider clock,
     ILogger<StepRunner> logger)
 {
+    /// <summary>
+    /// Advances the run and starts what became ready: cheap in-process nodes run here, in this job, one after
+    /// another; the rest become jobs of their own.
+    /// </summary>
+    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var ready = await advancer.AdvanceAsync(runId, cancellationToken);
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        var plan = await plans.GetAsync((await runs.FindRunAsync(runId, cancellationToken))!.VersionId!.Value, cancellationToken);
+        var inline = new List<StepRecord>();
+        foreach (var step in ready)
+        {
+            if (executors.RunsInline(plan.Nodes[step.NodeId].Type))
+            {
+                inline.Add(step);
+            }
+            else
+            {
+                await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
+            }
+        }
+
+        foreach (var step in inline)
+        {
+            await RunAsync(step.Id, cancellationToken);
+        }
+    }
+
     public async Task RunAsync(Guid stepId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -51,7 +83,7 @@ public sealed class StepRunner(
         {
             // A delay whose time has come: it goes on with what it held.
             await Finish(step, new StepOutcome(StepStatus.Succeeded, step.InputJson, step.OutputJson, step.Port, null), cancellationToken);
-            await advancer.AdvanceAsync(step.RunId, cancellationToken);
+            await AdvanceAsync(step.RunId, cancellationToken);
             return;
         }
 
@@ -122,7 +154,7 @@ public sealed class StepRunner(
 
         if (await Finish(step, new StepOutcome(StepStatus.Succeeded, resolvedJson, output, result.Port, null), cancellationToken))
         {
-            await advancer.AdvanceAsync(step.RunId, cancellationToken);
+            await AdvanceAsync(step.RunId, cancellationToken);
         }
     }
 
@@ -151,7 +183,7 @@ public sealed class StepRunner(
             var output = JsonSerializer.Serialize(new { error, attempts = step.Attempt });
             if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, output, PortDescriptor.Error.Name, error + attempts), cancellationToken))
             {
-                await advancer.AdvanceAsync(step.RunId, cancellationToken);
+                await AdvanceAsync(step.RunId, cancellationToken);
             }
 
             return;

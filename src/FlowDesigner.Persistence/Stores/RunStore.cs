@@ -58,7 +58,19 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
         });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The accepted event must survive a power loss as well as a crash: this commit waits for the disk.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;", cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+
             return new RunStart(runId, IsDuplicate: false);
         }
         catch (DbUpdateException exception) when (run.DedupeKey is not null && IsUniqueViolation(exception))
