@@ -20,36 +20,11 @@ public sealed class ReferenceWorkflowTests : EngineTestBase
         },
     };
 
-    private const string Workflow = """
-        { "schema": 1, "name": "Order fulfilment",
-          "nodes": [
-            { "id": "hook", "type": "core.webhook", "name": "Order placed", "config": { "path": "orders", "respond": "whenFinished", "responseTimeoutSeconds": 20 } },
-            { "id": "map", "type": "core.set", "name": "Map order", "config": { "fields": {
-                "orderId": "{{ trigger.body.order.increment_id }}", "email": "{{ trigger.body.order.customer_email }}", "lines": "{{ trigger.body.order.items }}" } } },
-            { "id": "any", "type": "core.condition", "name": "Has service lines", "config": { "condition": "{{ steps['Map order'].lines.some(l => l.type === 'service') }}" } },
-            { "id": "each", "type": "core.for-each", "name": "Each line", "config": { "items": "{{ steps['Map order'].lines }}", "parallelism": 2 } },
-            { "id": "svc", "type": "core.condition", "name": "Is service", "config": { "condition": "{{ item.type === 'service' }}" } },
-            { "id": "incident", "type": "http.request", "name": "Open incident", "config": { "method": "POST", "url": "{{ env.sink }}servicenow/incident", "bodyType": "json",
-                "body": { "short_description": "Install {{ item.sku }} for order {{ steps['Map order'].orderId }}", "line": "{{ index }}" } } },
-            { "id": "sales", "type": "http.request", "name": "Send to warehouse", "config": { "method": "POST", "url": "{{ env.sink }}netsuite/salesorder", "bodyType": "json",
-                "body": "{{ ({ sku: item.sku, quantity: item.qty }) }}" } },
-            { "id": "line", "type": "core.merge", "name": "Line done", "config": {} },
-            { "id": "answer", "type": "core.respond", "name": "Answer", "config": { "body": "{{ ({ orderId: steps['Map order'].orderId, lines: steps['Each line'].length }) }}" } }
-          ],
-          "edges": [
-            { "from": "hook", "port": "out", "to": "map" }, { "from": "map", "port": "out", "to": "any" },
-            { "from": "any", "port": "true", "to": "each" }, { "from": "any", "port": "false", "to": "answer" },
-            { "from": "each", "port": "each", "to": "svc" },
-            { "from": "svc", "port": "true", "to": "incident" }, { "from": "svc", "port": "false", "to": "sales" },
-            { "from": "incident", "port": "out", "to": "line" }, { "from": "sales", "port": "out", "to": "line" },
-            { "from": "each", "port": "done", "to": "answer" }
-          ] }
-        """;
 
     [Fact]
     public async Task ReferenceOrderWorkflow_CallsBothSystems_AndRecordsEveryStep()
     {
-        var workflowId = await Driver.PublishAsync(Workflow);
+        var workflowId = await Driver.PublishAsync(Testing.ReferenceOrder.Workflow());
 
         var response = await Driver.PostAsync("orders", Order);
 

@@ -1,0 +1,63 @@
+namespace FlowDesigner.Benchmarks;
+
+/// <summary>The command line of the load benchmark.</summary>
+public sealed record BenchmarkOptions
+{
+    public int Concurrency { get; init; } = 8;
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>sync</c>, <c>async</c> or <c>both</c>.</summary>
+    public string Mode { get; init; } = "both";
+
+    public int Lines { get; init; } = 3;
+
+    /// <summary>The build of the web host to start: Release unless a test asks for the Debug build it already has.</summary>
+    public string ProductConfiguration { get; init; } = "Release";
+
+    public bool RunSync => Mode is "sync" or "both";
+
+    public bool RunAsync => Mode is "async" or "both";
+
+    public const string Usage = """
+        dotnet run -c Release --project tests/FlowDesigner.Benchmarks -- [options]
+          --concurrency N     clients sending at once (default 8)
+          --duration S        seconds measured per mode (default 20)
+          --warmup S          seconds sent before measuring (default 5)
+          --mode M            sync, async or both (default both)
+          --lines N           lines per order (default 3)
+          --quick             a 5-second smoke run: 1 s warm-up, 2 s per mode
+          --product-configuration C   the web host build to start (default Release)
+          --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--concurrency" => options with { Concurrency = Positive(Next(), "--concurrency") },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(Next(), "--duration")) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(Next())) },
+                "--mode" => options with { Mode = CheckMode(Next()) },
+                "--lines" => options with { Lines = Positive(Next(), "--lines") },
+                "--quick" => options with { Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) },
+                "--product-configuration" => options with { ProductConfiguration = Next() },
+                var unknown => throw new ArgumentException($"Unknown option {unknown}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static string CheckMode(string text) =>
+        text is "sync" or "async" or "both" ? text : throw new ArgumentException("--mode is sync, async or both.");
+
+    private static int Positive(string text, string option) =>
+        int.TryParse(text, out var value) && value > 0 ? value : throw new ArgumentException($"{option} takes a whole number above 0.");
+}

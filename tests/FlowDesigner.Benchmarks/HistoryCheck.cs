@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+
+namespace FlowDesigner.Benchmarks;
+
+/// <summary>Reads the product's database after a phase: did every run end well with its whole step history, and at what size.</summary>
+public sealed record HistoryCheck(int Runs, int Succeeded, int NotEnded, long Steps, int RunsMissingSteps, long DatabaseBytes)
+{
+    public bool Complete => Runs > 0 && Succeeded == Runs && RunsMissingSteps == 0;
+
+    public double BytesPerRun => Runs == 0 ? 0 : (double)DatabaseBytes / Runs;
+
+    public double BytesPerStep => Steps == 0 ? 0 : (double)DatabaseBytes / Steps;
+
+    public static async Task<int> CountUnfinishedAsync(string databasePath)
+    {
+        await using var connection = Open(databasePath);
+        return (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs WHERE Status NOT IN ('Succeeded','Failed','Cancelled')"))!;
+    }
+
+    public static async Task<HistoryCheck> ReadAsync(string databasePath, int expectedStepsPerRun)
+    {
+        await using var connection = Open(databasePath);
+        await Scalar(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        var runs = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs"))!;
+        var succeeded = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs WHERE Status = 'Succeeded'"))!;
+        var notEnded = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs WHERE Status NOT IN ('Succeeded','Failed','Cancelled')"))!;
+        var steps = (long)(await Scalar(connection, "SELECT COUNT(*) FROM StepRuns"))!;
+        var missing = (int)(long)(await Scalar(connection,
+            $"SELECT COUNT(*) FROM (SELECT r.Id FROM Runs r LEFT JOIN StepRuns s ON s.RunId = r.Id GROUP BY r.Id HAVING COUNT(s.Id) < {expectedStepsPerRun})"))!;
+        var pages = (long)(await Scalar(connection, "PRAGMA page_count"))!;
+        var free = (long)(await Scalar(connection, "PRAGMA freelist_count"))!;
+        var pageSize = (long)(await Scalar(connection, "PRAGMA page_size"))!;
+        return new HistoryCheck(runs, succeeded, notEnded, steps, missing, (pages - free) * pageSize);
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using FlowDesigner.Testing;
+
+namespace FlowDesigner.Benchmarks;
+
+/// <summary>One invocation: the product in sync and async mode, then the floor, on the same machine and sink.</summary>
+public static class LoadBenchmark
+{
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter progress)
+    {
+        await using var sink = await Sink.StartAsync();
+        var results = new List<LoadResult>();
+        double? completedPerSecond = null;
+        HistoryCheck history;
+        long peak;
+        await using (var product = await ProductProcess.StartAsync(options.ProductConfiguration, sink.Address))
+        {
+            using var http = new HttpClient();
+            await product.ImportAndPublishAsync(http, ReferenceOrder.Workflow("orders", "whenFinished"));
+            await product.ImportAndPublishAsync(http, ReferenceOrder.Workflow("orders-async", "immediately"));
+            if (options.RunSync)
+            {
+                progress.WriteLine("FlowDesigner, sync: webhook answers with the run's output ...");
+                results.Add(await LoadDriver.RunAsync("FlowDesigner", "sync", new Uri(product.Address, "hooks/orders"), options.Lines, options,
+                    r => r.StatusCode == HttpStatusCode.OK));
+            }
+
+            if (options.RunAsync)
+            {
+                progress.WriteLine("FlowDesigner, async: webhook answers 202, then every accepted run must complete ...");
+                var watch = Stopwatch.StartNew();
+                var accepted = await LoadDriver.RunAsync("FlowDesigner", "async", new Uri(product.Address, "hooks/orders-async"), options.Lines, options,
+                    r => r.StatusCode == HttpStatusCode.Accepted);
+                results.Add(accepted);
+                await WaitForRunsAsync(product.DatabasePath, progress);
+                completedPerSecond = accepted.Succeeded / (watch.Elapsed - options.Warmup).TotalSeconds;
+            }
+
+            peak = product.PeakResidentBytes();
+            await product.StopAsync();
+            history = await HistoryCheck.ReadAsync(product.DatabasePath, ReferenceOrder.StepsPerRun(options.Lines));
+        }
+
+        progress.WriteLine("Floor: the same work in plain C# with one SQLite row per request ...");
+        await using (var floor = await Floor.StartAsync(sink.Address))
+        {
+            results.Add(await LoadDriver.RunAsync("floor", "sync", new Uri(floor.Address, "orders"), options.Lines, options, r => r.StatusCode == HttpStatusCode.OK));
+        }
+
+        return new BenchmarkReport(options, results, history, peak, completedPerSecond, DateTime.UtcNow);
+    }
+
+    public static string Save(BenchmarkReport report)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "tests", "FlowDesigner.Benchmarks", "results")).FullName;
+        var path = Path.Combine(folder, $"benchmark-{report.At:yyyyMMdd-HHmmss}.json");
+        var summary = new
+        {
+            report.At,
+            options = new { report.Options.Concurrency, duration = report.Options.Duration.TotalSeconds, warmup = report.Options.Warmup.TotalSeconds, report.Options.Mode, report.Options.Lines },
+            results = report.Results.Select(r => new { r.System, r.Mode, runsPerSecond = r.PerSecond, p50 = r.Percentile(50), p95 = r.Percentile(95), p99 = r.Percentile(99), r.Errors, r.Succeeded }),
+            productPeakRssBytes = report.ProductPeakResidentBytes,
+            databaseBytesPerRun = report.History.BytesPerRun,
+            databaseBytesPerStep = report.History.BytesPerStep,
+            asyncCompletedPerSecond = report.AsyncCompletedPerSecond,
+            productToFloorRatio = report.SyncRatio,
+            historyComplete = report.History.Complete,
+            report.History,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+
+    private static async Task WaitForRunsAsync(string databasePath, TextWriter progress)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        int unfinished;
+        while ((unfinished = await HistoryCheck.CountUnfinishedAsync(databasePath)) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                progress.WriteLine($"{unfinished} runs had not finished after 5 minutes.");
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}

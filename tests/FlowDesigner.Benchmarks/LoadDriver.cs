@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace FlowDesigner.Benchmarks;
+
+/// <summary>Concurrent clients posting orders for a bounded time after a warm-up; loopback only.</summary>
+public static class LoadDriver
+{
+    public static async Task<LoadResult> RunAsync(
+        string system, string mode, Uri url, int lines, BenchmarkOptions options, Func<HttpResponseMessage, bool> accepted)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        await DriveAsync(http, url, lines, options.Concurrency, options.Warmup, accepted, "warm");
+        var watch = Stopwatch.StartNew();
+        var (ok, errors, latencies) = await DriveAsync(http, url, lines, options.Concurrency, options.Duration, accepted, "run");
+        return new LoadResult(system, mode, ok, errors, watch.Elapsed, latencies);
+    }
+
+    private static async Task<(int Ok, int Errors, List<double> Latencies)> DriveAsync(
+        HttpClient http, Uri url, int lines, int concurrency, TimeSpan duration, Func<HttpResponseMessage, bool> accepted, string prefix)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var clients = Enumerable.Range(0, concurrency).Select(async client =>
+        {
+            var latencies = new List<double>();
+            var errors = 0;
+            for (var n = 0; Stopwatch.GetTimestamp() < until; n++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync(url, Testing.ReferenceOrder.Order($"{prefix}-{client}-{n}", lines));
+                    if (accepted(response))
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        errors++;
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    errors++;
+                }
+            }
+
+            return (latencies, errors);
+        }).ToList();
+        var results = await Task.WhenAll(clients);
+        var all = results.SelectMany(r => r.latencies).ToList();
+        return (all.Count, results.Sum(r => r.errors), all);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace FlowDesigner.Benchmarks;
+
+/// <summary>The real web host as a child process on embedded defaults, with a fresh data folder, on loopback.</summary>
+public sealed class ProductProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ProductProcess(Process process, Uri address, string dataFolder)
+    {
+        _process = process;
+        Address = address;
+        DataFolder = dataFolder;
+    }
+
+    public Uri Address { get; }
+
+    public string DataFolder { get; }
+
+    public string DatabasePath => Path.Combine(DataFolder, "flowdesigner.db");
+
+    public static async Task<ProductProcess> StartAsync(string configuration, Uri sink)
+    {
+        var assembly = Path.Combine(Testing.RepositoryPaths.Root, "src", "FlowDesigner.Web", "bin", configuration, "net10.0", "FlowDesigner.Web.dll");
+        if (!File.Exists(assembly))
+        {
+            throw new FileNotFoundException($"Build the web host first: dotnet build -c {configuration} src/FlowDesigner.Web", assembly);
+        }
+
+        var port = FreePort();
+        var dataFolder = Directory.CreateTempSubdirectory("flowdesigner-bench-").FullName;
+        var start = new ProcessStartInfo("dotnet", [assembly]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataFolder"] = dataFolder;
+        start.Environment["Engine__Env__sink"] = sink.ToString();
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("product: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataFolder);
+        await product.WaitUntilReadyAsync();
+        return product;
+    }
+
+    /// <summary>The most memory the process has held (VmHWM), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    public async Task<Guid> ImportAndPublishAsync(HttpClient http, string workflowJson)
+    {
+        var imported = await http.PostAsync(new Uri(Address, "api/workflows"), new StringContent(workflowJson, System.Text.Encoding.UTF8, "application/json"));
+        imported.EnsureSuccessStatusCode();
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await http.PostAsJsonAsync(new Uri(Address, $"api/workflows/{id}/publish"), new { note = "benchmark" })).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    /// <summary>Stops the host the way Ctrl+C would, so the database is left checkpointed.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        Process.Start("kill", ["-INT", _process.Id.ToString()])!.WaitForExit();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the system's temp cleanup
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The web host exited with code {_process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(Address, "api/workflows"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The web host did not answer within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Running;
+using FlowDesigner.Benchmarks;
+
+if (args is ["--micro", .. var microArgs])
+{
+    BenchmarkSwitcher.FromAssembly(typeof(LoadBenchmark).Assembly).Run(microArgs);
+    return 0;
+}
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+var report = await LoadBenchmark.RunAsync(options, Console.Out);
+Console.WriteLine();
+Console.WriteLine(report.ToMarkdown());
+Console.WriteLine($"Saved {LoadBenchmark.Save(report)}");
+return report.History.Complete ? 0 : 1;

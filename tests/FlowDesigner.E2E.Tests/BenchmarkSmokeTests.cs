@@ -1,0 +1,29 @@
+using FlowDesigner.Benchmarks;
+using FlowDesigner.Testing;
+
+namespace FlowDesigner.E2E.Tests;
+
+/// <summary>The benchmark program's quick mode, so it keeps working; it measures, this only checks that it ran.</summary>
+public sealed class BenchmarkSmokeTests
+{
+    [Fact]
+    public async Task QuickBenchmark_DrivesTheProductAndTheFloor_AndVerifiesEveryRunsHistory()
+    {
+        var options = BenchmarkOptions.Parse(["--quick", "--concurrency", "4", "--product-configuration", RepositoryPaths.Configuration]);
+
+        var report = await LoadBenchmark.RunAsync(options, TextWriter.Null);
+
+        Assert.True(report.History.Complete, report.ToMarkdown());
+        Assert.Equal([("FlowDesigner", "sync"), ("FlowDesigner", "async"), ("floor", "sync")], report.Results.Select(r => (r.System, r.Mode)));
+        Assert.All(report.Results, r => Assert.True(r.Succeeded > 0 && r.Errors == 0, report.ToMarkdown()));
+        Assert.True(report.ProductPeakResidentBytes > 0);
+        Assert.Contains("| FlowDesigner | sync |", report.ToMarkdown());
+    }
+
+    [Theory]
+    [InlineData("--mode", "sideways")]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--frobnicate")]
+    public void Options_RefuseWhatTheyDoNotKnow(params string[] args) =>
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(args));
+}
