@@ -36,7 +36,7 @@ public sealed record BenchmarkReport(
         text.AppendLine();
         if (SyncRatio is { } ratio)
         {
-            text.AppendLine(c, $"Product/floor throughput (sync): {ratio:0.00}.");
+            text.AppendLine(c, $"Product/floor throughput (sync): {ratio:0.000}.");
         }
 
         if (AsyncCompletedPerSecond is { } completed)
