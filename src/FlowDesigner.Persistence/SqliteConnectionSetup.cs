@@ -21,7 +21,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = NORMAL;";
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
         command.ExecuteNonQuery();
     }
 }
