@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ParentSteps>();
         services.AddSingleton<RunAdvancer>();
         services.AddSingleton<StepRunner>();
+        services.AddSingleton<StepExecution>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<ExecutorRegistry>();
         services.AddSingleton<EventPublisher>();

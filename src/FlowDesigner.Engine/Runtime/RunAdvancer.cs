@@ -4,72 +4,154 @@ using Microsoft.Extensions.Logging;
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
-/// After a step ends: asks the planner what comes next, records it, hands back the ready steps, and ends the run
-/// when nothing is left. Safe to run twice or on two nodes at once: every write is conditional or deduplicated.
+/// After a step ends: plans what comes next from a fresh read of the run, runs the cheap in-process nodes that
+/// become ready right there in memory (a condition, a mapping, a loop's bookkeeping), and writes all of it in one
+/// transaction; the other ready steps are dispatched as jobs, and the run is ended when nothing is left.
+/// If another worker wrote some of the same steps first, nothing is written and the run is planned again from a
+/// fresh read; after every write it is planned once more, so a branch finishing at the same moment is never missed.
 /// </summary>
 public sealed class RunAdvancer(
     IRunStore runs,
     PlanCache plans,
+    StepExecution execution,
+    StepDispatcher dispatcher,
     RunCompletions completions,
     ParentSteps parents,
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
-    /// <returns>The steps that became ready; the caller runs them inline or dispatches them.</returns>
-    public async Task<IReadOnlyList<StepRecord>> AdvanceAsync(Guid runId, CancellationToken cancellationToken)
+    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken)
     {
-        var ready = new List<StepRecord>();
-        // Skips and finished loops can unlock further steps; plan again until only dispatched work remains.
-        for (var round = 0; round < 100; round++)
+        for (var round = 0; round < 50; round++)
         {
             var snapshot = await runs.GetSnapshotAsync(runId, cancellationToken);
             if (snapshot is null || snapshot.Run.IsTerminal || snapshot.Run.VersionId is not { } versionId)
             {
-                return ready;
+                return;
             }
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
-            var decision = RunPlanner.Plan(plan, snapshot.Steps);
-            if (decision.RunEnded)
+            var changes = await PlanChainAsync(plan, snapshot, cancellationToken);
+            if (changes.IsEmpty)
             {
-                await EndAsync(snapshot.Run, RunStatus.Succeeded, decision.Output.GetRawText(), null, cancellationToken);
-                return ready;
+                return;
             }
 
-            // Loop results first: the steps after a loop read them as soon as they are dispatched.
-            var loopsDone = 0;
-            foreach (var loop in decision.FinishedLoops)
+            var written = await runs.CommitAsync(runId, changes, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (written is null)
             {
-                loopsDone += await runs.MarkLoopDoneAsync(loop.StepId, loop.Results.GetRawText(), cancellationToken) ? 1 : 0;
+                continue;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var added = await runs.AddStepsAsync(runId, decision.NewSteps, now, cancellationToken);
-            ready.AddRange(added.Where(s => s.Status == StepStatus.Pending));
-
-            if (loopsDone == 0 && !added.Any(s => s.Status == StepStatus.Skipped))
+            foreach (var step in written.Where(s => s.Status == StepStatus.Pending))
             {
-                return ready;
+                await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
+            }
+
+            if (changes.End is { } end)
+            {
+                await AfterEndAsync(snapshot.Run, end, cancellationToken);
+                return;
             }
         }
 
-        logger.LogError("Run {RunId} kept changing after 100 planning rounds; it is left for the recovery sweep", runId);
-        return ready;
+        logger.LogError("Run {RunId} kept changing after 50 planning rounds; it is left for the recovery sweep", runId);
     }
 
-    /// <summary>Ends the run once, wakes whoever waits for it, and resumes the step of a parent run that called it.</summary>
+    /// <summary>Ends the run once (cancelling its unfinished steps), wakes whoever waits for it, and resumes a calling run's step.</summary>
     public async Task EndAsync(RunRecord run, RunStatus status, string? outputJson, string? error, CancellationToken cancellationToken)
     {
-        if (!await runs.FinishRunAsync(run.Id, status, outputJson, error, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        if (await runs.FinishRunAsync(run.Id, status, outputJson, error, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
-            return;
+            await AfterEndAsync(run, new RunEnd(status, outputJson, error), cancellationToken);
         }
+    }
 
-        logger.LogInformation("Run {RunId} {Status}", run.Id, status);
+    private async Task AfterEndAsync(RunRecord run, RunEnd end, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Run {RunId} {Status}", run.Id, end.Status);
         completions.Notify(run.Id);
         if (run.ParentStepId is { } parentStepId)
         {
-            await parents.ResumeAsync(parentStepId, status, outputJson, error, cancellationToken);
+            await parents.ResumeAsync(parentStepId, end.Status, end.OutputJson, end.Error, cancellationToken);
         }
+    }
+
+    /// <summary>Plans and runs in memory until only dispatched work (or the end) remains; nothing is written here.</summary>
+    private async Task<RunChanges> PlanChainAsync(WorkflowPlan plan, RunSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var steps = snapshot.Steps.ToList();
+        var added = new List<StepRecord>();
+        var loops = new List<LoopResults>();
+        for (var pass = 0; pass < 10_000; pass++)
+        {
+            var decision = RunPlanner.Plan(plan, steps);
+            if (decision.RunEnded)
+            {
+                return new RunChanges(added, loops, new RunEnd(RunStatus.Succeeded, decision.Output.GetRawText(), null));
+            }
+
+            foreach (var loop in decision.FinishedLoops)
+            {
+                var index = steps.FindIndex(s => s.Id == loop.StepId);
+                steps[index] = steps[index] with { Port = "done", OutputJson = loop.Results.GetRawText() };
+                loops.Add(new LoopResults(loop.StepId, loop.Results.GetRawText()));
+            }
+
+            foreach (var next in decision.NewSteps)
+            {
+                var row = await RowForAsync(plan, snapshot.Run, steps, next, cancellationToken);
+                steps.Add(row);
+                added.Add(row);
+            }
+
+            if (decision.NewSteps.Count == 0 && decision.FinishedLoops.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return new RunChanges(added, loops, null);
+    }
+
+    /// <summary>A skipped row, a finished row for a cheap node run here, or a pending row to dispatch.</summary>
+    private async Task<StepRecord> RowForAsync(WorkflowPlan plan, RunRecord run, List<StepRecord> steps, NewStep next, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new StepRecord(Guid.CreateVersion7(), run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
+        if (next.Status == StepStatus.Skipped)
+        {
+            return row with { FinishedAt = now };
+        }
+
+        if (!execution.RunsInline(plan, next.NodeId))
+        {
+            return row;
+        }
+
+        try
+        {
+            var (result, resolvedJson) = await execution.ExecuteAsync(plan, new RunSnapshot(run, steps), row, cancellationToken);
+            if (result.WaitUntil is null)
+            {
+                return row with
+                {
+                    Status = StepStatus.Succeeded,
+                    InputJson = resolvedJson,
+                    OutputJson = result.Output.GetRawText(),
+                    Port = result.Port,
+                    StartedAt = now,
+                    FinishedAt = clock.GetUtcNow().UtcDateTime,
+                };
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A cheap node that fails (or waits) is left pending: its job records the failure with the usual retry
+            // and error-port rules.
+            logger.LogDebug(exception, "Node {NodeId} of run {RunId} goes to a job of its own", next.NodeId, run.Id);
+        }
+
+        return row;
     }
 }

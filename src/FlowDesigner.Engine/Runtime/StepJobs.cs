@@ -8,20 +8,20 @@ namespace FlowDesigner.Engine.Runtime;
 /// off: the engine retries steps itself, with its own back-off, and records every attempt.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class StepJobs(StepRunner runner, IRunStore runs)
+public sealed class StepJobs(StepRunner runner, RunAdvancer advancer, IRunStore runs)
 {
     [JobDisplayName("Run step {0}")]
     public Task RunStepAsync(Guid stepId, CancellationToken cancellationToken) => runner.RunAsync(stepId, cancellationToken);
 
     [JobDisplayName("Advance run {0}")]
-    public Task AdvanceAsync(Guid runId, CancellationToken cancellationToken) => runner.AdvanceAsync(runId, cancellationToken);
+    public Task AdvanceAsync(Guid runId, CancellationToken cancellationToken) => advancer.AdvanceAsync(runId, cancellationToken);
 
     [JobDisplayName("Advance the run of step {0}")]
     public async Task AdvanceStepRunAsync(Guid stepId, CancellationToken cancellationToken)
     {
         if (await runs.FindRunOfStepAsync(stepId, cancellationToken) is { } runId)
         {
-            await runner.AdvanceAsync(runId, cancellationToken);
+            await advancer.AdvanceAsync(runId, cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Nodes;
@@ -16,46 +17,12 @@ namespace FlowDesigner.Engine.Runtime;
 public sealed class StepRunner(
     IRunStore runs,
     PlanCache plans,
-    ExpressionEvaluator expressions,
-    ExecutorRegistry executors,
+    StepExecution execution,
     StepDispatcher dispatcher,
     RunAdvancer advancer,
-    EngineOptions options,
     TimeProvider clock,
     ILogger<StepRunner> logger)
 {
-    /// <summary>
-    /// Advances the run and starts what became ready: cheap in-process nodes run here, in this job, one after
-    /// another; the rest become jobs of their own.
-    /// </summary>
-    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken)
-    {
-        var ready = await advancer.AdvanceAsync(runId, cancellationToken);
-        if (ready.Count == 0)
-        {
-            return;
-        }
-
-        var plan = await plans.GetAsync((await runs.FindRunAsync(runId, cancellationToken))!.VersionId!.Value, cancellationToken);
-        var inline = new List<StepRecord>();
-        foreach (var step in ready)
-        {
-            if (executors.RunsInline(plan.Nodes[step.NodeId].Type))
-            {
-                inline.Add(step);
-            }
-            else
-            {
-                await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
-            }
-        }
-
-        foreach (var step in inline)
-        {
-            await RunAsync(step.Id, cancellationToken);
-        }
-    }
-
     public async Task RunAsync(Guid stepId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -83,56 +50,43 @@ public sealed class StepRunner(
         {
             // A delay whose time has come: it goes on with what it held.
             await Finish(step, new StepOutcome(StepStatus.Succeeded, step.InputJson, step.OutputJson, step.Port, null), cancellationToken);
-            await AdvanceAsync(step.RunId, cancellationToken);
+            await advancer.AdvanceAsync(step.RunId, cancellationToken);
             return;
         }
 
         var plan = await plans.GetAsync(versionId, cancellationToken);
         var node = plan.Nodes[step.NodeId];
         var type = plan.Types[step.NodeId];
-        var input = RunPlanner.InputFor(plan, snapshot.Steps, step.NodeId, step.Scope);
-        var scope = ScopeBuilder.For(plan, snapshot, step, input, options.Env);
-        string? resolvedJson = null;
+        NodeResult result;
+        string resolvedJson;
+        var resolved = new StrongBox<string?>();
         try
         {
-            var config = expressions.Resolve(node.Config, scope, node.Name);
-            resolvedJson = JsonSerializer.Serialize(config);
-            var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input);
-            var result = await ExecuteWithTimeoutAsync(node, type, new CoreNodeContext(context, scope, snapshot.Run, step.Id), cancellationToken);
-            await SucceedAsync(step, result, resolvedJson, cancellationToken);
+            (result, resolvedJson) = await execution.ExecuteAsync(plan, snapshot, step, cancellationToken, resolved);
         }
         catch (ExpressionException exception)
         {
-            await FailAsync(snapshot.Run, step, node, type, exception.Message, retryable: false, null, resolvedJson, cancellationToken);
+            await FailAsync(snapshot.Run, step, node, type, exception.Message, retryable: false, null, resolved.Value, cancellationToken);
+            return;
         }
         catch (StepFailedException exception)
         {
-            await FailAsync(snapshot.Run, step, node, type, exception.Message, exception.Retryable, exception.RetryAfter, resolvedJson, cancellationToken);
+            await FailAsync(snapshot.Run, step, node, type, exception.Message, exception.Retryable, exception.RetryAfter, resolved.Value, cancellationToken);
+            return;
         }
         catch (StepTimeoutException exception)
         {
-            await FailAsync(snapshot.Run, step, node, type, exception.Message, retryable: true, null, resolvedJson, cancellationToken);
+            await FailAsync(snapshot.Run, step, node, type, exception.Message, retryable: true, null, resolved.Value, cancellationToken);
+            return;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Step {NodeId} of run {RunId} failed unexpectedly", step.NodeId, step.RunId);
-            await FailAsync(snapshot.Run, step, node, type, $"'{node.Name}' failed: {exception.Message}", retryable: true, null, resolvedJson, cancellationToken);
+            await FailAsync(snapshot.Run, step, node, type, $"'{node.Name}' failed: {exception.Message}", retryable: true, null, resolved.Value, cancellationToken);
+            return;
         }
-    }
 
-    private async Task<NodeResult> ExecuteWithTimeoutAsync(NodeDefinition node, NodeTypeDescriptor type, CoreNodeContext context, CancellationToken cancellationToken)
-    {
-        var timeout = TimeSpan.FromSeconds(node.TimeoutSeconds ?? type.DefaultTimeoutSeconds);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            return await executors.ExecuteAsync(node.Type, context, limit.Token).WaitAsync(limit.Token);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new StepTimeoutException($"'{node.Name}' did not finish within its timeout of {timeout.TotalSeconds:0} s.");
-        }
+        await SucceedAsync(step, result, resolvedJson, cancellationToken);
     }
 
     private async Task SucceedAsync(StepRecord step, NodeResult result, string? resolvedJson, CancellationToken cancellationToken)
@@ -154,7 +108,7 @@ public sealed class StepRunner(
 
         if (await Finish(step, new StepOutcome(StepStatus.Succeeded, resolvedJson, output, result.Port, null), cancellationToken))
         {
-            await AdvanceAsync(step.RunId, cancellationToken);
+            await advancer.AdvanceAsync(step.RunId, cancellationToken);
         }
     }
 
@@ -166,7 +120,11 @@ public sealed class StepRunner(
         if (retryable && step.Attempt < policy.MaxAttempts)
         {
             var at = clock.GetUtcNow().UtcDateTime + RetryDelays.Next(policy, step.Attempt, retryAfter, Random.Shared);
-            await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, error), cancellationToken);
+            if (!await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, error), cancellationToken))
+            {
+                return; // the run was cancelled meanwhile
+            }
+
             var next = await runs.AddStepsAsync(step.RunId, [new NewStep(step.NodeId, step.Scope, step.Attempt + 1, StepStatus.Waiting, at)], clock.GetUtcNow().UtcDateTime, cancellationToken);
             foreach (var attempt in next)
             {
@@ -183,7 +141,7 @@ public sealed class StepRunner(
             var output = JsonSerializer.Serialize(new { error, attempts = step.Attempt });
             if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, output, PortDescriptor.Error.Name, error + attempts), cancellationToken))
             {
-                await AdvanceAsync(step.RunId, cancellationToken);
+                await advancer.AdvanceAsync(step.RunId, cancellationToken);
             }
 
             return;

@@ -27,8 +27,11 @@ public interface IRunStore
     /// <summary>Records how a running (or waiting) attempt ended; false when it had already ended (cancelled meanwhile).</summary>
     Task<bool> FinishStepAsync(Guid stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>A for-each whose items are all done: its step goes on from 'done' with the results. Once only.</summary>
-    Task<bool> MarkLoopDoneAsync(Guid stepId, string resultsJson, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes one advance of a run in one transaction, marking the run running. Null, with nothing written, when the
+    /// run has ended or another worker recorded some of the same steps or loops first: read the run again and re-plan.
+    /// </summary>
+    Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken);
 
     Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken);
 

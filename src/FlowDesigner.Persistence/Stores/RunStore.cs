@@ -161,8 +161,6 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
         }
 
         var step = await db.StepRuns.AsNoTracking().SingleAsync(s => s.Id == stepId, cancellationToken);
-        await db.Runs.Where(r => r.Id == step.RunId && r.Status == RunStatus.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.StartedAt, now), cancellationToken);
         return ToRecord(step);
     }
 
@@ -184,13 +182,65 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
         return updated == 1;
     }
 
-    public async Task<bool> MarkLoopDoneAsync(Guid stepId, string resultsJson, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.StepRuns
-            .Where(s => s.Id == stepId && s.Status == StepStatus.Succeeded && s.Port == "each")
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Port, "done").SetProperty(s => s.OutputJson, resultsJson), cancellationToken);
-        return updated == 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var open = await db.Runs
+            .Where(r => r.Id == runId && (r.Status == RunStatus.Pending || r.Status == RunStatus.Running))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now), cancellationToken);
+        if (open == 0)
+        {
+            return null;
+        }
+
+        foreach (var loop in changes.FinishedLoops)
+        {
+            var marked = await db.StepRuns
+                .Where(s => s.Id == loop.StepId && s.Status == StepStatus.Succeeded && s.Port == "each")
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Port, "done").SetProperty(s => s.OutputJson, loop.ResultsJson), cancellationToken);
+            if (marked == 0)
+            {
+                return null; // another worker finished this loop first
+            }
+        }
+
+        db.StepRuns.AddRange(changes.NewSteps.Select(s => new StepRunEntity
+        {
+            Id = s.Id,
+            RunId = runId,
+            NodeId = s.NodeId,
+            Scope = s.Scope,
+            Attempt = s.Attempt,
+            Status = s.Status,
+            InputJson = s.InputJson,
+            OutputJson = s.OutputJson,
+            Port = s.Port,
+            Error = s.Error,
+            ScheduledAt = s.ScheduledAt,
+            StartedAt = s.StartedAt,
+            FinishedAt = s.FinishedAt,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            return null; // another worker recorded some of these steps first
+        }
+
+        if (changes.End is { } end)
+        {
+            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, end.Status)
+                .SetProperty(r => r.OutputJson, end.OutputJson)
+                .SetProperty(r => r.Error, end.Error)
+                .SetProperty(r => r.FinishedAt, now), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changes.NewSteps;
     }
 
     public async Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken)

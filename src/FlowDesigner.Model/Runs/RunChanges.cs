@@ -1,0 +1,10 @@
+namespace FlowDesigner.Model.Runs;
+
+/// <summary>
+/// What one advance of a run writes in one transaction: new step rows (already finished, skipped, or pending to be
+/// dispatched), for-each loops that are done, and the run's end.
+/// </summary>
+public sealed record RunChanges(IReadOnlyList<StepRecord> NewSteps, IReadOnlyList<LoopResults> FinishedLoops, RunEnd? End)
+{
+    public bool IsEmpty => NewSteps.Count == 0 && FinishedLoops.Count == 0 && End is null;
+}
