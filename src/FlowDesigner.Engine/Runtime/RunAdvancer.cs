@@ -20,18 +20,26 @@ public sealed class RunAdvancer(
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
-    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken)
+    /// <param name="completed">A step that just succeeded in a job, written together with what it makes ready.</param>
+    /// <param name="known">The run as the caller just read it, used for the first round instead of reading it again.</param>
+    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken, StepRecord? completed = null, RunSnapshot? known = null)
     {
         for (var round = 0; round < 50; round++)
         {
-            var snapshot = await runs.GetSnapshotAsync(runId, cancellationToken);
+            var snapshot = round == 0 && known is not null ? known : await runs.GetSnapshotAsync(runId, cancellationToken);
             if (snapshot is null || snapshot.Run.IsTerminal || snapshot.Run.VersionId is not { } versionId)
             {
                 return;
             }
 
+            if (completed is not null)
+            {
+                // Until it is written, the step's success is applied to whatever was read.
+                snapshot = snapshot with { Steps = [.. snapshot.Steps.Where(s => s.Id != completed.Id), completed] };
+            }
+
             var plan = await plans.GetAsync(versionId, cancellationToken);
-            var changes = await PlanChainAsync(plan, snapshot, cancellationToken);
+            var changes = await PlanChainAsync(plan, snapshot, cancellationToken) with { Completed = completed };
             if (changes.IsEmpty)
             {
                 return;
@@ -42,6 +50,8 @@ public sealed class RunAdvancer(
             {
                 continue;
             }
+
+            completed = null;
 
             foreach (var step in written.Where(s => s.Status == StepStatus.Pending))
             {

@@ -86,10 +86,10 @@ public sealed class StepRunner(
             return;
         }
 
-        await SucceedAsync(step, result, resolvedJson, cancellationToken);
+        await SucceedAsync(snapshot, step, result, resolvedJson, cancellationToken);
     }
 
-    private async Task SucceedAsync(StepRecord step, NodeResult result, string? resolvedJson, CancellationToken cancellationToken)
+    private async Task SucceedAsync(RunSnapshot snapshot, StepRecord step, NodeResult result, string? resolvedJson, CancellationToken cancellationToken)
     {
         var output = result.Output.GetRawText();
         if (result.WaitUntil == DateTime.MaxValue)
@@ -106,10 +106,8 @@ public sealed class StepRunner(
             return;
         }
 
-        if (await Finish(step, new StepOutcome(StepStatus.Succeeded, resolvedJson, output, result.Port, null), cancellationToken))
-        {
-            await advancer.AdvanceAsync(step.RunId, cancellationToken);
-        }
+        var succeeded = step with { Status = StepStatus.Succeeded, InputJson = resolvedJson, OutputJson = output, Port = result.Port, FinishedAt = clock.GetUtcNow().UtcDateTime };
+        await advancer.AdvanceAsync(step.RunId, cancellationToken, succeeded, snapshot);
     }
 
     private async Task FailAsync(

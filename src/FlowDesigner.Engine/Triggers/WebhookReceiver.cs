@@ -13,7 +13,7 @@ namespace FlowDesigner.Engine.Triggers;
 /// is committed before the caller is answered; a repeated dedupe key answers with the first run and starts nothing.
 /// </summary>
 public sealed class WebhookReceiver(
-    IVersionStore versions, RunStarter starter, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
+    IVersionStore versions, PlanCache plans, RunStarter starter, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
 {
     public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class WebhookReceiver(
             return Problem(404, "No published workflow listens here", $"No active workflow has a webhook trigger for {method.ToUpperInvariant()} /hooks/{path.Trim('/')}. Publish the workflow, or check the method and path.");
         }
 
-        var version = (await versions.FindAsync(trigger.VersionId, cancellationToken))!;
+        var version = (await plans.GetAsync(trigger.VersionId, cancellationToken)).Version;
         var node = version.Definition.Nodes.First(n => n.Type == "core.webhook");
         string? dedupeKey;
         try

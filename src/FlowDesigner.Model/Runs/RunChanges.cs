@@ -6,5 +6,8 @@ namespace FlowDesigner.Model.Runs;
 /// </summary>
 public sealed record RunChanges(IReadOnlyList<StepRecord> NewSteps, IReadOnlyList<LoopResults> FinishedLoops, RunEnd? End)
 {
-    public bool IsEmpty => NewSteps.Count == 0 && FinishedLoops.Count == 0 && End is null;
+    /// <summary>A running step whose success is written with this advance (only while it is still running).</summary>
+    public StepRecord? Completed { get; init; }
+
+    public bool IsEmpty => NewSteps.Count == 0 && FinishedLoops.Count == 0 && End is null && Completed is null;
 }

@@ -1,6 +1,6 @@
 namespace FlowDesigner.Model.Runs;
 
-/// <summary>A run as the engine and the API see it.</summary>
+/// <summary>A run as the engine and the API see it; its event's payload is the output of its trigger step.</summary>
 public sealed record RunRecord(
     Guid Id,
     Guid WorkflowId,
@@ -9,7 +9,6 @@ public sealed record RunRecord(
     RunStatus Status,
     RunCause Cause,
     Guid CorrelationId,
-    string? PayloadJson,
     string? OutputJson,
     string? Error,
     Guid? ParentStepId,

@@ -194,6 +194,22 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
             return null;
         }
 
+        if (changes.Completed is { } done)
+        {
+            var finished = await db.StepRuns
+                .Where(s => s.Id == done.Id && s.Status == StepStatus.Running)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Status, done.Status)
+                    .SetProperty(s => s.InputJson, done.InputJson)
+                    .SetProperty(s => s.OutputJson, done.OutputJson)
+                    .SetProperty(s => s.Port, done.Port)
+                    .SetProperty(s => s.FinishedAt, now), cancellationToken);
+            if (finished == 0)
+            {
+                return null; // no longer running: the run was cancelled meanwhile
+            }
+        }
+
         foreach (var loop in changes.FinishedLoops)
         {
             var marked = await db.StepRuns
@@ -319,7 +335,6 @@ internal sealed class RunStore(IDbContextFactory<FlowDbContext> contextFactory) 
         r.Status,
         r.Cause,
         r.CorrelationId,
-        r.Event == null ? null : r.Event.PayloadJson,
         r.OutputJson,
         r.Error,
         r.ParentStepId,
