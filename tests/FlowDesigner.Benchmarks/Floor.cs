@@ -1,15 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Benchmarks;
 
@@ -28,7 +22,7 @@ public sealed class Floor : IAsyncDisposable
         _folder = folder;
     }
 
-    public Uri Address { get; private set; } = default!;
+    public Uri Address { get; private init; } = default!;
 
     public static async Task<Floor> StartAsync(Uri sink)
     {
@@ -42,16 +36,10 @@ public sealed class Floor : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddHttpClient();
-        var app = builder.Build();
-        app.MapPost("/orders", (JsonElement body, IHttpClientFactory clients) => HandleAsync(body, clients.CreateClient(), sink, connectionString));
-        await app.StartAsync();
-        var floor = new Floor(app, folder);
-        floor.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        return floor;
+        var (app, address) = await Testing.LoopbackApp.StartAsync(
+            app => app.MapPost("/orders", (JsonElement body, IHttpClientFactory clients) => HandleAsync(body, clients.CreateClient(), sink, connectionString)),
+            services => services.AddHttpClient());
+        return new Floor(app, folder) { Address = address };
     }
 
     private static async Task<IResult> HandleAsync(JsonElement body, HttpClient http, Uri sink, string connectionString)

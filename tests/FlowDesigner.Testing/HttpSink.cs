@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Testing;
 
@@ -19,20 +12,15 @@ public sealed class HttpSink : IAsyncDisposable
 
     private HttpSink(WebApplication app) => _app = app;
 
-    public Uri Address { get; private set; } = default!;
+    public Uri Address { get; private init; } = default!;
 
     public ConcurrentQueue<SinkRequest> Requests { get; } = new();
 
     public static async Task<HttpSink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var sink = new HttpSink(app);
-        app.Run(sink.HandleAsync);
-        await app.StartAsync();
-        sink.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        HttpSink? sink = null;
+        var (app, address) = await LoopbackApp.StartAsync(app => app.Run(context => sink!.HandleAsync(context)));
+        sink = new HttpSink(app) { Address = address };
         return sink;
     }
 
