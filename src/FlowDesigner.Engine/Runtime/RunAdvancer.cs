@@ -8,7 +8,8 @@ namespace FlowDesigner.Engine.Runtime;
 /// become ready right there in memory (a condition, a mapping, a loop's bookkeeping), and writes all of it in one
 /// transaction; the other ready steps are dispatched as jobs, and the run is ended when nothing is left.
 /// If another worker wrote some of the same steps first, nothing is written and the run is planned again from a
-/// fresh read; after every write it is planned once more, so a branch finishing at the same moment is never missed.
+/// fresh read; after a write it is planned once more while another step was in flight, so a branch finishing at
+/// the same moment is never missed.
 /// </summary>
 public sealed class RunAdvancer(
     IRunStore runs,
@@ -61,6 +62,14 @@ public sealed class RunAdvancer(
             if (changes.End is { } end)
             {
                 await AfterEndAsync(snapshot.Run, end, cancellationToken);
+                return;
+            }
+
+            // Plan once more only if another step of the run was in flight when it was read: that step's worker may
+            // have written its result after this read, and one of the two must see both.
+            var ours = changes.NewSteps.Select(s => s.Id).ToHashSet();
+            if (!snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id)))
+            {
                 return;
             }
         }
