@@ -17,23 +17,15 @@ internal sealed partial class RunStore
                 .Select(s => (s.NodeId, s.Scope, s.Attempt)).ToHashSet();
             var added = steps
                 .Where(s => existing.Add((s.NodeId, s.Scope, s.Attempt)))
-                .Select(s => new StepRunEntity
-                {
-                    Id = Guid.CreateVersion7(),
-                    RunId = runId,
-                    NodeId = s.NodeId,
-                    Scope = s.Scope,
-                    Attempt = s.Attempt,
-                    Status = s.Status,
-                    ScheduledAt = s.ScheduledAt,
-                    FinishedAt = s.Status == StepStatus.Skipped ? now : null,
-                })
+                .Select(s => new StepRecord(
+                    Guid.CreateVersion7(), runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
+                    s.ScheduledAt, null, s.Status == StepStatus.Skipped ? now : null))
                 .ToList();
-            db.StepRuns.AddRange(added);
+            db.StepRuns.AddRange(added.Select(ToEntity));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return added.Select(ToRecord).ToList();
+                return added;
             }
             catch (DbUpdateException exception) when (IsUniqueViolation(exception) && tries < 5)
             {
@@ -115,22 +107,7 @@ internal sealed partial class RunStore
             }
         }
 
-        db.StepRuns.AddRange(changes.NewSteps.Select(s => new StepRunEntity
-        {
-            Id = s.Id,
-            RunId = runId,
-            NodeId = s.NodeId,
-            Scope = s.Scope,
-            Attempt = s.Attempt,
-            Status = s.Status,
-            InputJson = s.InputJson,
-            OutputJson = s.OutputJson,
-            Port = s.Port,
-            Error = s.Error,
-            ScheduledAt = s.ScheduledAt,
-            StartedAt = s.StartedAt,
-            FinishedAt = s.FinishedAt,
-        }));
+        db.StepRuns.AddRange(changes.NewSteps.Select(ToEntity));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

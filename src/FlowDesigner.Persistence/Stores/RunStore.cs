@@ -44,18 +44,8 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             ParentStepId = run.ParentStepId,
             CreatedAt = now,
         });
-        db.StepRuns.Add(new StepRunEntity
-        {
-            Id = Guid.CreateVersion7(),
-            RunId = runId,
-            NodeId = run.TriggerNodeId,
-            Attempt = 1,
-            Status = StepStatus.Succeeded,
-            OutputJson = run.PayloadJson,
-            Port = "out",
-            StartedAt = now,
-            FinishedAt = now,
-        });
+        db.StepRuns.Add(ToEntity(new StepRecord(
+            Guid.CreateVersion7(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now)));
         try
         {
             // The accepted event must survive a power loss as well as a crash: this commit waits for the disk.
@@ -166,6 +156,23 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 };
+
+    private static StepRunEntity ToEntity(StepRecord s) => new()
+    {
+        Id = s.Id,
+        RunId = s.RunId,
+        NodeId = s.NodeId,
+        Scope = s.Scope,
+        Attempt = s.Attempt,
+        Status = s.Status,
+        InputJson = s.InputJson,
+        OutputJson = s.OutputJson,
+        Port = s.Port,
+        Error = s.Error,
+        ScheduledAt = s.ScheduledAt,
+        StartedAt = s.StartedAt,
+        FinishedAt = s.FinishedAt,
+    };
 
     private static StepRecord ToRecord(StepRunEntity s) => new(
         s.Id, s.RunId, s.NodeId, s.Scope, s.Attempt, s.Status, s.InputJson, s.OutputJson, s.Port, s.Error, s.ScheduledAt, s.StartedAt, s.FinishedAt);
