@@ -45,7 +45,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RunCompletions>();
         services.AddSingleton<StepDispatcher>();
         services.AddSingleton<ParentSteps>();
+        services.AddSingleton<HeldRuns>();
+        services.AddSingleton<RunChain>();
         services.AddSingleton<RunAdvancer>();
+        services.AddSingleton<RunQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunQueue>());
         services.AddSingleton<StepRunner>();
         services.AddSingleton<StepExecution>();
         services.AddSingleton<RunStarter>();

@@ -15,6 +15,8 @@ internal sealed class CallWorkflowExecutor(IVersionStore versions, RunStarter st
 {
     public string NodeType => "core.call-workflow";
 
+    public bool RunsInline => false;
+
     public async Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var target = context.Step.GetText("workflowId");

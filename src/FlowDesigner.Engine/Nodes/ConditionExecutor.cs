@@ -7,7 +7,6 @@ internal sealed class ConditionExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.condition";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>
         PassThrough.Result(context.Step.Input, PassThrough.IsTrue(context.Step.GetConfig("condition")) ? "true" : "false");

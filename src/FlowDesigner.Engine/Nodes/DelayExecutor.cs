@@ -9,7 +9,6 @@ internal sealed class DelayExecutor(TimeProvider clock) : ICoreNodeExecutor
 {
     public string NodeType => "core.delay";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

@@ -7,7 +7,6 @@ internal sealed class FailExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.fail";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>
         throw new StepFailedException(context.Step.GetText("message", "Stopped by a 'Stop with error' node."), retryable: false);

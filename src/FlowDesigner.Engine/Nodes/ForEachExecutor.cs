@@ -8,7 +8,6 @@ internal sealed class ForEachExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.for-each";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

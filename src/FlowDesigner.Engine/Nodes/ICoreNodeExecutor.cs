@@ -7,8 +7,11 @@ public interface ICoreNodeExecutor
 {
     string NodeType { get; }
 
-    /// <summary>Cheap, in-process and quick: run in the job that made the step ready rather than a job of its own.</summary>
-    bool RunsInline => false;
+    /// <summary>
+    /// Whether the node runs while its run is advanced in memory. False for a node that waits on another run, which
+    /// must find the waiting step written: it runs as a job of its own.
+    /// </summary>
+    bool RunsInline => true;
 
     Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken);
 }

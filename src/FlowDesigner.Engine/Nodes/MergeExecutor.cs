@@ -9,7 +9,6 @@ internal sealed class MergeExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.merge";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

@@ -8,7 +8,6 @@ internal sealed class RespondExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.respond";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>
         PassThrough.Result(context.Step.GetConfig("body") is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } body

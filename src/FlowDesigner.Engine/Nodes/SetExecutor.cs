@@ -9,7 +9,6 @@ internal sealed class SetExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.set";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

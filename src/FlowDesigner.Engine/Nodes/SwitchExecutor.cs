@@ -9,7 +9,6 @@ internal sealed class SwitchExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.switch";
 
-    public bool RunsInline => true;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

@@ -11,6 +11,15 @@ public sealed class EngineOptions
     /// <summary>How often the recovery sweep looks for steps whose job is gone. Default 60 s.</summary>
     public int RecoveryIntervalSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long a process holds a run it advances in memory before recovery on another process may take it over
+    /// (after a crash). Renewed while the run is held. Default 300 s.
+    /// </summary>
+    public int RunLeaseSeconds { get; set; } = 300;
+
+    /// <summary>How many runs started without a waiting caller (async webhooks, events, schedules) advance at once. Default 64.</summary>
+    public int RunConcurrency { get; set; } = 64;
+
     /// <summary>The largest webhook body accepted, in bytes. Default 1 MB.</summary>
     public int MaxWebhookBodyBytes { get; set; } = 1024 * 1024;
 }

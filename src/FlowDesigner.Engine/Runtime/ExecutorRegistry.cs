@@ -9,8 +9,11 @@ public sealed class ExecutorRegistry(IEnumerable<ICoreNodeExecutor> coreExecutor
     private readonly Dictionary<string, ICoreNodeExecutor> _core = coreExecutors.ToDictionary(e => e.NodeType, StringComparer.Ordinal);
     private readonly Dictionary<string, INodeExecutor> _connectors = connectorExecutors.ToDictionary(e => e.NodeType, StringComparer.Ordinal);
 
-    /// <summary>Whether the node is cheap and in-process, so it runs in the job that made it ready.</summary>
-    public bool RunsInline(string nodeType) => _core.TryGetValue(nodeType, out var core) && core.RunsInline;
+    /// <summary>
+    /// Whether the node may run while its run is advanced in memory: every connector, and every core node except
+    /// those that wait on another run (which must find their step written first).
+    /// </summary>
+    public bool RunsInline(string nodeType) => !_core.TryGetValue(nodeType, out var core) || core.RunsInline;
 
     public Task<NodeResult> ExecuteAsync(string nodeType, CoreNodeContext context, CancellationToken cancellationToken)
     {

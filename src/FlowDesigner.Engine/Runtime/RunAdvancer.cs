@@ -4,33 +4,89 @@ using Microsoft.Extensions.Logging;
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
-/// After a step ends: plans what comes next from a fresh read of the run, runs the cheap in-process nodes that
-/// become ready right there in memory (a condition, a mapping, a loop's bookkeeping), and writes all of it in one
-/// transaction; the other ready steps are dispatched as jobs, and the run is ended when nothing is left.
-/// If another worker wrote some of the same steps first, nothing is written and the run is planned again from a
-/// fresh read; after a write it is planned once more while another step was in flight, so a branch finishing at
-/// the same moment is never missed.
+/// Moves a run forward: plans what comes next from a fresh read of the run, executes it in memory (see
+/// <see cref="RunChain"/>), and writes the rows of the advance in one transaction, about once a second while it is
+/// long and at the end. Steps that only run as jobs, delays and retries are dispatched after the write, and the run
+/// is ended when nothing is left. One process advances a run at a time (see <see cref="HeldRuns"/>); if a worker
+/// elsewhere wrote some of the same steps first, nothing is written and the run is planned again from a fresh read.
 /// </summary>
 public sealed class RunAdvancer(
     IRunStore runs,
     PlanCache plans,
-    StepExecution execution,
+    RunChain chain,
+    HeldRuns held,
     StepDispatcher dispatcher,
     RunCompletions completions,
     ParentSteps parents,
+    EngineOptions options,
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
+    private static readonly TimeSpan FlushAfter = TimeSpan.FromSeconds(1);
+
     /// <param name="completed">A step that just succeeded in a job, written together with what it makes ready.</param>
     /// <param name="known">The run as the caller just read it, used for the first round instead of reading it again.</param>
-    public async Task AdvanceAsync(Guid runId, CancellationToken cancellationToken, StepRecord? completed = null, RunSnapshot? known = null)
+    /// <returns>The run's end when this advance ended it.</returns>
+    public async Task<RunEnd?> AdvanceAsync(Guid runId, CancellationToken cancellationToken, StepRecord? completed = null, RunSnapshot? known = null)
     {
-        for (var round = 0; round < 50; round++)
+        while (!held.TryEnter(runId))
         {
-            var snapshot = round == 0 && known is not null ? known : await runs.GetSnapshotAsync(runId, cancellationToken);
+            if (completed is null)
+            {
+                return null; // the holder plans once more before it lets go
+            }
+
+            // Written first, so the holder's next plan sees it; then ask again in case the holder has let go.
+            var outcome = new StepOutcome(completed.Status, completed.InputJson, completed.OutputJson, completed.Port, null);
+            await runs.FinishStepAsync(completed.Id, outcome, Now, cancellationToken);
+            (completed, known) = (null, null);
+        }
+
+        try
+        {
+            do
+            {
+                if (await AdvanceHeldAsync(runId, completed, known, cancellationToken) is { } end)
+                {
+                    held.Exit(runId);
+                    return end;
+                }
+
+                (completed, known) = (null, null);
+            }
+            while (!held.TryExit(runId));
+
+            return null;
+        }
+        catch
+        {
+            held.Exit(runId);
+            await ReleaseAsync(runId);
+            throw;
+        }
+    }
+
+    /// <summary>Ends the run once (cancelling its unfinished steps), wakes whoever waits for it, and resumes a calling run's step.</summary>
+    public async Task EndAsync(RunRecord run, RunStatus status, string? outputJson, string? error, CancellationToken cancellationToken)
+    {
+        if (await runs.FinishRunAsync(run.Id, status, outputJson, error, Now, cancellationToken))
+        {
+            await AfterEndAsync(run, new RunEnd(status, outputJson, error), cancellationToken);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<RunEnd?> AdvanceHeldAsync(Guid runId, StepRecord? completed, RunSnapshot? known, CancellationToken cancellationToken)
+    {
+        var conflicts = 0;
+        while (conflicts < 10)
+        {
+            var snapshot = known ?? await runs.GetSnapshotAsync(runId, cancellationToken);
+            known = null;
             if (snapshot is null || snapshot.Run.IsTerminal || snapshot.Run.VersionId is not { } versionId)
             {
-                return;
+                return null;
             }
 
             if (completed is not null)
@@ -40,55 +96,59 @@ public sealed class RunAdvancer(
             }
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
-            var changes = await PlanChainAsync(plan, snapshot, cancellationToken) with { Completed = completed };
+            var (changes, more) = await chain.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
+            changes = changes with { Completed = completed, LeaseUntil = Now.AddSeconds(options.RunLeaseSeconds) };
             if (changes.IsEmpty)
             {
-                return;
+                return null;
             }
 
-            var written = await runs.CommitAsync(runId, changes, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var written = await runs.CommitAsync(runId, changes, Now, cancellationToken);
             if (written is null)
             {
+                conflicts++;
                 continue;
             }
 
             completed = null;
-
-            foreach (var step in written.Where(s => s.Status == StepStatus.Pending))
-            {
-                await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
-            }
-
+            await DispatchAsync(written, cancellationToken);
             if (changes.End is { } end)
             {
                 await AfterEndAsync(snapshot.Run, end, cancellationToken);
-                return;
+                return end;
             }
 
-            // Plan once more only if another step of the run was in flight when it was read: that step's worker may
-            // have written its result after this read, and one of the two must see both.
+            // Plan once more if the advance goes on, or if another step of the run was in flight when it was read:
+            // that step's worker may have written its result after this read, and one of the two must see both.
             var ours = changes.NewSteps.Select(s => s.Id).ToHashSet();
-            if (!snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id)))
+            if (!more && !snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id)))
             {
-                return;
+                return null;
             }
         }
 
-        logger.LogError("Run {RunId} kept changing after 50 planning rounds; it is left for the recovery sweep", runId);
+        logger.LogError("Run {RunId} kept changing under 10 planning rounds; it is left for the recovery sweep", runId);
+        return null;
     }
 
-    /// <summary>Ends the run once (cancelling its unfinished steps), wakes whoever waits for it, and resumes a calling run's step.</summary>
-    public async Task EndAsync(RunRecord run, RunStatus status, string? outputJson, string? error, CancellationToken cancellationToken)
+    private async Task DispatchAsync(IReadOnlyList<StepRecord> written, CancellationToken cancellationToken)
     {
-        if (await runs.FinishRunAsync(run.Id, status, outputJson, error, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        foreach (var step in written)
         {
-            await AfterEndAsync(run, new RunEnd(status, outputJson, error), cancellationToken);
+            if (step.Status == StepStatus.Pending)
+            {
+                await dispatcher.DispatchAsync(step.Id, null, cancellationToken);
+            }
+            else if (step is { Status: StepStatus.Waiting, ScheduledAt: { } at })
+            {
+                await dispatcher.DispatchAsync(step.Id, at, cancellationToken);
+            }
         }
     }
 
     private async Task AfterEndAsync(RunRecord run, RunEnd end, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Run {RunId} {Status}", run.Id, end.Status);
+        logger.LogDebug("Run {RunId} {Status}", run.Id, end.Status);
         completions.Notify(run.Id);
         if (run.ParentStepId is { } parentStepId)
         {
@@ -96,81 +156,16 @@ public sealed class RunAdvancer(
         }
     }
 
-    /// <summary>Plans and runs in memory until only dispatched work (or the end) remains; nothing is written here.</summary>
-    private async Task<RunChanges> PlanChainAsync(WorkflowPlan plan, RunSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>After a failed or interrupted advance, lets recovery (here or on another process) take the run at once.</summary>
+    private async Task ReleaseAsync(Guid runId)
     {
-        var steps = snapshot.Steps.ToList();
-        var added = new List<StepRecord>();
-        var loops = new List<LoopResults>();
-        for (var pass = 0; pass < 10_000; pass++)
-        {
-            var decision = RunPlanner.Plan(plan, steps);
-            if (decision.RunEnded)
-            {
-                return new RunChanges(added, loops, new RunEnd(RunStatus.Succeeded, decision.Output.GetRawText(), null));
-            }
-
-            foreach (var loop in decision.FinishedLoops)
-            {
-                var index = steps.FindIndex(s => s.Id == loop.StepId);
-                steps[index] = steps[index] with { Port = "done", OutputJson = loop.Results.GetRawText() };
-                loops.Add(new LoopResults(loop.StepId, loop.Results.GetRawText()));
-            }
-
-            foreach (var next in decision.NewSteps)
-            {
-                var row = await RowForAsync(plan, snapshot.Run, steps, next, cancellationToken);
-                steps.Add(row);
-                added.Add(row);
-            }
-
-            if (decision.NewSteps.Count == 0 && decision.FinishedLoops.Count == 0)
-            {
-                break;
-            }
-        }
-
-        return new RunChanges(added, loops, null);
-    }
-
-    /// <summary>A skipped row, a finished row for a cheap node run here, or a pending row to dispatch.</summary>
-    private async Task<StepRecord> RowForAsync(WorkflowPlan plan, RunRecord run, List<StepRecord> steps, NewStep next, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var row = new StepRecord(Guid.CreateVersion7(), run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
-        if (next.Status == StepStatus.Skipped)
-        {
-            return row with { FinishedAt = now };
-        }
-
-        if (!execution.RunsInline(plan, next.NodeId))
-        {
-            return row;
-        }
-
         try
         {
-            var (result, resolvedJson) = await execution.ExecuteAsync(plan, new RunSnapshot(run, steps), row, cancellationToken);
-            if (result.WaitUntil is null)
-            {
-                return row with
-                {
-                    Status = StepStatus.Succeeded,
-                    InputJson = resolvedJson,
-                    OutputJson = result.Output.GetRawText(),
-                    Port = result.Port,
-                    StartedAt = now,
-                    FinishedAt = clock.GetUtcNow().UtcDateTime,
-                };
-            }
+            await runs.ReleaseLeasesAsync([runId], CancellationToken.None);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            // A cheap node that fails (or waits) is left pending: its job records the failure with the usual retry
-            // and error-port rules.
-            logger.LogDebug(exception, "Node {NodeId} of run {RunId} goes to a job of its own", next.NodeId, run.Id);
+            logger.LogWarning(exception, "The lease of run {RunId} could not be released; recovery takes it when it runs out", runId);
         }
-
-        return row;
     }
 }

@@ -4,12 +4,15 @@ using FlowDesigner.Model.Stores;
 
 namespace FlowDesigner.Engine.Runtime;
 
-/// <summary>Starts runs: the event and the run are committed first, and only then is work handed to the job server.</summary>
-public sealed class RunStarter(IRunStore runs, PlanCache plans, StepDispatcher dispatcher, TimeProvider clock)
+/// <summary>Starts runs: the event and the run are committed first, and only then is the run advanced.</summary>
+public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, EngineOptions options, TimeProvider clock)
 {
-    public async Task<RunStart> StartAsync(VersionRecord version, RunCause cause, JsonElement payload, RunOrigin origin, CancellationToken cancellationToken)
+    /// <param name="callerAdvances">True when the caller advances the run itself (see <see cref="RunQueue.AdvanceNowAsync"/>).</param>
+    public async Task<RunStart> StartAsync(
+        VersionRecord version, RunCause cause, JsonElement payload, RunOrigin origin, CancellationToken cancellationToken, bool callerAdvances = false)
     {
         var plan = await plans.GetAsync(version.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var run = new NewRun(
             version.WorkflowId,
             version.Id,
@@ -23,11 +26,13 @@ public sealed class RunStarter(IRunStore runs, PlanCache plans, StepDispatcher d
         {
             CausedByRunId = origin.CausedByRunId,
             ParentStepId = origin.ParentStepId,
+            VersionNumber = version.Number,
+            LeaseUntil = now.AddSeconds(options.RunLeaseSeconds),
         };
-        var start = await runs.StartRunAsync(run, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (!start.IsDuplicate)
+        var start = await runs.StartRunAsync(run, now, cancellationToken);
+        if (!start.IsDuplicate && !callerAdvances)
         {
-            dispatcher.Advance(start.RunId);
+            queue.Enqueue(start.RunId, start.Snapshot);
         }
 
         return start;

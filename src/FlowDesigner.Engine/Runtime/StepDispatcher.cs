@@ -14,6 +14,4 @@ public sealed class StepDispatcher(IBackgroundJobClient jobs, IRunStore runs, Ti
             : jobs.Enqueue<StepJobs>(j => j.RunStepAsync(stepId, CancellationToken.None));
         await runs.SetStepJobAsync(stepId, jobId, cancellationToken);
     }
-
-    public void Advance(Guid runId) => jobs.Enqueue<StepJobs>(j => j.AdvanceAsync(runId, CancellationToken.None));
 }

@@ -13,9 +13,6 @@ public sealed class StepJobs(StepRunner runner, RunAdvancer advancer, IRunStore 
     [JobDisplayName("Run step {0}")]
     public Task RunStepAsync(Guid stepId, CancellationToken cancellationToken) => runner.RunAsync(stepId, cancellationToken);
 
-    [JobDisplayName("Advance run {0}")]
-    public Task AdvanceAsync(Guid runId, CancellationToken cancellationToken) => advancer.AdvanceAsync(runId, cancellationToken);
-
     [JobDisplayName("Advance the run of step {0}")]
     public async Task AdvanceStepRunAsync(Guid stepId, CancellationToken cancellationToken)
     {

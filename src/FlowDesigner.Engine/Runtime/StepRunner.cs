@@ -1,12 +1,6 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using FlowDesigner.Engine.Expressions;
-using FlowDesigner.Engine.Nodes;
-using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Runs;
-using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Engine.Runtime;
 
@@ -20,8 +14,7 @@ public sealed class StepRunner(
     StepExecution execution,
     StepDispatcher dispatcher,
     RunAdvancer advancer,
-    TimeProvider clock,
-    ILogger<StepRunner> logger)
+    TimeProvider clock)
 {
     public async Task RunAsync(Guid stepId, CancellationToken cancellationToken)
     {
@@ -55,38 +48,15 @@ public sealed class StepRunner(
         }
 
         var plan = await plans.GetAsync(versionId, cancellationToken);
-        var node = plan.Nodes[step.NodeId];
-        var type = plan.Types[step.NodeId];
-        NodeResult result;
-        string resolvedJson;
-        var resolved = new StrongBox<string?>();
-        try
+        var attempt = await execution.AttemptAsync(plan, snapshot, step, cancellationToken);
+        if (attempt.Result is { } result)
         {
-            (result, resolvedJson) = await execution.ExecuteAsync(plan, snapshot, step, cancellationToken, resolved);
+            await SucceedAsync(snapshot, step, result, attempt.ResolvedJson, cancellationToken);
         }
-        catch (ExpressionException exception)
+        else
         {
-            await FailAsync(snapshot.Run, step, node, type, exception.Message, retryable: false, null, resolved.Value, cancellationToken);
-            return;
+            await FailAsync(plan, snapshot.Run, step, attempt.Failure!, attempt.ResolvedJson, cancellationToken);
         }
-        catch (StepFailedException exception)
-        {
-            await FailAsync(snapshot.Run, step, node, type, exception.Message, exception.Retryable, exception.RetryAfter, resolved.Value, cancellationToken);
-            return;
-        }
-        catch (StepTimeoutException exception)
-        {
-            await FailAsync(snapshot.Run, step, node, type, exception.Message, retryable: true, null, resolved.Value, cancellationToken);
-            return;
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "Step {NodeId} of run {RunId} failed unexpectedly", step.NodeId, step.RunId);
-            await FailAsync(snapshot.Run, step, node, type, $"'{node.Name}' failed: {exception.Message}", retryable: true, null, resolved.Value, cancellationToken);
-            return;
-        }
-
-        await SucceedAsync(snapshot, step, result, resolvedJson, cancellationToken);
     }
 
     private async Task SucceedAsync(RunSnapshot snapshot, StepRecord step, NodeResult result, string? resolvedJson, CancellationToken cancellationToken)
@@ -110,44 +80,42 @@ public sealed class StepRunner(
         await advancer.AdvanceAsync(step.RunId, cancellationToken, succeeded, snapshot);
     }
 
-    private async Task FailAsync(
-        RunRecord run, StepRecord step, NodeDefinition node, NodeTypeDescriptor type, string error, bool retryable, TimeSpan? retryAfter,
-        string? resolvedJson, CancellationToken cancellationToken)
+    private async Task FailAsync(WorkflowPlan plan, RunRecord run, StepRecord step, StepFailure failure, string? resolvedJson, CancellationToken cancellationToken)
     {
-        var policy = node.Retry ?? type.DefaultRetry;
-        if (retryable && step.Attempt < policy.MaxAttempts)
+        var decision = FailurePolicy.Decide(plan, step, failure, clock.GetUtcNow().UtcDateTime, Random.Shared);
+        switch (decision.Action)
         {
-            var at = clock.GetUtcNow().UtcDateTime + RetryDelays.Next(policy, step.Attempt, retryAfter, Random.Shared);
-            if (!await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, error), cancellationToken))
-            {
-                return; // the run was cancelled meanwhile
-            }
+            case FailureAction.Retry:
+                if (!await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, decision.Error), cancellationToken))
+                {
+                    return; // the run was cancelled meanwhile
+                }
 
-            var next = await runs.AddStepsAsync(step.RunId, [new NewStep(step.NodeId, step.Scope, step.Attempt + 1, StepStatus.Waiting, at)], clock.GetUtcNow().UtcDateTime, cancellationToken);
-            foreach (var attempt in next)
-            {
-                await dispatcher.DispatchAsync(attempt.Id, at, cancellationToken);
-            }
+                var at = decision.RetryAt!.Value;
+                var next = await runs.AddStepsAsync(step.RunId, [new NewStep(step.NodeId, step.Scope, step.Attempt + 1, StepStatus.Waiting, at)], clock.GetUtcNow().UtcDateTime, cancellationToken);
+                foreach (var added in next)
+                {
+                    await dispatcher.DispatchAsync(added.Id, at, cancellationToken);
+                }
 
-            return;
-        }
+                return;
 
-        var attempts = step.Attempt > 1 ? $" (after {step.Attempt} attempts)" : "";
-        var plan = await plans.GetAsync(run.VersionId!.Value, cancellationToken);
-        if (plan.Outgoing(node.Id).Any(e => e.Port == PortDescriptor.Error.Name))
-        {
-            var output = JsonSerializer.Serialize(new { error, attempts = step.Attempt });
-            if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, output, PortDescriptor.Error.Name, error + attempts), cancellationToken))
-            {
-                await advancer.AdvanceAsync(step.RunId, cancellationToken);
-            }
+            case FailureAction.ErrorPort:
+                var outcome = new StepOutcome(StepStatus.Failed, resolvedJson, decision.ErrorOutputJson, PortDescriptor.Error.Name, decision.Error);
+                if (await Finish(step, outcome, cancellationToken))
+                {
+                    await advancer.AdvanceAsync(step.RunId, cancellationToken);
+                }
 
-            return;
-        }
+                return;
 
-        if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, error + attempts), cancellationToken))
-        {
-            await advancer.EndAsync(run, RunStatus.Failed, null, error + attempts, cancellationToken);
+            default:
+                if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, decision.Error), cancellationToken))
+                {
+                    await advancer.EndAsync(run, RunStatus.Failed, null, decision.Error, cancellationToken);
+                }
+
+                return;
         }
     }
 

@@ -13,7 +13,7 @@ namespace FlowDesigner.Engine.Triggers;
 /// is committed before the caller is answered; a repeated dedupe key answers with the first run and starts nothing.
 /// </summary>
 public sealed class WebhookReceiver(
-    IVersionStore versions, PlanCache plans, RunStarter starter, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
+    IVersionStore versions, PlanCache plans, RunStarter starter, RunQueue queue, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
 {
     public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -37,21 +37,33 @@ public sealed class WebhookReceiver(
         }
 
         var origin = new RunOrigin($"{method.ToUpperInvariant()} /hooks/{path.Trim('/')}") { EventType = "webhook", DedupeKey = dedupeKey };
-        var start = await starter.StartAsync(version, RunCause.Webhook, payload, origin, cancellationToken);
-        if (start.IsDuplicate || PropertyValues.AsText(node.GetConfig("respond")) != "whenFinished")
+        var waits = PropertyValues.AsText(node.GetConfig("respond")) == "whenFinished";
+        var start = await starter.StartAsync(version, RunCause.Webhook, payload, origin, cancellationToken, callerAdvances: waits);
+        if (start.IsDuplicate || !waits)
         {
             return new WebhookResponse(202, JsonSerializer.SerializeToElement(new { runId = start.RunId, duplicate = start.IsDuplicate }));
         }
 
+        // The run is advanced on this request, and keeps going if it takes longer than the caller waits.
         var seconds = node.GetConfig("responseTimeoutSeconds") is { ValueKind: JsonValueKind.Number } t ? t.GetDouble() : 30;
-        var run = await completions.WaitAsync(start.RunId, TimeSpan.FromSeconds(seconds), cancellationToken);
-        return run switch
+        var timeout = TimeSpan.FromSeconds(seconds);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var advancing = queue.AdvanceNowAsync(start.RunId, start.Snapshot);
+        if (await Task.WhenAny(advancing, Task.Delay(timeout, cancellationToken)) == advancing && await advancing is { } end)
         {
-            null => new WebhookResponse(202, JsonSerializer.SerializeToElement(new { runId = start.RunId, status = "running" })),
-            { Status: RunStatus.Succeeded } => new WebhookResponse(200, RunPlanner.Parse(run.OutputJson)),
-            _ => Problem(500, $"The run {run.Status.ToString().ToLowerInvariant()}", run.Error ?? "", start.RunId),
-        };
+            return Answer(start.RunId, end.Status, end.OutputJson, end.Error);
+        }
+
+        var left = timeout - waited.Elapsed;
+        var run = left > TimeSpan.Zero ? await completions.WaitAsync(start.RunId, left, cancellationToken) : null;
+        return run is null
+            ? new WebhookResponse(202, JsonSerializer.SerializeToElement(new { runId = start.RunId, status = "running" }))
+            : Answer(start.RunId, run.Status, run.OutputJson, run.Error);
     }
+
+    private static WebhookResponse Answer(Guid runId, RunStatus status, string? outputJson, string? error) => status == RunStatus.Succeeded
+        ? new WebhookResponse(200, RunPlanner.Parse(outputJson))
+        : Problem(500, $"The run {status.ToString().ToLowerInvariant()}", error ?? "", runId);
 
     private string? DedupeKey(Model.Definitions.NodeDefinition node, JsonElement payload, string? idempotencyKey)
     {

@@ -46,8 +46,17 @@ public interface IRunStore
     /// <summary>Steps not finished, of runs not finished: what recovery re-dispatches when their job is gone.</summary>
     Task<IReadOnlyList<UnfinishedStep>> FindUnfinishedStepsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Pending runs that have no step yet beyond their trigger's, to be advanced after a crash.</summary>
-    Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Unfinished runs with no unfinished step whose lease has run out by <paramref name="now"/>: their holder is
+    /// gone (a crash), so they are advanced again.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease of runs this process still holds in memory.</summary>
+    Task RenewLeasesAsync(IReadOnlyCollection<Guid> runIds, DateTime until, CancellationToken cancellationToken);
+
+    /// <summary>Gives up the lease of runs this process will not advance after all (it is stopping).</summary>
+    Task ReleaseLeasesAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken);
 }

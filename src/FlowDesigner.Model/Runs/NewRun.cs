@@ -19,4 +19,10 @@ public sealed record NewRun(
 
     /// <summary>The call-workflow step that waits for this run's output.</summary>
     public Guid? ParentStepId { get; init; }
+
+    /// <summary>The number of the version, for the run record handed back.</summary>
+    public int? VersionNumber { get; init; }
+
+    /// <summary>Until when the starting process holds the run's first advance; recovery leaves it alone until then.</summary>
+    public DateTime? LeaseUntil { get; init; }
 }

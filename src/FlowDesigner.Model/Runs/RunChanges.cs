@@ -9,5 +9,8 @@ public sealed record RunChanges(IReadOnlyList<StepRecord> NewSteps, IReadOnlyLis
     /// <summary>A running step whose success is written with this advance (only while it is still running).</summary>
     public StepRecord? Completed { get; init; }
 
+    /// <summary>Renews the writer's hold on the run (see <see cref="NewRun.LeaseUntil"/>).</summary>
+    public DateTime? LeaseUntil { get; init; }
+
     public bool IsEmpty => NewSteps.Count == 0 && FinishedLoops.Count == 0 && End is null && Completed is null;
 }

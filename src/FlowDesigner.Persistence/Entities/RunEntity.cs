@@ -38,5 +38,11 @@ public sealed class RunEntity
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>
+    /// Until when a process holds the run's advance in memory; recovery leaves the run alone until then. Renewed with
+    /// every write of the run and while it is held, cleared when the holder lets go early (a shutdown).
+    /// </summary>
+    public DateTime? LeaseUntil { get; set; }
+
     public List<StepRunEntity> Steps { get; set; } = [];
 }

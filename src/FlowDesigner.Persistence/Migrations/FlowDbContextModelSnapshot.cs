@@ -182,6 +182,9 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 

@@ -1,5 +1,7 @@
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Entities;
+using FlowDesigner.Persistence.Sql;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
@@ -24,7 +26,11 @@ internal sealed partial class RunStore
             db.StepRuns.AddRange(added.Select(ToEntity));
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                using (await gate.EnterAsync(cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 return added;
             }
             catch (DbUpdateException exception) when (IsUniqueViolation(exception) && tries < 5)
@@ -37,6 +43,7 @@ internal sealed partial class RunStore
     public async Task<StepRecord?> ClaimStepAsync(Guid stepId, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
         var claimed = await db.StepRuns
             .Where(s => s.Id == stepId)
             .Where(s => s.Status == StepStatus.Pending || (s.Status == StepStatus.Waiting && s.ScheduledAt <= now))
@@ -53,6 +60,7 @@ internal sealed partial class RunStore
     public async Task<bool> FinishStepAsync(Guid stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
         var finishedAt = outcome.Status == StepStatus.Waiting ? (DateTime?)null : now;
         var scheduledAt = outcome.ScheduledAt;
         var updated = await db.StepRuns
@@ -70,75 +78,68 @@ internal sealed partial class RunStore
 
     public async Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var open = await db.Runs
-            .Where(r => r.Id == runId && (r.Status == RunStatus.Pending || r.Status == RunStatus.Running))
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now), cancellationToken);
-        if (open == 0)
+        try
+        {
+            return await writer.WriteAsync(statements => Commit(statements, runId, changes, now), durable: false);
+        }
+        catch (WriteConflictException)
         {
             return null;
         }
-
-        if (changes.Completed is { } done)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == UniqueViolation)
         {
-            var finished = await db.StepRuns
-                .Where(s => s.Id == done.Id && s.Status == StepStatus.Running)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.Status, done.Status)
-                    .SetProperty(s => s.InputJson, done.InputJson)
-                    .SetProperty(s => s.OutputJson, done.OutputJson)
-                    .SetProperty(s => s.Port, done.Port)
-                    .SetProperty(s => s.FinishedAt, now), cancellationToken);
-            if (finished == 0)
-            {
-                return null; // no longer running: the run was cancelled meanwhile
-            }
+            return null; // another worker recorded some of these steps first
+        }
+    }
+
+    private static IReadOnlyList<StepRecord> Commit(RunStatements statements, Guid runId, RunChanges changes, DateTime now)
+    {
+        if (statements.OpenRun(runId, now, changes.LeaseUntil) == 0)
+        {
+            throw new WriteConflictException(); // the run has ended
+        }
+
+        if (changes.Completed is { } done && statements.CompleteStep(done, now) == 0)
+        {
+            throw new WriteConflictException(); // no longer running: the run was cancelled meanwhile
         }
 
         foreach (var loop in changes.FinishedLoops)
         {
-            var marked = await db.StepRuns
-                .Where(s => s.Id == loop.StepId && s.Status == StepStatus.Succeeded && s.Port == "each")
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Port, "done").SetProperty(s => s.OutputJson, loop.ResultsJson), cancellationToken);
-            if (marked == 0)
+            if (statements.FinishLoop(loop) == 0)
             {
-                return null; // another worker finished this loop first
+                throw new WriteConflictException(); // another worker finished this loop first
             }
         }
 
-        db.StepRuns.AddRange(changes.NewSteps.Select(ToEntity));
-        try
+        foreach (var step in changes.NewSteps)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
-        {
-            return null; // another worker recorded some of these steps first
+            statements.InsertStep(step);
         }
 
         if (changes.End is { } end)
         {
-            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Status, end.Status)
-                .SetProperty(r => r.OutputJson, end.OutputJson)
-                .SetProperty(r => r.Error, end.Error)
-                .SetProperty(r => r.FinishedAt, now), cancellationToken);
+            statements.EndRun(runId, end, now);
+            if (end.Status != RunStatus.Succeeded)
+            {
+                statements.CancelUnfinished(runId, "The run ended before this step ran.", now);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return changes.NewSteps;
     }
 
     public async Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
         await db.StepRuns.Where(s => s.Id == stepId).ExecuteUpdateAsync(u => u.SetProperty(s => s.JobId, jobId), cancellationToken);
     }
 
     public async Task<bool> FinishRunAsync(Guid runId, RunStatus status, string? outputJson, string? error, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Runs
             .Where(r => r.Id == runId && !Ended.Contains(r.Status))
@@ -151,18 +152,44 @@ internal sealed partial class RunStore
         if (updated == 1)
         {
             var reason = status == RunStatus.Cancelled ? error : "The run ended before this step ran.";
-            await db.StepRuns
-                .Where(s => s.RunId == runId && Unfinished.Contains(s.Status))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Cancelled).SetProperty(s => s.Error, reason).SetProperty(s => s.FinishedAt, now), cancellationToken);
+            await CancelUnfinishedStepsAsync(db, runId, reason, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return updated == 1;
     }
 
+    public async Task RenewLeasesAsync(IReadOnlyCollection<Guid> runIds, DateTime until, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
+        foreach (var chunk in runIds.Chunk(500))
+        {
+            await db.Runs.Where(r => chunk.Contains(r.Id) && !Ended.Contains(r.Status))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, until), cancellationToken);
+        }
+    }
+
+    public async Task ReleaseLeasesAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
+        foreach (var chunk in runIds.Chunk(500))
+        {
+            await db.Runs.Where(r => chunk.Contains(r.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, (DateTime?)null), cancellationToken);
+        }
+    }
+
+    private static Task<int> CancelUnfinishedStepsAsync(FlowDbContext db, Guid runId, string? reason, DateTime now, CancellationToken cancellationToken) =>
+        db.StepRuns
+            .Where(s => s.RunId == runId && Unfinished.Contains(s.Status))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Cancelled).SetProperty(s => s.Error, reason).SetProperty(s => s.FinishedAt, now), cancellationToken);
+
     public async Task<bool> RequeueStepAsync(Guid stepId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await gate.EnterAsync(cancellationToken);
         var updated = await db.StepRuns.Where(s => s.Id == stepId && s.Status == StepStatus.Running)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Pending).SetProperty(s => s.JobId, (string?)null), cancellationToken);
         return updated == 1;

@@ -1,74 +1,52 @@
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Entities;
+using FlowDesigner.Persistence.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
 
-internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory) : IRunStore
+/// <summary>
+/// Runs and their steps in SQLite. A run's start and its advances (the hot path) go through the batch writer;
+/// the rarer transitions (a job's claim, a retry, a cancel) are single EF statements.
+/// </summary>
+internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, BatchWriter writer) : IRunStore
 {
     private static readonly StepStatus[] Unfinished = [StepStatus.Pending, StepStatus.Running, StepStatus.Waiting];
     private static readonly RunStatus[] Ended = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.Cancelled];
 
     public async Task<RunStart> StartRunAsync(NewRun run, DateTime now, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (run.DedupeKey is not null && await FindDuplicateAsync(db, run, cancellationToken) is { } earlier)
+        if (run.DedupeKey is not null && await FindDuplicateAsync(run, cancellationToken) is { } earlier)
         {
             return new RunStart(earlier, IsDuplicate: true);
         }
 
         var eventId = Guid.CreateVersion7();
         var runId = Guid.CreateVersion7();
-        db.Events.Add(new EventEntity
-        {
-            Id = eventId,
-            Type = run.EventType,
-            Source = run.EventSource,
-            PayloadJson = run.PayloadJson,
-            CorrelationId = run.CorrelationId,
-            CausedByRunId = run.CausedByRunId,
-            DedupeKey = run.DedupeKey,
-            ReceivedAt = now,
-        });
-        db.Runs.Add(new RunEntity
-        {
-            Id = runId,
-            WorkflowId = run.WorkflowId,
-            VersionId = run.VersionId,
-            EventId = eventId,
-            Status = RunStatus.Pending,
-            Cause = run.Cause,
-            CorrelationId = run.CorrelationId,
-            DedupeKey = run.DedupeKey,
-            ParentStepId = run.ParentStepId,
-            CreatedAt = now,
-        });
-        db.StepRuns.Add(ToEntity(new StepRecord(
-            Guid.CreateVersion7(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now)));
+        var trigger = new StepRecord(Guid.CreateVersion7(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
         try
         {
             // The accepted event must survive a power loss as well as a crash: this commit waits for the disk.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;", cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
-
-            return new RunStart(runId, IsDuplicate: false);
+            await writer.WriteAsync(
+                statements =>
+                {
+                    statements.InsertEvent(eventId, run, now);
+                    statements.InsertRun(runId, eventId, run, now);
+                    statements.InsertStep(trigger);
+                    return true;
+                },
+                durable: true);
         }
-        catch (DbUpdateException exception) when (run.DedupeKey is not null && IsUniqueViolation(exception))
+        catch (SqliteException exception) when (run.DedupeKey is not null && exception.SqliteErrorCode == UniqueViolation)
         {
             // Another request with the same key committed first: answer with its run.
-            await using var again = await contextFactory.CreateDbContextAsync(cancellationToken);
-            return new RunStart((await FindDuplicateAsync(again, run, cancellationToken))!.Value, IsDuplicate: true);
+            return new RunStart((await FindDuplicateAsync(run, cancellationToken))!.Value, IsDuplicate: true);
         }
+
+        var record = new RunRecord(
+            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, run.CorrelationId, null, null, run.ParentStepId, now, null, null);
+        return new RunStart(runId, IsDuplicate: false) { Snapshot = new RunSnapshot(record, [trigger]) };
     }
 
     public async Task<RunSnapshot?> GetSnapshotAsync(Guid runId, CancellationToken cancellationToken)
@@ -113,11 +91,12 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Runs.AsNoTracking()
             .Where(r => !Ended.Contains(r.Status))
+            .Where(r => r.LeaseUntil == null || r.LeaseUntil < now)
             .Where(r => !r.Steps.Any(s => Unfinished.Contains(s.Status)))
             .Select(r => r.Id)
             .ToListAsync(cancellationToken);
@@ -148,14 +127,19 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         r.StartedAt,
         r.FinishedAt));
 
-    private static async Task<Guid?> FindDuplicateAsync(FlowDbContext db, NewRun run, CancellationToken cancellationToken) =>
-        await db.Runs.AsNoTracking()
+    private async Task<Guid?> FindDuplicateAsync(NewRun run, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AsNoTracking()
             .Where(r => r.WorkflowId == run.WorkflowId && r.DedupeKey == run.DedupeKey)
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private const int UniqueViolation = 19;
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19 };
+        exception.InnerException is SqliteException { SqliteErrorCode: UniqueViolation };
 
     private static StepRunEntity ToEntity(StepRecord s) => new()
     {

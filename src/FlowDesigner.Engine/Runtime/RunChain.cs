@@ -1,0 +1,108 @@
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Runs;
+
+namespace FlowDesigner.Engine.Runtime;
+
+/// <summary>
+/// Plans a run forward in memory and executes what becomes ready, pass after pass: the steps of one pass run
+/// concurrently (the lines of an order call their systems at the same time). Nothing is written here; the rows
+/// come back finished (succeeded, failed, skipped), waiting (a delay, a retry's back-off) or pending (a node that
+/// only runs as a job), with the run's end once the planner sees it.
+/// </summary>
+public sealed class RunChain(StepExecution execution, TimeProvider clock)
+{
+    /// <param name="flushAfter">After this long, the rows so far are returned (with <c>More</c>) so that progress is written.</param>
+    public async Task<(RunChanges Changes, bool More)> AdvanceAsync(WorkflowPlan plan, RunSnapshot snapshot, TimeSpan flushAfter, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var steps = snapshot.Steps.ToList();
+        var added = new List<StepRecord>();
+        var loops = new List<LoopResults>();
+        while (true)
+        {
+            var decision = RunPlanner.Plan(plan, steps);
+            if (decision.RunEnded)
+            {
+                return (new RunChanges(added, loops, new RunEnd(RunStatus.Succeeded, decision.Output.GetRawText(), null)), false);
+            }
+
+            foreach (var loop in decision.FinishedLoops)
+            {
+                var done = steps.Find(s => s.Id == loop.StepId)! with { Port = "done", OutputJson = loop.Results.GetRawText() };
+                steps[steps.FindIndex(s => s.Id == loop.StepId)] = done;
+                var unwritten = added.FindIndex(s => s.Id == loop.StepId);
+                if (unwritten >= 0)
+                {
+                    added[unwritten] = done; // the loop began in this advance: its row is written finished
+                }
+                else
+                {
+                    loops.Add(new LoopResults(loop.StepId, loop.Results.GetRawText()));
+                }
+            }
+
+            if (decision.NewSteps.Count == 0 && decision.FinishedLoops.Count == 0)
+            {
+                return (new RunChanges(added, loops, null), false);
+            }
+
+            var view = new RunSnapshot(snapshot.Run, steps.ToArray());
+            var outcomes = await Task.WhenAll(decision.NewSteps.Select(next => RowsForAsync(plan, view, next, cancellationToken)));
+            foreach (var (rows, _) in outcomes)
+            {
+                steps.AddRange(rows);
+                added.AddRange(rows);
+            }
+
+            if (outcomes.Select(o => o.End).FirstOrDefault(e => e is not null) is { } failed)
+            {
+                return (new RunChanges(added, loops, failed), false);
+            }
+
+            if (added.Count > 0 && clock.GetElapsedTime(started) >= flushAfter)
+            {
+                return (new RunChanges(added, loops, null), true);
+            }
+        }
+    }
+
+    /// <summary>The rows a ready step leaves: one, or two when a failed attempt is followed by a later one; and the run's end when it failed it.</summary>
+    private async Task<(StepRecord[] Rows, RunEnd? End)> RowsForAsync(WorkflowPlan plan, RunSnapshot view, NewStep next, CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var row = new StepRecord(Guid.CreateVersion7(), view.Run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
+        if (next.Status == StepStatus.Skipped)
+        {
+            return ([row with { FinishedAt = startedAt }], null);
+        }
+
+        if (!execution.RunsInline(plan, next.NodeId))
+        {
+            return ([row], null);
+        }
+
+        var attempt = await execution.AttemptAsync(plan, view, row, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        row = row with { InputJson = attempt.ResolvedJson, StartedAt = startedAt };
+        if (attempt.Result is { } result)
+        {
+            return result.WaitUntil switch
+            {
+                // Woken by another run, which needs the row written first: such a node runs as a job instead.
+                { } until when until == DateTime.MaxValue => ([row with { InputJson = null, StartedAt = null }], null),
+                { } until => ([row with { Status = StepStatus.Waiting, OutputJson = result.Output.GetRawText(), Port = result.Port, ScheduledAt = until }], null),
+                null => ([row with { Status = StepStatus.Succeeded, OutputJson = result.Output.GetRawText(), Port = result.Port, FinishedAt = now }], null),
+            };
+        }
+
+        var decision = FailurePolicy.Decide(plan, row, attempt.Failure!, now, Random.Shared);
+        var failedRow = row with { Status = StepStatus.Failed, Error = decision.Error, FinishedAt = now };
+        return decision.Action switch
+        {
+            FailureAction.Retry => ([failedRow, new StepRecord(
+                Guid.CreateVersion7(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, decision.RetryAt, null, null)], null),
+            FailureAction.ErrorPort => ([failedRow with { Port = PortDescriptor.Error.Name, OutputJson = decision.ErrorOutputJson }], null),
+            _ => ([failedRow], new RunEnd(RunStatus.Failed, null, decision.Error)),
+        };
+    }
+}

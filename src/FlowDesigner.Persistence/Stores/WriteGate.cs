@@ -1,0 +1,37 @@
+namespace FlowDesigner.Persistence.Stores;
+
+/// <summary>
+/// Lets one writer of this process at a time into SQLite. SQLite has one write lock per database; writers that
+/// collide on it back off by sleeping, which under load costs far more than queueing for it here. Other processes
+/// on the same file still meet SQLite's own busy timeout.
+/// </summary>
+internal sealed class WriteGate
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        return new Release(_gate);
+    }
+
+    /// <summary>For the batch writer's own thread, which does nothing else while it waits.</summary>
+    public IDisposable Enter()
+    {
+        _gate.Wait();
+        return new Release(_gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
