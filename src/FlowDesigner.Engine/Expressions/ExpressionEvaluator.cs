@@ -5,6 +5,8 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
 
 namespace FlowDesigner.Engine.Expressions;
@@ -28,13 +30,13 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             return config;
         }
 
-        var engine = CreateEngine(scope);
+        var engine = new LazyEngine(this, scope);
         return config.ToDictionary(p => p.Key, p => ResolveValue(engine, p.Value, nodeName, p.Key));
     }
 
     /// <summary>Evaluates one text as a node setting would be (typed when it is a single expression).</summary>
     public JsonElement Evaluate(string text, ExpressionScope scope, string nodeName, string property) =>
-        ResolveValue(CreateEngine(scope), JsonSerializer.SerializeToElement(text), nodeName, property);
+        ResolveValue(new LazyEngine(this, scope), JsonSerializer.SerializeToElement(text), nodeName, property);
 
     /// <summary>Runs a code node's script as the body of a function and returns what it returns.</summary>
     public JsonElement RunCode(string code, ExpressionScope scope, string nodeName)
@@ -59,7 +61,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         _ => false,
     };
 
-    private JsonElement ResolveValue(JsEngine engine, JsonElement value, string nodeName, string property)
+    private JsonElement ResolveValue(LazyEngine engine, JsonElement value, string nodeName, string property)
     {
         switch (value.ValueKind)
         {
@@ -76,7 +78,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         }
     }
 
-    private JsonElement ResolveText(JsEngine engine, string text, string nodeName, string property)
+    private JsonElement ResolveText(LazyEngine engine, string text, string nodeName, string property)
     {
         ExpressionTemplate template;
         try
@@ -90,17 +92,28 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
         if (template.IsSingleExpression)
         {
-            return ToJson(engine, Run(engine, template.Parts[0].Text, nodeName, property));
+            var expression = template.Parts[0].Text;
+            if (PathExpression.TryParse(expression) is { } path && path.TryRead(engine.Scope, out var read))
+            {
+                return read.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : read;
+            }
+
+            return ToJson(engine.Value, Run(engine.Value, expression, nodeName, property));
         }
 
         var builder = new System.Text.StringBuilder();
         foreach (var (isExpression, part) in template.Parts)
         {
-            builder.Append(isExpression ? AsText(engine, Run(engine, part, nodeName, property)) : part);
+            builder.Append(isExpression ? TextOf(engine, part, nodeName, property) : part);
         }
 
         return JsonSerializer.SerializeToElement(builder.ToString());
     }
+
+    private string TextOf(LazyEngine engine, string expression, string nodeName, string property) =>
+        PathExpression.TryParse(expression) is { } path && path.TryRead(engine.Scope, out var read) && PathExpression.AsText(read) is { } text
+            ? text
+            : AsText(engine.Value, Run(engine.Value, expression, nodeName, property));
 
     private JsValue Run(JsEngine engine, string expression, string nodeName, string property)
     {
@@ -139,14 +152,33 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             .TimeoutInterval(limits.TimeLimit)
             .LimitMemory(limits.MemoryBytes)
             .LimitRecursion(limits.RecursionDepth));
-        engine.SetValue("trigger", FromJson(engine, scope.Trigger));
-        engine.SetValue("steps", FromJson(engine, JsonSerializer.SerializeToElement(scope.Steps)));
-        engine.SetValue("run", FromJson(engine, scope.Run));
-        engine.SetValue("env", FromJson(engine, JsonSerializer.SerializeToElement(scope.Env)));
-        engine.SetValue("item", scope.Item is { } item ? FromJson(engine, item) : JsValue.Undefined);
-        engine.SetValue("index", scope.Index is { } index ? new JsNumber(index) : JsValue.Undefined);
-        engine.SetValue("input", scope.Input is { } input ? FromJson(engine, input) : JsValue.Undefined);
+
+        // Each name is turned into script values when first read: a step output or payload nobody reads costs nothing.
+        Define(engine, "trigger", () => FromJson(engine, scope.Trigger));
+        Define(engine, "steps", () => FromJson(engine, JsonSerializer.SerializeToElement(scope.Steps)));
+        Define(engine, "run", () => FromJson(engine, scope.Run));
+        Define(engine, "env", () => FromJson(engine, JsonSerializer.SerializeToElement(scope.Env)));
+        Define(engine, "item", () => scope.Item is { } item ? FromJson(engine, item) : JsValue.Undefined);
+        Define(engine, "index", () => scope.Index is { } index ? new JsNumber(index) : JsValue.Undefined);
+        Define(engine, "input", () => scope.Input is { } input ? FromJson(engine, input) : JsValue.Undefined);
         return engine;
+    }
+
+    private static void Define(JsEngine engine, string name, Func<JsValue> create)
+    {
+        JsValue? value = null;
+        var getter = new ClrFunction(engine, name, (_, _) => value ??= create());
+        engine.Global.FastSetProperty(name, new GetSetPropertyDescriptor(getter, JsValue.Undefined, enumerable: true, configurable: false));
+    }
+
+    /// <summary>The script engine of one resolution, created only if some expression needs more than a path.</summary>
+    private sealed class LazyEngine(ExpressionEvaluator owner, ExpressionScope scope)
+    {
+        private JsEngine? _engine;
+
+        public ExpressionScope Scope => scope;
+
+        public JsEngine Value => _engine ??= owner.CreateEngine(scope);
     }
 
     private static JsValue FromJson(JsEngine engine, JsonElement value) =>

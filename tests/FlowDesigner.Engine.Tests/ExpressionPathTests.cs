@@ -1,0 +1,60 @@
+using System.Text.Json;
+using FlowDesigner.Engine.Expressions;
+
+namespace FlowDesigner.Engine.Tests;
+
+/// <summary>Plain paths are read without the script engine; they must answer exactly as the engine does.</summary>
+public sealed class ExpressionPathTests
+{
+    private static readonly ExpressionEvaluator Evaluator = new(new ExpressionLimits());
+
+    private static readonly ExpressionScope Scope = new(
+        JsonSerializer.SerializeToElement(new { body = new { order = new { id = "000123", total = 12.50, count = 3, paid = true, note = (string?)null, items = new[] { new { sku = "A" }, new { sku = "B" } } } } }),
+        new Dictionary<string, JsonElement> { ["Map order"] = JsonSerializer.SerializeToElement(new { orderId = "000123", lines = new[] { 1, 2 } }) },
+        JsonSerializer.SerializeToElement(new { id = "run-1" }),
+        new Dictionary<string, string> { ["sink"] = "http://sink/" })
+    {
+        Item = JsonSerializer.SerializeToElement(new { sku = "CHAIR", qty = 2 }),
+        Index = 1,
+    };
+
+    [Theory]
+    [InlineData("trigger.body.order.id")]
+    [InlineData("trigger.body.order.total")]
+    [InlineData("trigger.body.order.count")]
+    [InlineData("trigger.body.order.paid")]
+    [InlineData("trigger.body.order.note")]
+    [InlineData("trigger.body.order.missing")]
+    [InlineData("trigger.body.order.items")]
+    [InlineData("trigger.body.order.items[1].sku")]
+    [InlineData("trigger.body.order.items[5]")]
+    [InlineData("trigger.body.order.items.length")]
+    [InlineData("steps['Map order'].orderId")]
+    [InlineData("steps[\"Map order\"].lines")]
+    [InlineData("steps['Nobody']")]
+    [InlineData("item.sku")]
+    [InlineData("item.qty")]
+    [InlineData("index")]
+    [InlineData("env.sink")]
+    [InlineData("env.unknown")]
+    [InlineData("run.id")]
+    public void PathsRead_AsTheScriptEngineReadsThem(string path)
+    {
+        // Wrapped in parentheses, the same expression goes through the script engine.
+        var typed = Evaluator.Evaluate($"{{{{ {path} }}}}", Scope, "Node", "field");
+        var engine = Evaluator.Evaluate($"{{{{ ({path}) }}}}", Scope, "Node", "field");
+        Assert.Equal(engine.GetRawText(), JsonSerializer.Serialize(typed));
+
+        var text = Evaluator.Evaluate($"value: {{{{ {path} }}}}", Scope, "Node", "field");
+        var engineText = Evaluator.Evaluate($"value: {{{{ ({path}) }}}}", Scope, "Node", "field");
+        Assert.Equal(engineText.GetString(), text.GetString());
+    }
+
+    [Fact]
+    public void APathThroughSomethingMissing_FailsAsTheScriptEngineDoes()
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.Evaluate("{{ trigger.body.nothing.here }}", Scope, "Node", "field"));
+
+        Assert.Contains("'Node' › field", error.Message);
+    }
+}
