@@ -55,6 +55,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RunStarter>();
         services.AddSingleton<ExecutorRegistry>();
         services.AddSingleton<EventPublisher>();
+        services.AddSingleton<ActiveTriggerCache>();
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<ScheduleRegistry>();
         services.AddTransient<StepJobs>();

@@ -10,15 +10,14 @@ public static class ScopeBuilder
     public static ExpressionScope For(WorkflowPlan plan, RunSnapshot snapshot, StepRecord step, JsonElement input, IReadOnlyDictionary<string, string> env)
     {
         var state = new RunState(plan, snapshot.Steps);
-        var steps = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var steps = new Dictionary<string, StepRecord>(StringComparer.Ordinal);
         foreach (var node in plan.Nodes.Values)
         {
             var visible = state.Latest(node.Id, Scope.Prefix(step.Scope, Math.Min(plan.Depth(node.Id), Scope.Depth(step.Scope))));
             if (visible is { Status: StepStatus.Succeeded or StepStatus.Failed, OutputJson: not null } && plan.Depth(node.Id) <= Scope.Depth(step.Scope))
             {
-                var output = RunPlanner.Parse(visible.OutputJson);
-                steps[node.Name] = output;
-                steps[node.Id] = output;
+                steps[node.Name] = visible;
+                steps[node.Id] = visible;
             }
         }
 
@@ -31,7 +30,7 @@ public static class ScopeBuilder
             startedAt = snapshot.Run.StartedAt ?? snapshot.Run.CreatedAt,
             correlationId = snapshot.Run.CorrelationId,
         });
-        var scope = new ExpressionScope(trigger, steps, run, env) { Input = input };
+        var scope = new ExpressionScope(trigger, new VisibleSteps(steps), run, env) { Input = input };
         if (plan.InnermostLoop(step.NodeId) is { } loop && Scope.Depth(step.Scope) > 0)
         {
             scope = scope with { Item = state.Item(loop, step.Scope), Index = Scope.LastIndex(step.Scope) };

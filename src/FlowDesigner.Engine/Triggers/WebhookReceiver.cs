@@ -13,12 +13,12 @@ namespace FlowDesigner.Engine.Triggers;
 /// is committed before the caller is answered; a repeated dedupe key answers with the first run and starts nothing.
 /// </summary>
 public sealed class WebhookReceiver(
-    IVersionStore versions, PlanCache plans, RunStarter starter, RunQueue queue, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
+    ActiveTriggerCache triggers, PlanCache plans, RunStarter starter, RunQueue queue, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
 {
     public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var key = PublishService.WebhookKey(method, path);
-        var trigger = (await versions.FindActiveTriggersAsync("core.webhook", key, cancellationToken)).FirstOrDefault();
+        var trigger = (await triggers.FindAsync("core.webhook", key, cancellationToken)).FirstOrDefault();
         if (trigger is null)
         {
             return Problem(404, "No published workflow listens here", $"No active workflow has a webhook trigger for {method.ToUpperInvariant()} /hooks/{path.Trim('/')}. Publish the workflow, or check the method and path.");

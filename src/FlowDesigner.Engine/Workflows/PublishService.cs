@@ -11,7 +11,7 @@ namespace FlowDesigner.Engine.Workflows;
 /// Runs in flight keep the version they started on.
 /// </summary>
 public sealed class PublishService(
-    IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules)
+    IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules, ActiveTriggerCache triggers)
 {
     public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, string actor, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class PublishService(
         }
 
         var version = await versions.PublishAsync(workflowId, workflow.Definition, trigger?.Type, key, note, actor, cancellationToken);
+        triggers.Clear();
         schedules.Register(version);
         return new PublishResult(version, []);
     }
@@ -44,7 +45,9 @@ public sealed class PublishService(
     public async Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
     {
         schedules.Unregister(workflowId);
-        return await versions.DeactivateAsync(workflowId, actor, cancellationToken);
+        var deactivated = await versions.DeactivateAsync(workflowId, actor, cancellationToken);
+        triggers.Clear();
+        return deactivated;
     }
 
     /// <summary>What the trigger listens to: <c>POST orders</c>, an event name, a cron expression.</summary>

@@ -1,3 +1,4 @@
+using FlowDesigner.Engine.Triggers;
 using System.Text;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
@@ -10,7 +11,7 @@ namespace FlowDesigner.Engine.Workflows;
 /// What the workflow pages and the API may do with workflows: list, create, rename, duplicate, delete, import,
 /// export and save drafts. Every change names the acting user, for the audit log and, later, role checks.
 /// </summary>
-public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, GraphValidator validator)
+public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, GraphValidator validator, ActiveTriggerCache triggers)
 {
     /// <summary>The largest workflow file accepted for import, in characters.</summary>
     public const int MaxImportLength = 5 * 1024 * 1024;
@@ -42,7 +43,11 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
     public Task<WorkflowDeletionImpact?> GetDeletionImpactAsync(Guid id, CancellationToken cancellationToken) =>
         store.GetDeletionImpactAsync(id, cancellationToken);
 
-    public Task DeleteAsync(Guid id, string actor, CancellationToken cancellationToken) => store.DeleteAsync(id, actor, cancellationToken);
+    public async Task DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync(id, actor, cancellationToken);
+        triggers.Clear();
+    }
 
     public async Task<WorkflowExport> ExportAsync(Guid id, CancellationToken cancellationToken)
     {
