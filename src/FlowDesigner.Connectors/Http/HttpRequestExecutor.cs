@@ -13,6 +13,9 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients) : INodeE
 {
     private const int ExcerptLength = 500;
 
+    /// <summary>The name of the HTTP client the node sends with (see <see cref="IHttpClientFactory"/>).</summary>
+    public const string ClientName = "http.request";
+
     public string NodeType => "http.request";
 
     public async Task<NodeResult> ExecuteAsync(NodeExecutionContext context, CancellationToken cancellationToken)
@@ -21,7 +24,7 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients) : INodeE
         HttpResponseMessage response;
         try
         {
-            response = await httpClients.CreateClient(NodeType).SendAsync(request, cancellationToken);
+            response = await httpClients.CreateClient(ClientName).SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException exception)
         {

@@ -49,9 +49,14 @@ public sealed class WebhookReceiver(
         var timeout = TimeSpan.FromSeconds(seconds);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var advancing = queue.AdvanceNowAsync(start.RunId, start.Snapshot);
-        if (await Task.WhenAny(advancing, Task.Delay(timeout, cancellationToken)) == advancing && await advancing is { } end)
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            return Answer(start.RunId, end.Status, end.OutputJson, end.Error);
+            var finished = await Task.WhenAny(advancing, Task.Delay(timeout, waiting.Token)) == advancing;
+            await waiting.CancelAsync();
+            if (finished && await advancing is { } end)
+            {
+                return Answer(start.RunId, end.Status, end.OutputJson, end.Error);
+            }
         }
 
         var left = timeout - waited.Elapsed;
