@@ -18,8 +18,12 @@ public sealed class RunQueue(IServiceProvider services, IRunStore runs, EngineOp
         Channel.CreateUnbounded<(Guid, RunSnapshot?)>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
     private CancellationToken _stopping = CancellationToken.None;
 
+    /// <summary>Beyond this many queued runs, only their ids are kept in memory; each is read back when its turn comes.</summary>
+    private const int MostKeptWhole = 1000;
+
     /// <param name="known">The run as just written, when the caller has it (a run just started).</param>
-    public void Enqueue(Guid runId, RunSnapshot? known = null) => _queued.Writer.TryWrite((runId, known));
+    public void Enqueue(Guid runId, RunSnapshot? known = null) =>
+        _queued.Writer.TryWrite((runId, _queued.Reader.Count < MostKeptWhole ? known : null));
 
     /// <summary>Advances the run on the caller's time; the run's end when this ended it, null when it goes on elsewhere or failed.</summary>
     public async Task<RunEnd?> AdvanceNowAsync(Guid runId, RunSnapshot? known)
