@@ -1,0 +1,106 @@
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Testing;
+
+namespace FlowDesigner.Persistence.Tests;
+
+/// <summary>Starts and advances are committed in shared batches; each caller's part must stand or fall alone.</summary>
+public sealed class RunStoreTests : IAsyncLifetime
+{
+    private TestServices _services = default!;
+
+    private IRunStore Runs => _services.Get<IRunStore>();
+
+    public async Task InitializeAsync() => _services = await TestServices.StartAsync();
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task StartRun_WritesTheRunAndItsTriggerStep_AndHandsThemBack()
+    {
+        var start = await StartAsync(dedupeKey: null);
+
+        var stored = await Runs.GetSnapshotAsync(start.RunId, default);
+
+        Assert.False(start.IsDuplicate);
+        Assert.Equal(RunStatus.Pending, stored!.Run.Status);
+        var trigger = Assert.Single(stored.Steps);
+        Assert.Equal(start.Snapshot!.Steps.Single(), trigger);
+        Assert.Equal(start.Snapshot.Run with { VersionNumber = stored.Run.VersionNumber }, stored.Run);
+    }
+
+    [Fact]
+    public async Task StartRun_WithADedupeKeySeenBefore_AnswersWithTheFirstRun()
+    {
+        await PublishedVersionAsync();
+        var starts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => StartAsync(dedupeKey: "order-42")));
+
+        var first = Assert.Single(starts, s => !s.IsDuplicate);
+        Assert.All(starts, s => Assert.Equal(first.RunId, s.RunId));
+    }
+
+    [Fact]
+    public async Task ConcurrentAdvances_OneConflicting_OnlyThatOneIsUndone()
+    {
+        var start = await StartAsync(dedupeKey: null);
+        var now = DateTime.UtcNow;
+
+        // Twenty callers add a step each, in whatever batches the writer makes of them; one more repeats the trigger's row.
+        var commits = Enumerable.Range(0, 20)
+            .Select(i => Runs.CommitAsync(start.RunId, Changes(Step(start.RunId, $"node{i}", now)), now, default))
+            .Append(Runs.CommitAsync(start.RunId, Changes(Step(start.RunId, "hook", now)), now, default))
+            .ToList();
+        var written = await Task.WhenAll(commits);
+
+        Assert.Null(written[^1]);
+        Assert.All(written[..^1], Assert.NotNull);
+        var stored = await Runs.GetSnapshotAsync(start.RunId, default);
+        Assert.Equal(21, stored!.Steps.Count);
+        Assert.Single(stored.Steps, s => s.NodeId == "hook");
+        Assert.Equal(RunStatus.Running, stored.Run.Status);
+    }
+
+    [Fact]
+    public async Task Advance_OfAnEndedRun_WritesNothing()
+    {
+        var start = await StartAsync(dedupeKey: null);
+        var now = DateTime.UtcNow;
+        await Runs.FinishRunAsync(start.RunId, RunStatus.Cancelled, null, "Cancelled by Ann", now, default);
+
+        var written = await Runs.CommitAsync(start.RunId, Changes(Step(start.RunId, "late", now)), now, default);
+
+        Assert.Null(written);
+        Assert.DoesNotContain((await Runs.GetSnapshotAsync(start.RunId, default))!.Steps, s => s.NodeId == "late");
+    }
+
+    private async Task<RunStart> StartAsync(string? dedupeKey)
+    {
+        var version = await PublishedVersionAsync();
+        var run = new NewRun(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", """{"order":42}""", Guid.NewGuid(), dedupeKey)
+        {
+            VersionNumber = version.Number,
+            LeaseUntil = DateTime.UtcNow.AddMinutes(5),
+        };
+        return await Runs.StartRunAsync(run, DateTime.UtcNow, default);
+    }
+
+    private VersionRecord? _version;
+
+    private async Task<VersionRecord> PublishedVersionAsync()
+    {
+        if (_version is not null)
+        {
+            return _version;
+        }
+
+        var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
+        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), "ann", "created", default);
+        return _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, "ann", default);
+    }
+
+    private static StepRecord Step(Guid runId, string nodeId, DateTime now) =>
+        new(Guid.CreateVersion7(), runId, nodeId, "", 1, StepStatus.Succeeded, "{}", "{}", "out", null, null, now, now);
+
+    private static RunChanges Changes(StepRecord step) => new([step], [], null);
+}
