@@ -38,6 +38,19 @@ public sealed class ExpressionPathTests
     [InlineData("env.sink")]
     [InlineData("env.unknown")]
     [InlineData("run.id")]
+    [InlineData("item.sku === 'CHAIR'")]
+    [InlineData("item.sku !== \"CHAIR\"")]
+    [InlineData("item.qty === 2")]
+    [InlineData("item.qty === -2")]
+    [InlineData("trigger.body.order.paid === true")]
+    [InlineData("trigger.body.order.note === null")]
+    [InlineData("trigger.body.order.missing === null")]
+    [InlineData("trigger.body.order.total === 12")]
+    [InlineData("({ sku: item.sku, quantity: item.qty })")]
+    [InlineData("({ 'order id': steps['Map order'].orderId, lines: steps['Map order'].lines, gone: item.nothing })")]
+    [InlineData("({ b: item.sku, a: item.qty, })")]
+    [InlineData("({ 2: item.sku, a: item.qty })")]
+    [InlineData("({ __proto__: item.sku })")]
     public void PathsRead_AsTheScriptEngineReadsThem(string path)
     {
         // Wrapped in parentheses, the same expression goes through the script engine.

@@ -93,7 +93,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         if (template.IsSingleExpression)
         {
             var expression = template.Parts[0].Text;
-            if (PathExpression.TryParse(expression) is { } path && path.TryRead(engine.Scope, out var read))
+            if (PathExpression.TryReadAny(expression, engine.Scope, out var read))
             {
                 return read.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : read;
             }
@@ -111,7 +111,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
     }
 
     private string TextOf(LazyEngine engine, string expression, string nodeName, string property) =>
-        PathExpression.TryParse(expression) is { } path && path.TryRead(engine.Scope, out var read) && PathExpression.AsText(read) is { } text
+        PathExpression.TryReadAny(expression, engine.Scope, out var read) && PathExpression.AsText(read) is { } text
             ? text
             : AsText(engine.Value, Run(engine.Value, expression, nodeName, property));
 

@@ -71,6 +71,18 @@ internal sealed partial class PathExpression
         return true;
     }
 
+    /// <summary>
+    /// Answers the expressions that need no script engine: a path, a path compared strictly with a literal, or an
+    /// object of paths. False when the engine must answer.
+    /// </summary>
+    public static bool TryReadAny(string expression, ExpressionScope scope, out JsonElement value)
+    {
+        value = default;
+        return TryParse(expression) is { } path ? path.TryRead(scope, out value)
+            : ComparisonExpression.TryParse(expression) is { } comparison ? comparison.TryRead(scope, out value)
+            : ObjectOfPaths.TryParse(expression) is { } literal && literal.TryRead(scope, out value);
+    }
+
     /// <summary>The value as interpolated into text, or null when the script engine must answer.</summary>
     public static string? AsText(JsonElement value) => value.ValueKind switch
     {
