@@ -183,6 +183,7 @@ public static class RunPlanner
             : JsonSerializer.SerializeToElement(ends.ToDictionary(e => e.Name, e => Parse(e.Step!.OutputJson)));
     }
 
-    internal static JsonElement Parse(string? json) =>
-        json is null ? JsonSerializer.SerializeToElement<object?>(null) : JsonDocument.Parse(json).RootElement.Clone();
+    internal static JsonElement Parse(string? json) => json is null ? Null : ParsedOutputs.Parse(json);
+
+    private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
 }
