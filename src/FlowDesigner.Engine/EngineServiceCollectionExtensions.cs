@@ -49,7 +49,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RunChain>();
         services.AddSingleton<RunAdvancer>();
         services.AddSingleton<RunQueue>();
-        services.AddHostedService(provider => provider.GetRequiredService<RunQueue>());
+        services.AddSingleton<RunWorkers>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunWorkers>());
         services.AddSingleton<StepRunner>();
         services.AddSingleton<StepExecution>();
         services.AddSingleton<RunStarter>();

@@ -7,7 +7,7 @@ namespace FlowDesigner.Engine.Runtime;
 /// <summary>Starts runs: the event and the run are committed first, and only then is the run advanced.</summary>
 public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, EngineOptions options, TimeProvider clock)
 {
-    /// <param name="callerAdvances">True when the caller advances the run itself (see <see cref="RunQueue.AdvanceNowAsync"/>).</param>
+    /// <param name="callerAdvances">True when the caller advances the run itself (see <see cref="RunWorkers.AdvanceNowAsync"/>).</param>
     public async Task<RunStart> StartAsync(
         VersionRecord version, RunCause cause, JsonElement payload, RunOrigin origin, CancellationToken cancellationToken, bool callerAdvances = false)
     {

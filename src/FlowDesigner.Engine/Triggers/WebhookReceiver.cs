@@ -13,7 +13,7 @@ namespace FlowDesigner.Engine.Triggers;
 /// is committed before the caller is answered; a repeated dedupe key answers with the first run and starts nothing.
 /// </summary>
 public sealed class WebhookReceiver(
-    ActiveTriggerCache triggers, PlanCache plans, RunStarter starter, RunQueue queue, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
+    ActiveTriggerCache triggers, PlanCache plans, RunStarter starter, RunWorkers workers, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
 {
     public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class WebhookReceiver(
         var seconds = node.GetConfig("responseTimeoutSeconds") is { ValueKind: JsonValueKind.Number } t ? t.GetDouble() : 30;
         var timeout = TimeSpan.FromSeconds(seconds);
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        var advancing = queue.AdvanceNowAsync(start.RunId, start.Snapshot);
+        var advancing = workers.AdvanceNowAsync(start.RunId, start.Snapshot);
         using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var finished = await Task.WhenAny(advancing, Task.Delay(timeout, waiting.Token)) == advancing;
