@@ -10,12 +10,14 @@ namespace FlowDesigner.Benchmarks;
 public sealed class ProductProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly bool _ownsFolder;
 
-    private ProductProcess(Process process, Uri address, string dataFolder)
+    private ProductProcess(Process process, Uri address, string dataFolder, bool ownsFolder)
     {
         _process = process;
         Address = address;
         DataFolder = dataFolder;
+        _ownsFolder = ownsFolder;
     }
 
     public Uri Address { get; }
@@ -24,7 +26,10 @@ public sealed class ProductProcess : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(DataFolder, "flowdesigner.db");
 
-    public static async Task<ProductProcess> StartAsync(string configuration, Uri sink)
+    /// <param name="dataFolder">An existing data folder to start on (kept afterwards); default a fresh one, deleted afterwards.</param>
+    /// <param name="settings">More settings, as environment variables (<c>Engine__RunLeaseSeconds</c>).</param>
+    public static async Task<ProductProcess> StartAsync(
+        string configuration, Uri sink, string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = Path.Combine(Testing.RepositoryPaths.Root, "src", "FlowDesigner.Web", "bin", configuration, "net10.0", "FlowDesigner.Web.dll");
         if (!File.Exists(assembly))
@@ -33,19 +38,24 @@ public sealed class ProductProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        var dataFolder = Directory.CreateTempSubdirectory("flowdesigner-bench-").FullName;
+        var ownsFolder = dataFolder is null;
+        dataFolder ??= Directory.CreateTempSubdirectory("flowdesigner-bench-").FullName;
         var start = new ProcessStartInfo("dotnet", [assembly]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__DataFolder"] = dataFolder;
         start.Environment["Engine__Env__sink"] = sink.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("product: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataFolder);
+        var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataFolder, ownsFolder);
         await product.WaitUntilReadyAsync();
         return product;
     }
@@ -86,10 +96,22 @@ public sealed class ProductProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the process at once (SIGKILL), as a crash or a pulled plug would: nothing gets to clean up.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         _process.Dispose();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);
