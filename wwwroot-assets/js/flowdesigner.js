@@ -12,3 +12,11 @@ window.flowDesigner = {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
 };
+
+// On the designer's canvas, Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+C, Ctrl+V and Ctrl+D are the designer's, not the browser's.
+document.addEventListener("keydown", (event) => {
+  const onCanvas = event.target instanceof Element && event.target.closest(".fd-canvas");
+  if (onCanvas && (event.ctrlKey || event.metaKey) && "szycvd".includes(event.key.toLowerCase())) {
+    event.preventDefault();
+  }
+});

@@ -1,0 +1,62 @@
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Models;
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Validation;
+
+namespace FlowDesigner.Web.Components.Designer;
+
+/// <summary>
+/// Puts a workflow on the canvas and reads it back. The workflow is the source of truth: the canvas is drawn from
+/// it after every edit that is not a drag on the canvas itself, and read back after those that are.
+/// </summary>
+public static class CanvasMapping
+{
+    public static void Draw(BlazorDiagram diagram, WorkflowDefinition definition, NodeCatalog catalog, IReadOnlyList<ValidationIssue> issues)
+    {
+        var selected = diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId).ToHashSet();
+        diagram.Batch(() =>
+        {
+            diagram.Links.Clear();
+            diagram.Nodes.Clear();
+            var nodes = new Dictionary<string, FlowNodeModel>(StringComparer.Ordinal);
+            foreach (var node in definition.Nodes)
+            {
+                var problems = issues.Where(i => i.NodeId == node.Id).Select(i => i.Message).ToList();
+                nodes[node.Id] = diagram.Nodes.Add(new FlowNodeModel(node, catalog.FindNodeType(node.Type), problems));
+            }
+
+            foreach (var edge in definition.Edges)
+            {
+                if (nodes.TryGetValue(edge.From, out var from) && nodes.TryGetValue(edge.To, out var to)
+                    && from.Outputs.FirstOrDefault(p => p.PortName == edge.Port) is { } port && to.Input is { } input)
+                {
+                    diagram.Links.Add(new LinkModel(port, input));
+                }
+            }
+
+            foreach (var id in selected.Where(nodes.ContainsKey))
+            {
+                diagram.SelectModel(nodes[id], unselectOthers: false);
+            }
+        });
+    }
+
+    /// <summary>The workflow as the canvas shows it now: the nodes still there, where they are, and the links drawn to an input.</summary>
+    public static WorkflowDefinition Read(BlazorDiagram diagram, WorkflowDefinition basis)
+    {
+        var shown = diagram.Nodes.OfType<FlowNodeModel>().ToDictionary(n => n.NodeId, StringComparer.Ordinal);
+        var nodes = basis.Nodes
+            .Where(n => shown.ContainsKey(n.Id))
+            .Select(n => n with { Position = new Position(Math.Round(shown[n.Id].Position.X), Math.Round(shown[n.Id].Position.Y)) });
+        var edges = diagram.Links
+            .Select(l => (l.Source as SinglePortAnchor)?.Port is FlowPortModel { IsInput: false } from
+                && (l.Target as SinglePortAnchor)?.Port is FlowPortModel { IsInput: true } to
+                    ? new EdgeDefinition(((FlowNodeModel)from.Parent).NodeId, from.PortName, ((FlowNodeModel)to.Parent).NodeId)
+                    : null)
+            .OfType<EdgeDefinition>()
+            .DistinctBy(e => e.Key);
+        return basis with { Nodes = [.. nodes], Edges = [.. edges] };
+    }
+}

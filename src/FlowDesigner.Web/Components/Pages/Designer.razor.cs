@@ -1,0 +1,398 @@
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+using Blazor.Diagrams.Core.Routers;
+using Blazor.Diagrams.Options;
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Editing;
+using FlowDesigner.Model.Validation;
+using FlowDesigner.Web.Components.Designer;
+using FlowDesigner.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using Palette = FlowDesigner.Web.Components.Designer.Palette;
+using Position = FlowDesigner.Model.Definitions.Position;
+
+namespace FlowDesigner.Web.Components.Pages;
+
+/// <summary>
+/// The designer: a workflow's draft on a canvas, the palette to add nodes from, and the problems it still has.
+/// Every edit goes through <see cref="GraphEdits"/> into the undo history; the canvas is drawn from the workflow.
+/// </summary>
+public sealed partial class Designer
+{
+    private const double Grid = 20;
+    private BlazorDiagram _diagram = default!;
+    private EditHistory? _history;
+    private IReadOnlyList<ValidationIssue> _issues = [];
+    private GraphFragment? _clipboard;
+    private Palette? _palette;
+    private string _revision = "";
+    private string _savedJson = "";
+    private bool _missing;
+    private bool _ready;
+    private bool _saving;
+    private bool _drawing;
+    private bool _fitPending;
+
+    /// <summary>The workflow to edit, from the address.</summary>
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private WorkflowService Workflows { get; set; } = default!;
+
+    [Inject]
+    private NodeCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private GraphValidator Validator { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool Dirty => _history is not null && WorkflowDefinitionJson.Serialize(_history.Current) != _savedJson;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var workflow = await Workflows.FindAsync(Id, CancellationToken.None);
+        if (workflow is null)
+        {
+            _missing = true;
+            return;
+        }
+
+        _revision = workflow.Revision;
+        _savedJson = WorkflowDefinitionJson.Serialize(workflow.Definition);
+        _history = new EditHistory(workflow.Definition);
+        _diagram = CreateDiagram();
+        if (workflow.Definition.Nodes.Count > 1 && workflow.Definition.Nodes.DistinctBy(n => n.Position).Count() == 1)
+        {
+            // A workflow written by hand (or by another tool) without positions: lay it out, as an edit one can undo.
+            _history.Apply(AutoLayout.Tidy(workflow.Definition, new Position(80, 80)), "Auto-layout");
+        }
+
+        Draw();
+        _fitPending = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!RendererInfo.IsInteractive || _history is null)
+        {
+            return;
+        }
+
+        if (_fitPending)
+        {
+            _fitPending = false;
+            await FitWhenMeasuredAsync();
+        }
+
+        if (!_ready)
+        {
+            _ready = true;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Fits the graph to the canvas once the browser has measured the canvas and every node.</summary>
+    private async Task FitWhenMeasuredAsync()
+    {
+        for (var tries = 0; tries < 40; tries++)
+        {
+            if (_diagram.Nodes.Count == 0)
+            {
+                return;
+            }
+
+            if (_diagram.Container is { Width: > 0 } && _diagram.Nodes.All(n => n.Size is { Width: > 0 }))
+            {
+                _diagram.ZoomToFit(60);
+                _diagram.SetZoom(Math.Min(_diagram.Zoom, 1));
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    private BlazorDiagram CreateDiagram()
+    {
+        var options = new BlazorDiagramOptions
+        {
+            AllowMultiSelection = true,
+            GridSize = (int)Grid,
+            Zoom = { Enabled = true, Minimum = 0.2, Maximum = 2 },
+            Links =
+            {
+                DefaultRouter = new NormalRouter(),
+                DefaultPathGenerator = new SmoothPathGenerator(),
+                RequireTarget = true,
+                EnableSnapping = true,
+            },
+        };
+        var diagram = new BlazorDiagram(options);
+        diagram.RegisterComponent<FlowNodeModel, FlowNodeWidget>();
+        diagram.UnregisterBehavior<KeyboardShortcutsBehavior>(); // the designer's own shortcuts go through the history
+        diagram.PointerUp += (_, _) => InvokeAsync(() => RecordCanvas("Move"));
+        diagram.Links.Added += link => link.TargetAttached += attached => InvokeAsync(() => OnLinkDrawn(attached));
+        return diagram;
+    }
+
+    /// <summary>Draws the current workflow and its problems on the canvas.</summary>
+    private void Draw()
+    {
+        _issues = Validator.Validate(_history!.Current);
+        _drawing = true;
+        try
+        {
+            CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues);
+        }
+        finally
+        {
+            _drawing = false;
+        }
+    }
+
+    private void Apply(WorkflowDefinition changed, string what)
+    {
+        _history!.Apply(changed, what);
+        Draw();
+    }
+
+    /// <summary>After a drag on the canvas: keeps where the nodes were left.</summary>
+    private void RecordCanvas(string what)
+    {
+        if (_drawing || _history is null)
+        {
+            return;
+        }
+
+        var read = CanvasMapping.Read(_diagram, _history.Current);
+        if (read.Edges.Count == _history.Current.Edges.Count)
+        {
+            _history.Apply(GraphEdits.Move(read, [], 0, 0), what);
+            StateHasChanged();
+        }
+    }
+
+    private void OnLinkDrawn(BaseLinkModel link)
+    {
+        if (_drawing || _history is null)
+        {
+            return;
+        }
+
+        var read = CanvasMapping.Read(_diagram, _history.Current);
+        var drawn = read.Edges.FirstOrDefault(e => _history.Current.Edges.All(known => known.Key != e.Key));
+        var (linked, problem) = drawn is null ? (_history.Current, "That link is already there.") : GraphEdits.Link(_history.Current, Catalog, drawn);
+        if (problem is not null)
+        {
+            Snackbar.Add(problem, Severity.Warning);
+            Draw();
+        }
+        else
+        {
+            Apply(linked with { Nodes = read.Nodes }, "Link");
+        }
+
+        StateHasChanged();
+    }
+
+    private Task AddAsync(NodeTypeDescriptor type)
+    {
+        var nodes = _history!.Current.Nodes;
+        var position = nodes.Count == 0
+            ? new Position(80, 80)
+            : new Position(nodes.Max(n => n.Position.X) + AutoLayout.ColumnWidth, nodes.MaxBy(n => n.Position.X)!.Position.Y);
+        Add(type, position);
+        return Task.CompletedTask;
+    }
+
+    private Task DropAsync(DragEventArgs e)
+    {
+        if (_palette?.Dragged is { } type)
+        {
+            var point = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
+            Add(type, new Position(Math.Round(point.X / Grid) * Grid, Math.Round(point.Y / Grid) * Grid));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Add(NodeTypeDescriptor type, Position position)
+    {
+        if (type.Kind == NodeKind.Trigger && _history!.Current.Nodes.Any(n => Catalog.FindNodeType(n.Type)?.Kind == NodeKind.Trigger))
+        {
+            Snackbar.Add("This workflow already has a trigger: a workflow starts one way. Delete the other trigger first.", Severity.Warning);
+            return;
+        }
+
+        var (changed, added) = GraphEdits.AddNode(_history!.Current, type, position);
+        Apply(changed, $"Add {added.Name}");
+        Select(added.Id);
+    }
+
+    private void Select(string? nodeId)
+    {
+        _diagram.UnselectAll();
+        if (_diagram.Nodes.OfType<FlowNodeModel>().FirstOrDefault(n => n.NodeId == nodeId) is { } node)
+        {
+            _diagram.SelectModel(node, unselectOthers: true);
+        }
+    }
+
+    private IReadOnlyList<string> SelectedNodeIds() => [.. _diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId)];
+
+    private Task DeleteSelectionAsync()
+    {
+        var links = _diagram.GetSelectedModels().OfType<LinkModel>().ToList();
+        var current = CanvasMapping.Read(_diagram, _history!.Current);
+        var withoutLinks = links.Count == 0 ? current : CanvasMapping.Read(WithoutLinks(links), current);
+        Apply(GraphEdits.Delete(withoutLinks, SelectedNodeIds()), "Delete");
+        return Task.CompletedTask;
+    }
+
+    private BlazorDiagram WithoutLinks(IReadOnlyList<LinkModel> links)
+    {
+        _drawing = true;
+        try
+        {
+            _diagram.Links.Remove(links);
+            return _diagram;
+        }
+        finally
+        {
+            _drawing = false;
+        }
+    }
+
+    private Task UndoAsync()
+    {
+        _history!.Undo();
+        Draw();
+        return Task.CompletedTask;
+    }
+
+    private Task RedoAsync()
+    {
+        _history!.Redo();
+        Draw();
+        return Task.CompletedTask;
+    }
+
+    private Task TidyAsync()
+    {
+        Apply(AutoLayout.Tidy(_history!.Current, new Position(80, 80)), "Auto-layout");
+        _fitPending = true;
+        return Task.CompletedTask;
+    }
+
+    private Task FitAsync() => FitWhenMeasuredAsync();
+
+    private void Copy()
+    {
+        _clipboard = GraphEdits.Copy(_history!.Current, SelectedNodeIds());
+        if (!_clipboard.IsEmpty)
+        {
+            Snackbar.Add($"Copied {_clipboard.Nodes.Count} node(s)", Severity.Info);
+        }
+    }
+
+    private void Paste()
+    {
+        if (_clipboard is not { IsEmpty: false } fragment)
+        {
+            return;
+        }
+
+        var pasted = GraphEdits.Paste(_history!.Current, Catalog, fragment, 2 * Grid, 2 * Grid);
+        Apply(pasted.Definition, "Paste");
+        foreach (var reason in pasted.LeftOut)
+        {
+            Snackbar.Add(reason, Severity.Warning);
+        }
+
+        _diagram.UnselectAll();
+        foreach (var node in _diagram.Nodes.OfType<FlowNodeModel>().Where(n => pasted.AddedNodeIds.Contains(n.NodeId)))
+        {
+            _diagram.SelectModel(node, unselectOthers: false);
+        }
+    }
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        var command = e.CtrlKey || e.MetaKey;
+        switch (e.Key.ToLowerInvariant())
+        {
+            case "z" when command && e.ShiftKey:
+            case "y" when command:
+                await RedoAsync();
+                break;
+            case "z" when command:
+                await UndoAsync();
+                break;
+            case "s" when command:
+                await SaveAsync();
+                break;
+            case "c" when command:
+                Copy();
+                break;
+            case "v" when command:
+                Paste();
+                break;
+            case "d" when command:
+                Copy();
+                Paste();
+                break;
+            case "delete" or "backspace":
+                await DeleteSelectionAsync();
+                break;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_saving || !Dirty)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            var definition = _history!.Current;
+            var result = await Workflows.SaveDraftAsync(Id, definition, _revision, User.Name, CancellationToken.None);
+            if (result.Saved)
+            {
+                _revision = result.Workflow.Revision;
+                _savedJson = WorkflowDefinitionJson.Serialize(definition);
+                Snackbar.Add("Saved", Severity.Success);
+            }
+            else
+            {
+                Snackbar.Add($"Not saved: {string.Join(" ", result.Issues.Where(i => i.Kind == IssueKind.Structure).Select(i => i.Message))}", Severity.Error);
+            }
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowConflictException exception)
+        {
+            Snackbar.Add(exception.Message, Severity.Error, o => o.RequireInteraction = true);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private string Describe(ValidationIssue issue) =>
+        issue.NodeId is { } id && _history!.Current.FindNode(id) is { } node ? $"{node.Name}: {issue.Message}" : issue.Message;
+}

@@ -1,0 +1,94 @@
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FlowDesigner.E2E.Tests;
+
+public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task User_OpensAWorkflow_AddsMovesUndoesAndSaves_AndFindsItAfterReload()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser);
+        var page = session.Page;
+        var workflows = session.Host.Services.GetRequiredService<WorkflowService>();
+        var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+
+        await OpenDesignerAsync(session, imported.Workflow!.Id);
+        var nodes = page.Locator(".fd-node");
+        await Assertions.Expect(nodes).ToHaveCountAsync(9);
+        await page.Locator("#auto-layout").ClickAsync();
+        await session.ScreenshotAsync("designer-reference-workflow");
+
+        await page.Locator("#palette-search").FillAsync("dela");
+        await Assertions.Expect(page.Locator(".fd-palette-item")).ToHaveCountAsync(1);
+        await page.Locator(".fd-palette-item").ClickAsync();
+        await Assertions.Expect(nodes).ToHaveCountAsync(10);
+
+        await page.Locator("#canvas").FocusAsync();
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(nodes).ToHaveCountAsync(9);
+        await page.Keyboard.PressAsync("Control+Shift+Z");
+        await Assertions.Expect(nodes).ToHaveCountAsync(10);
+
+        var card = page.Locator(".fd-node[data-node=map] .fd-node-head");
+        var box = (await card.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + 20, box.Y + 10);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + 60, box.Y + 70, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
+
+        await page.Locator("#save").ClickAsync();
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
+        var saved = (await workflows.FindAsync(imported.Workflow.Id, default))!.Definition;
+        Assert.Equal(10, saved.Nodes.Count);
+        Assert.Contains(saved.Nodes, n => n.Type == "core.delay");
+
+        await OpenDesignerAsync(session, imported.Workflow.Id);
+        await Assertions.Expect(nodes).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(saved.Edges.Count);
+    }
+
+    [Fact]
+    public async Task EmptyWorkflow_ShowsWhatItNeeds_AndRefusesASecondTrigger()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser);
+        var page = session.Page;
+        var created = await session.Host.Services.GetRequiredService<WorkflowService>().CreateAsync("Invoices", "ann", default);
+
+        await OpenDesignerAsync(session, created.Id);
+        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("trigger");
+        await session.ScreenshotAsync("designer-empty");
+
+        await page.Locator(".fd-palette-item[data-type='core.webhook']").ClickAsync();
+        await page.Locator(".fd-palette-item[data-type='core.schedule']").ClickAsync();
+        await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByText("already has a trigger")).ToBeVisibleAsync();
+
+        // A link is drawn with the mouse from the trigger's output to the new node's input.
+        await page.Locator(".fd-palette-item[data-type='core.set']").ClickAsync();
+        await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(2);
+        var from = (await page.Locator(".fd-node[data-node=n1] .fd-port-out").BoundingBoxAsync())!;
+        var to = (await page.Locator(".fd-node[data-node=n2] .fd-port-in").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+
+        await Assertions.Expect(page.Locator("#undo")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(1);
+        await session.ScreenshotAsync("designer-linked");
+        await page.Locator("#save").ClickAsync();
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
+        var saved = (await session.Host.Services.GetRequiredService<WorkflowService>().FindAsync(created.Id, default))!.Definition;
+        Assert.Equal("n1:out->n2", Assert.Single(saved.Edges).Key);
+    }
+
+    private static async Task OpenDesignerAsync(BrowserSession session, Guid workflowId)
+    {
+        await session.GoToAsync($"/workflows/{workflowId}");
+        await session.Page.Locator("#designer[data-ready=true]").WaitForAsync();
+    }
+}
