@@ -67,6 +67,15 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByText("already has a trigger")).ToBeVisibleAsync();
 
+        // The panel of the selected node: filling the required path clears its problem.
+        await Assertions.Expect(page.Locator("#property-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("Path");
+        var path = page.Locator("#property-panel [data-property=path] input");
+        await path.FillAsync("invoices");
+        await path.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#problems")).Not.ToContainTextAsync("Path");
+        await session.ScreenshotAsync("designer-properties");
+
         // A link is drawn with the mouse from the trigger's output to the new node's input.
         await page.Locator(".fd-palette-item[data-type='core.set']").ClickAsync();
         await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(2);

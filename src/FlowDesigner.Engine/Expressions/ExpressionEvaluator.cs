@@ -53,6 +53,31 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         }
     }
 
+    /// <summary>What is wrong with the expressions of a text as written (an unclosed <c>{{</c>, invalid JavaScript), or null.</summary>
+    public string? FindSyntaxError(string text)
+    {
+        try
+        {
+            foreach (var (isExpression, part) in ExpressionTemplate.Parse(text).Parts)
+            {
+                if (isExpression)
+                {
+                    Prepare(part, "", "");
+                }
+            }
+
+            return null;
+        }
+        catch (FormatException exception)
+        {
+            return exception.Message;
+        }
+        catch (ExpressionException exception)
+        {
+            return exception.InnerException?.Message ?? exception.Message;
+        }
+    }
+
     private static bool ContainsExpression(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => ExpressionTemplate.Contains(value.GetString()!),

@@ -145,6 +145,7 @@ public sealed partial class Designer
         diagram.UnregisterBehavior<KeyboardShortcutsBehavior>(); // the designer's own shortcuts go through the history
         diagram.PointerUp += (_, _) => InvokeAsync(() => RecordCanvas("Move"));
         diagram.Links.Added += link => link.TargetAttached += attached => InvokeAsync(() => OnLinkDrawn(attached));
+        diagram.SelectionChanged += _ => InvokeAsync(StateHasChanged);
         return diagram;
     }
 
@@ -206,6 +207,43 @@ public sealed partial class Designer
         }
 
         StateHasChanged();
+    }
+
+    /// <summary>The one node selected, whose settings the panel shows.</summary>
+    private NodeDefinition? SelectedNode =>
+        _diagram.GetSelectedModels().OfType<FlowNodeModel>().ToList() is [var only] ? _history!.Current.FindNode(only.NodeId) : null;
+
+    /// <summary>What an expression of the node can read: the fixed names, the loop's item, and the steps before it.</summary>
+    private List<string> InScopeOf(string nodeId)
+    {
+        var definition = _history!.Current;
+        var reversed = new GraphShape(definition.Nodes.Select(n => n.Id), definition.Edges.Select(e => new EdgeDefinition(e.To, e.Port, e.From)));
+        var earlier = reversed.ReachableFrom([nodeId]).Where(id => id != nodeId).Select(id => definition.FindNode(id)!).ToList();
+        var names = new List<string> { "trigger", "input", "run", "env" };
+        if (definition.Edges.Any(e => e.Port == PortDescriptor.Each.Name && earlier.Any(n => n.Id == e.From)))
+        {
+            names.AddRange(["item", "index"]);
+        }
+
+        names.AddRange(earlier.Where(n => Catalog.FindNodeType(n.Type)?.Kind != NodeKind.Trigger).Select(n => $"steps['{n.Name}']"));
+        return names;
+    }
+
+    private Task OnNodeChangedAsync(NodeDefinition changed)
+    {
+        var definition = _history!.Current;
+        Apply(definition with { Nodes = [.. definition.Nodes.Select(n => n.Id == changed.Id ? changed : n)] }, $"Edit {changed.Name}");
+        return Task.CompletedTask;
+    }
+
+    private Task RenameWorkflowAsync(string? name)
+    {
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            Apply(_history!.Current with { Name = name.Trim() }, "Rename");
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task AddAsync(NodeTypeDescriptor type)

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Validation;
+using Microsoft.AspNetCore.Components;
+
+namespace FlowDesigner.Web.Components.Designer;
+
+/// <summary>
+/// The settings of the selected node, as a form generated from its descriptor: each editor kind, defaults, help,
+/// required markers, fields shown only while another holds a value, and expression fields that say what is in
+/// scope and what is wrong with what was typed. Retry and timeout are on a tab of their own.
+/// </summary>
+public sealed partial class PropertyPanel
+{
+    private readonly Dictionary<string, string> _typingErrors = new(StringComparer.Ordinal);
+    private string? _nameError;
+    private string? _shownNodeId;
+
+    /// <summary>The node edited. Required.</summary>
+    [Parameter]
+    public NodeDefinition Node { get; set; } = default!;
+
+    /// <summary>The node's type; null for a type this installation does not know.</summary>
+    [Parameter]
+    public NodeTypeDescriptor? Type { get; set; }
+
+    /// <summary>The node's validation issues, shown on the fields they concern.</summary>
+    [Parameter]
+    public IReadOnlyList<ValidationIssue> Issues { get; set; } = [];
+
+    /// <summary>The names the node's expressions can read (<c>trigger</c>, earlier steps).</summary>
+    [Parameter]
+    public IReadOnlyList<string> InScope { get; set; } = [];
+
+    /// <summary>The names other nodes have, which this one may not take.</summary>
+    [Parameter]
+    public IReadOnlyCollection<string> TakenNames { get; set; } = [];
+
+    /// <summary>Called with the node as changed.</summary>
+    [Parameter]
+    public EventCallback<NodeDefinition> OnChange { get; set; }
+
+    [Inject]
+    private ExpressionEvaluator Expressions { get; set; } = default!;
+
+    private IEnumerable<PropertyDescriptor> VisibleProperties =>
+        Type is null ? [] : Type.Properties.Where(p => PropertyValues.IsVisible(Type, Node, p));
+
+    private RetryPolicy Retry => Node.Retry ?? Type?.DefaultRetry ?? RetryPolicy.None;
+
+    protected override void OnParametersSet()
+    {
+        if (_shownNodeId != Node.Id)
+        {
+            _shownNodeId = Node.Id;
+            _typingErrors.Clear();
+            _nameError = null;
+        }
+    }
+
+    private static string LabelOf(PropertyDescriptor property) => property.Required ? property.Label + " *" : property.Label;
+
+    private static int LinesOf(PropertyDescriptor property) => property.Editor switch
+    {
+        PropertyEditor.Multiline => 3,
+        PropertyEditor.Json => 5,
+        PropertyEditor.Code => 8,
+        _ => 1,
+    };
+
+    private static bool IsCode(PropertyDescriptor property) => property.Editor is PropertyEditor.Code or PropertyEditor.Json;
+
+    private string TextOf(PropertyDescriptor property) => PropertyText.Show(PropertyValues.Effective(Node, property), property.Editor);
+
+    private bool BoolOf(PropertyDescriptor property) => PropertyValues.Effective(Node, property) is { ValueKind: JsonValueKind.True };
+
+    /// <summary>What was typed wrong, else the validator's word on the field.</summary>
+    private string? ErrorOf(PropertyDescriptor property) =>
+        _typingErrors.GetValueOrDefault(property.Name)
+        ?? Issues.FirstOrDefault(i => i.Property == property.Name || i.Property?.StartsWith(property.Name + ".", StringComparison.Ordinal) == true)?.Message;
+
+    private string? HelpOf(PropertyDescriptor property)
+    {
+        if (!property.AllowsExpressions || !TextOf(property).Contains("{{", StringComparison.Ordinal))
+        {
+            return property.Help;
+        }
+
+        var scope = "In scope: " + string.Join(", ", InScope);
+        return property.Help is null ? scope : $"{property.Help} {scope}";
+    }
+
+    private Task RenameAsync(string? name)
+    {
+        var wanted = (name ?? "").Trim();
+        _nameError = wanted.Length == 0 ? "A node needs a name; expressions read its output by it."
+            : TakenNames.Contains(wanted, StringComparer.OrdinalIgnoreCase) ? $"Another node is called '{wanted}'. Names must differ."
+            : null;
+        return _nameError is null ? OnChange.InvokeAsync(Node with { Name = wanted }) : Task.CompletedTask;
+    }
+
+    private Task SetAsync(PropertyDescriptor property, bool value) => SetValueAsync(property, JsonSerializer.SerializeToElement(value));
+
+    private Task SetTextAsync(PropertyDescriptor property, string? text)
+    {
+        var (value, error) = PropertyText.Read(text, property.Editor);
+        error ??= property.AllowsExpressions && text is not null && text.Contains("{{", StringComparison.Ordinal) ? Expressions.FindSyntaxError(text) : null;
+        if (error is not null && value is null)
+        {
+            _typingErrors[property.Name] = error;
+            return Task.CompletedTask;
+        }
+
+        if (error is not null)
+        {
+            _typingErrors[property.Name] = error; // kept as typed, so it can be mended
+        }
+        else
+        {
+            _typingErrors.Remove(property.Name);
+        }
+
+        return SetValueAsync(property, value);
+    }
+
+    private Task SetValueAsync(PropertyDescriptor property, JsonElement? value)
+    {
+        var config = Node.Config.ToDictionary(p => p.Key, p => p.Value);
+        if (value is { } set)
+        {
+            config[property.Name] = set;
+        }
+        else
+        {
+            config.Remove(property.Name);
+        }
+
+        return OnChange.InvokeAsync(Node with { Config = config });
+    }
+
+    private Task SetRetryAsync(RetryPolicy retry) => OnChange.InvokeAsync(Node with { Retry = retry });
+
+    private Task SetTimeoutAsync(int seconds) => OnChange.InvokeAsync(Node with { TimeoutSeconds = Math.Clamp(seconds, 1, 3600) });
+}
