@@ -31,6 +31,10 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(nodes).ToHaveCountAsync(9);
         await page.Keyboard.PressAsync("Control+Shift+Z");
         await Assertions.Expect(nodes).ToHaveCountAsync(10);
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#shortcuts")).ToContainTextAsync("Ctrl+Shift+Z");
+        await session.ScreenshotAsync("designer-shortcuts");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).Last.ClickAsync();
 
         var card = page.Locator(".fd-node[data-node=map] .fd-node-head");
         var box = (await card.BoundingBoxAsync())!;
@@ -89,6 +93,12 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#undo")).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(1);
         await session.ScreenshotAsync("designer-linked");
+
+        await page.GetByLabel("Back to the workflows").ClickAsync();
+        await Assertions.Expect(page.GetByText("Leave without saving?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer")).ToBeVisibleAsync();
+
         await page.Locator("#save").ClickAsync();
         await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
         var saved = (await session.Host.Services.GetRequiredService<WorkflowService>().FindAsync(created.Id, default))!.Definition;

@@ -13,10 +13,10 @@ window.flowDesigner = {
   },
 };
 
-// On the designer's canvas, Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+C, Ctrl+V and Ctrl+D are the designer's, not the browser's.
+// On the designer's canvas, Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+C, Ctrl+V, Ctrl+D and Ctrl+A are the designer's, not the browser's.
 document.addEventListener("keydown", (event) => {
   const onCanvas = event.target instanceof Element && event.target.closest(".fd-canvas");
-  if (onCanvas && (event.ctrlKey || event.metaKey) && "szycvd".includes(event.key.toLowerCase())) {
+  if (onCanvas && (event.ctrlKey || event.metaKey) && "szycvda".includes(event.key.toLowerCase())) {
     event.preventDefault();
   }
 });

@@ -24,8 +24,10 @@ namespace FlowDesigner.Web.Components.Pages;
 /// The designer: a workflow's draft on a canvas, the palette to add nodes from, and the problems it still has.
 /// Every edit goes through <see cref="GraphEdits"/> into the undo history; the canvas is drawn from the workflow.
 /// </summary>
-public sealed partial class Designer
+public sealed partial class Designer : IDisposable
 {
+    private static readonly TimeSpan AutosaveAfter = TimeSpan.FromSeconds(10);
+    private CancellationTokenSource? _autosave;
     private const double Grid = 20;
     private BlazorDiagram _diagram = default!;
     private EditHistory? _history;
@@ -58,6 +60,9 @@ public sealed partial class Designer
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     private bool Dirty => _history is not null && WorkflowDefinitionJson.Serialize(_history.Current) != _savedJson;
 
@@ -168,6 +173,27 @@ public sealed partial class Designer
     {
         _history!.Apply(changed, what);
         Draw();
+        ScheduleAutosave();
+    }
+
+    /// <summary>Saves on its own a few seconds after the last edit, as long as the draft is not broken.</summary>
+    private void ScheduleAutosave()
+    {
+        _autosave?.Cancel();
+        _autosave?.Dispose();
+        _autosave = new CancellationTokenSource();
+        var token = _autosave.Token;
+        _ = Task.Delay(AutosaveAfter, token).ContinueWith(
+            _ => InvokeAsync(() => SaveAsync(quietly: true)),
+            token,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+    }
+
+    public void Dispose()
+    {
+        _autosave?.Cancel();
+        _autosave?.Dispose();
     }
 
     /// <summary>After a drag on the canvas: keeps where the nodes were left.</summary>
@@ -182,6 +208,7 @@ public sealed partial class Designer
         if (read.Edges.Count == _history.Current.Edges.Count)
         {
             _history.Apply(GraphEdits.Move(read, [], 0, 0), what);
+            ScheduleAutosave();
             StateHasChanged();
         }
     }
@@ -337,6 +364,29 @@ public sealed partial class Designer
 
     private Task FitAsync() => FitWhenMeasuredAsync();
 
+    private void ZoomBy(double factor) => _diagram.SetZoom(Math.Clamp(_diagram.Zoom * factor, 0.2, 2));
+
+    private Task ShowShortcutsAsync() =>
+        Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+
+    /// <summary>Leaving with unsaved changes asks first (a link in the app; the browser asks for reloads and closing).</summary>
+    private async Task ConfirmLeavingAsync(Microsoft.AspNetCore.Components.Routing.LocationChangingContext context)
+    {
+        if (!Dirty)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Leave without saving?",
+            "This workflow has changes that are not saved. If you leave now, they are lost.",
+            yesText: "Leave without saving", cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
     private void Copy()
     {
         _clipboard = GraphEdits.Copy(_history!.Current, SelectedNodeIds());
@@ -395,12 +445,31 @@ public sealed partial class Designer
             case "delete" or "backspace":
                 await DeleteSelectionAsync();
                 break;
+            case "a" when command:
+                foreach (var node in _diagram.Nodes)
+                {
+                    _diagram.SelectModel(node, unselectOthers: false);
+                }
+
+                break;
+            case "+" or "=":
+                ZoomBy(1.2);
+                break;
+            case "-":
+                ZoomBy(1 / 1.2);
+                break;
+            case "?":
+                await ShowShortcutsAsync();
+                break;
         }
     }
 
-    private async Task SaveAsync()
+    private Task SaveAsync() => SaveAsync(quietly: false);
+
+    /// <param name="quietly">An autosave: says nothing when it worked, and does not save a draft with structure problems.</param>
+    private async Task SaveAsync(bool quietly)
     {
-        if (_saving || !Dirty)
+        if (_saving || !Dirty || (quietly && _issues.Any(i => i.Kind == IssueKind.Structure)))
         {
             return;
         }
@@ -414,7 +483,10 @@ public sealed partial class Designer
             {
                 _revision = result.Workflow.Revision;
                 _savedJson = WorkflowDefinitionJson.Serialize(definition);
-                Snackbar.Add("Saved", Severity.Success);
+                if (!quietly)
+                {
+                    Snackbar.Add("Saved", Severity.Success);
+                }
             }
             else
             {
@@ -428,6 +500,7 @@ public sealed partial class Designer
         finally
         {
             _saving = false;
+            StateHasChanged();
         }
     }
 
