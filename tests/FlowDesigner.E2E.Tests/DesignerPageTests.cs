@@ -105,6 +105,60 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal("n1:out->n2", Assert.Single(saved.Edges).Key);
     }
 
+    [Fact]
+    public async Task User_PublishesWithANote_RollsBack_ViewsAndRestoresAVersion_AndAnIncompleteGraphIsRefused()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser);
+        var page = session.Page;
+        var workflows = session.Host.Services.GetRequiredService<WorkflowService>();
+        var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        await OpenDesignerAsync(session, imported.Workflow!.Id);
+
+        await PublishAsync(page, "First go-live");
+        await Assertions.Expect(page.GetByText("Published as v1")).ToBeVisibleAsync();
+        await page.Locator(".fd-palette-item[data-type='core.delay']").ClickAsync();
+        await PublishAsync(page, "With a pause");
+        await Assertions.Expect(page.GetByText("Published as v2")).ToBeVisibleAsync();
+
+        await page.Locator("#versions").ClickAsync();
+        var v1 = page.Locator(".fd-version[data-version='1']");
+        await Assertions.Expect(page.Locator(".fd-version[data-version='2']")).ToContainTextAsync("Active");
+        await Assertions.Expect(v1).ToContainTextAsync("First go-live");
+        await v1.GetByRole(AriaRole.Button, new() { Name = "Make active" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make v1 active" }).ClickAsync();
+        await Assertions.Expect(v1).ToContainTextAsync("Active");
+
+        await v1.GetByRole(AriaRole.Button, new() { Name = "View" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#viewing")).ToContainTextAsync("Viewing v1");
+        await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(9);
+        await session.ScreenshotAsync("designer-versions");
+        await page.Locator("#back-to-draft").ClickAsync();
+        await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(10);
+        await v1.GetByRole(AriaRole.Button, new() { Name = "Restore as draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(9);
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
+
+        // A required setting emptied: publishing is refused and says what to fix.
+        await page.GetByLabel("Close the versions").ClickAsync();
+        await page.Locator(".fd-node[data-node=hook] .fd-node-head").ClickAsync();
+        var path = page.Locator("#property-panel [data-property=path] input");
+        await path.FillAsync("");
+        await path.PressAsync("Tab");
+        await PublishAsync(page, "Broken");
+        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("Path");
+        await Assertions.Expect(page.GetByText("Not published", new() { Exact = false }).First).ToBeVisibleAsync();
+        await session.ScreenshotAsync("designer-publish-refused");
+        var active = await session.Host.Services.GetRequiredService<PublishService>().FindActiveAsync(imported.Workflow.Id, default);
+        Assert.Equal(1, active!.Number);
+    }
+
+    private static async Task PublishAsync(IPage page, string note)
+    {
+        await page.Locator("#publish").ClickAsync();
+        await page.Locator("#publish-note").FillAsync(note);
+        await page.Locator("#publish-confirm").ClickAsync();
+    }
+
     private static async Task OpenDesignerAsync(BrowserSession session, Guid workflowId)
     {
         await session.GoToAsync($"/workflows/{workflowId}");

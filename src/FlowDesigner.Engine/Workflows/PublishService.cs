@@ -50,6 +50,39 @@ public sealed class PublishService(
         return deactivated;
     }
 
+    public Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        versions.FindActiveAsync(workflowId, cancellationToken);
+
+    public Task<IReadOnlyList<VersionRecord>> ListVersionsAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        versions.ListAsync(workflowId, cancellationToken);
+
+    /// <summary>
+    /// Rolls back (or forward) to a stored version: it becomes the active one and its trigger listens again; the draft
+    /// is left as it is. Refused, with the reason, when its webhook path is now another workflow's.
+    /// </summary>
+    public async Task<PublishResult> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken)
+    {
+        var version = await versions.FindAsync(versionId, cancellationToken);
+        if (version is null || version.WorkflowId != workflowId)
+        {
+            throw new WorkflowNotFoundException(workflowId);
+        }
+
+        if (version.TriggerType == "core.webhook" && version.TriggerKey is { } key
+            && (await versions.FindActiveTriggersAsync("core.webhook", key, cancellationToken)).FirstOrDefault(t => t.WorkflowId != workflowId) is { } taken)
+        {
+            var other = await workflows.FindAsync(taken.WorkflowId, cancellationToken);
+            return new PublishResult(null, [new ValidationIssue("webhook-taken",
+                $"{key.Replace(" ", " /hooks/")} is now the trigger of the published workflow '{other?.Name}', so v{version.Number} cannot listen there.",
+                IssueKind.Incomplete)]);
+        }
+
+        await versions.ActivateAsync(workflowId, versionId, actor, cancellationToken);
+        triggers.Clear();
+        schedules.Register(version);
+        return new PublishResult(version, []);
+    }
+
     /// <summary>What the trigger listens to: <c>POST orders</c>, an event name, a cron expression.</summary>
     public static string? TriggerKey(NodeDefinition trigger) => trigger.Type switch
     {

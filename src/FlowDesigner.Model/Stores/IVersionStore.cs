@@ -15,6 +15,12 @@ public interface IVersionStore
 
     Task<VersionRecord?> FindAsync(Guid versionId, CancellationToken cancellationToken);
 
+    /// <summary>Every version of the workflow, newest first.</summary>
+    Task<IReadOnlyList<VersionRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken);
+
+    /// <summary>Makes an earlier (or the latest) version the active one again: a rollback. False when it was active already.</summary>
+    Task<bool> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken);
+
     Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken);
 
     /// <summary>Active versions whose trigger is of this type (and key, when given).</summary>

@@ -79,6 +79,39 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         return version is null ? null : ToRecord(version, Parse(version));
     }
 
+    public async Task<IReadOnlyList<VersionRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var versions = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == workflowId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        return [.. versions.Select(v => ToRecord(v, Parse(v)))];
+    }
+
+    public async Task<bool> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var workflow = await db.Workflows.SingleOrDefaultAsync(w => w.Id == workflowId, cancellationToken)
+            ?? throw new WorkflowNotFoundException(workflowId);
+        var version = await db.WorkflowVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.WorkflowId == workflowId, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {versionId} is not a version of '{workflow.Name}'.");
+        if (workflow.ActiveVersionId == versionId)
+        {
+            return false;
+        }
+
+        workflow.ActiveVersionId = versionId;
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Actor = actor,
+            Action = "workflow.activated",
+            EntityType = "workflow",
+            EntityId = workflowId.ToString(),
+            Summary = $"Made v{version.Number} of '{workflow.Name}' the active version",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

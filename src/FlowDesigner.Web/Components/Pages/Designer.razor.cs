@@ -64,6 +64,15 @@ public sealed partial class Designer : IDisposable
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private PublishService Publisher { get; set; } = default!;
+
+    private IReadOnlyList<FlowDesigner.Model.Stores.VersionRecord> _versions = [];
+    private IReadOnlyList<ValidationIssue> _publishIssues = [];
+    private FlowDesigner.Model.Stores.VersionRecord? _viewing;
+    private Guid? _activeVersionId;
+    private bool _versionsOpen;
+
     private bool Dirty => _history is not null && WorkflowDefinitionJson.Serialize(_history.Current) != _savedJson;
 
     protected override async Task OnInitializedAsync()
@@ -161,7 +170,18 @@ public sealed partial class Designer : IDisposable
         _drawing = true;
         try
         {
-            CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues);
+            if (_viewing is { } version)
+            {
+                CanvasMapping.Draw(_diagram, version.Definition, Catalog, []);
+                foreach (var node in _diagram.Nodes)
+                {
+                    node.Locked = true;
+                }
+            }
+            else
+            {
+                CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues);
+            }
         }
         finally
         {
@@ -171,6 +191,14 @@ public sealed partial class Designer : IDisposable
 
     private void Apply(WorkflowDefinition changed, string what)
     {
+        if (_viewing is not null)
+        {
+            Snackbar.Add("This is a published version, shown read-only. Go back to the draft to edit.", Severity.Info);
+            Draw();
+            return;
+        }
+
+        _publishIssues = [];
         _history!.Apply(changed, what);
         Draw();
         ScheduleAutosave();
@@ -199,7 +227,7 @@ public sealed partial class Designer : IDisposable
     /// <summary>After a drag on the canvas: keeps where the nodes were left.</summary>
     private void RecordCanvas(string what)
     {
-        if (_drawing || _history is null)
+        if (_drawing || _history is null || _viewing is not null)
         {
             return;
         }
@@ -217,6 +245,13 @@ public sealed partial class Designer : IDisposable
     {
         if (_drawing || _history is null)
         {
+            return;
+        }
+
+        if (_viewing is not null)
+        {
+            Draw();
+            StateHasChanged();
             return;
         }
 
@@ -341,8 +376,109 @@ public sealed partial class Designer : IDisposable
         }
     }
 
+    private async Task ToggleVersionsAsync()
+    {
+        _versionsOpen = !_versionsOpen;
+        if (_versionsOpen)
+        {
+            await LoadVersionsAsync();
+        }
+    }
+
+    private async Task LoadVersionsAsync()
+    {
+        _versions = await Publisher.ListVersionsAsync(Id, CancellationToken.None);
+        _activeVersionId = (await Publisher.FindActiveAsync(Id, CancellationToken.None))?.Id;
+    }
+
+    private Task ViewAsync(FlowDesigner.Model.Stores.VersionRecord version)
+    {
+        _viewing = version;
+        Draw();
+        _fitPending = true;
+        return Task.CompletedTask;
+    }
+
+    private Task BackToDraftAsync()
+    {
+        _viewing = null;
+        Draw();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Puts a version's graph back as the draft, as an edit that can be undone (and must be saved).</summary>
+    private Task RestoreAsync(FlowDesigner.Model.Stores.VersionRecord version)
+    {
+        _viewing = null;
+        Apply(version.Definition with { Name = _history!.Current.Name }, $"Restore v{version.Number}");
+        Snackbar.Add($"The draft is now v{version.Number}'s graph. Save to keep it.", Severity.Info);
+        return Task.CompletedTask;
+    }
+
+    private async Task ActivateAsync(FlowDesigner.Model.Stores.VersionRecord version)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Make v{version.Number} active?",
+            $"New events will run v{version.Number} instead of the version active now. Runs under way finish on the version they started on. The draft is not changed.",
+            yesText: $"Make v{version.Number} active", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Publisher.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
+        if (result.Published)
+        {
+            Snackbar.Add($"v{version.Number} is the active version now", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add(string.Join(" ", result.Issues.Select(i => i.Message)), Severity.Error);
+        }
+
+        await LoadVersionsAsync();
+    }
+
+    /// <summary>Saves the draft if needed, asks for a note, and publishes; refused with the problems listed when incomplete.</summary>
+    private async Task PublishAsync()
+    {
+        if (Dirty)
+        {
+            await SaveAsync(quietly: false);
+            if (Dirty)
+            {
+                return; // not saved: the snackbar said why
+            }
+        }
+
+        var dialog = await Dialogs.ShowAsync<PublishDialog>("Publish", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: string note })
+        {
+            return;
+        }
+
+        var result = await Publisher.PublishAsync(Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), User.Name, CancellationToken.None);
+        if (result.Published)
+        {
+            _publishIssues = [];
+            Snackbar.Add($"Published as v{result.Version.Number}", Severity.Success);
+        }
+        else
+        {
+            _publishIssues = result.Issues;
+            Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed below.", Severity.Error);
+        }
+
+        await LoadVersionsAsync();
+    }
+
     private Task UndoAsync()
     {
+        if (_viewing is not null)
+        {
+            return Task.CompletedTask;
+        }
+
         _history!.Undo();
         Draw();
         return Task.CompletedTask;
@@ -350,6 +486,11 @@ public sealed partial class Designer : IDisposable
 
     private Task RedoAsync()
     {
+        if (_viewing is not null)
+        {
+            return Task.CompletedTask;
+        }
+
         _history!.Redo();
         Draw();
         return Task.CompletedTask;
@@ -420,6 +561,11 @@ public sealed partial class Designer : IDisposable
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         var command = e.CtrlKey || e.MetaKey;
+        if (_viewing is not null && e.Key is not ("?" or "+" or "=" or "-"))
+        {
+            return; // a published version is only looked at
+        }
+
         switch (e.Key.ToLowerInvariant())
         {
             case "z" when command && e.ShiftKey:
