@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<GraphValidator>();
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<PublishService>();
+        services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ExpressionLimits());
         services.TryAddSingleton(new EngineOptions());

@@ -152,6 +152,33 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal(1, active!.Number);
     }
 
+    [Fact]
+    public async Task TestRun_RunsTheDraftWithASamplePayload_AndShowsEachNodesResult()
+    {
+        await using var sink = await HttpSink.StartAsync();
+        await using var session = await BrowserSession.OpenAsync(browser.Browser);
+        var page = session.Page;
+        var workflow = ReferenceOrder.Workflow().Replace("{{ env.sink }}", sink.Address.ToString());
+        var imported = await session.Host.Services.GetRequiredService<WorkflowService>().ImportAsync(workflow, "ann", default);
+        await OpenDesignerAsync(session, imported.Workflow!.Id);
+
+        await page.Locator("#test-run").ClickAsync();
+        var order = System.Text.Json.JsonSerializer.Serialize(new { body = ReferenceOrder.Order("000000777", 3) });
+        await page.Locator("#test-payload").FillAsync(order);
+        await page.Locator("#test-run-start").ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Test run succeeded")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".fd-node[data-node=answer] .fd-status-succeeded")).ToBeVisibleAsync();
+        await page.Locator(".fd-node[data-node=incident] .fd-node-head").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Result" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#property-panel")).ToContainTextAsync("Install INSTALL for order 000000777");
+        await session.ScreenshotAsync("designer-test-run");
+
+        Assert.Equal(3, sink.Requests.Count);
+        await page.Locator("#test-run").ClickAsync();
+        await Assertions.Expect(page.Locator("#test-payload")).ToHaveValueAsync(order);
+    }
+
     private static async Task PublishAsync(IPage page, string note)
     {
         await page.Locator("#publish").ClickAsync();

@@ -48,4 +48,38 @@ public sealed class ReferenceWorkflowTests : EngineTestBase
         Assert.Contains("servicenow/incident", byKey[("incident", "1")].InputJson);
         Assert.All(run.Steps, s => Assert.True(s.IsTerminal));
     }
+
+    [Fact]
+    public async Task TestRunOfTheDraft_RunsEveryStepInMemory_WithoutPublishingOrStoringARun()
+    {
+        var imported = await Services.Get<Workflows.WorkflowService>().ImportAsync(Testing.ReferenceOrder.Workflow(), "ann", default);
+        var payload = JsonSerializer.SerializeToElement(new { body = Order });
+
+        var result = await Services.Get<Workflows.TestRunner>().RunAsync(imported.Workflow!.Id, imported.Workflow.Definition, payload, "ann", default);
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("""{"orderId":"000000123","lines":3}""", result.OutputJson);
+        Assert.Equal(Testing.ReferenceOrder.StepsPerRun(3), result.Steps.Count);
+        Assert.Equal(StepStatus.Skipped, result.Steps.Single(s => s.NodeId == "sales" && s.Scope == "1").Status);
+        Assert.Equal(3, Sink.Requests.Count);
+        Assert.Empty(await Services.Get<IRunStore>().ListRunsAsync(imported.Workflow.Id, 0, 10, default));
+        Assert.Null(await Services.Get<Model.Stores.IVersionStore>().FindActiveAsync(imported.Workflow.Id, default));
+    }
+
+    [Fact]
+    public async Task TestRun_StopsAtADelay_AndSaysWhere()
+    {
+        var imported = await Services.Get<Workflows.WorkflowService>().ImportAsync("""
+            { "schema": 1, "name": "Pause", "nodes": [
+              { "id": "hook", "type": "core.manual", "name": "Start" },
+              { "id": "wait", "type": "core.delay", "name": "Wait a bit", "config": { "mode": "duration", "seconds": 60 } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "wait" } ] }
+            """, "ann", default);
+
+        var result = await Services.Get<Workflows.TestRunner>().RunAsync(imported.Workflow!.Id, imported.Workflow.Definition, JsonSerializer.SerializeToElement(new { }), "ann", default);
+
+        Assert.Equal(RunStatus.Running, result.Status);
+        Assert.Contains("'Wait a bit'", result.Stopped);
+        Assert.Equal(StepStatus.Waiting, result.LatestByNode["wait"].Status);
+    }
 }

@@ -3,6 +3,7 @@ using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Models;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Validation;
 
 namespace FlowDesigner.Web.Components.Designer;
@@ -13,7 +14,10 @@ namespace FlowDesigner.Web.Components.Designer;
 /// </summary>
 public static class CanvasMapping
 {
-    public static void Draw(BlazorDiagram diagram, WorkflowDefinition definition, NodeCatalog catalog, IReadOnlyList<ValidationIssue> issues)
+    /// <param name="results">The last test run's step of each node, to show how it did.</param>
+    public static void Draw(
+        BlazorDiagram diagram, WorkflowDefinition definition, NodeCatalog catalog, IReadOnlyList<ValidationIssue> issues,
+        IReadOnlyDictionary<string, StepRecord>? results = null)
     {
         var selected = diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId).ToHashSet();
         diagram.Batch(() =>
@@ -24,7 +28,7 @@ public static class CanvasMapping
             foreach (var node in definition.Nodes)
             {
                 var problems = issues.Where(i => i.NodeId == node.Id).Select(i => i.Message).ToList();
-                nodes[node.Id] = diagram.Nodes.Add(new FlowNodeModel(node, catalog.FindNodeType(node.Type), problems));
+                nodes[node.Id] = diagram.Nodes.Add(new FlowNodeModel(node, catalog.FindNodeType(node.Type), problems, results?.GetValueOrDefault(node.Id)));
             }
 
             foreach (var edge in definition.Edges)

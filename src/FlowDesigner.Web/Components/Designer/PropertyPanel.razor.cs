@@ -10,7 +10,8 @@ namespace FlowDesigner.Web.Components.Designer;
 /// <summary>
 /// The settings of the selected node, as a form generated from its descriptor: each editor kind, defaults, help,
 /// required markers, fields shown only while another holds a value, and expression fields that say what is in
-/// scope and what is wrong with what was typed. Retry and timeout are on a tab of their own.
+/// scope and what is wrong with what was typed. Retry and timeout are on a tab of their own, and so is the node's
+/// input and output in the last test run.
 /// </summary>
 public sealed partial class PropertyPanel
 {
@@ -38,6 +39,10 @@ public sealed partial class PropertyPanel
     [Parameter]
     public IReadOnlyCollection<string> TakenNames { get; set; } = [];
 
+    /// <summary>The node's steps in the last test run; none when there was no test run.</summary>
+    [Parameter]
+    public IReadOnlyList<FlowDesigner.Model.Runs.StepRecord>? TestResult { get; set; }
+
     /// <summary>Called with the node as changed.</summary>
     [Parameter]
     public EventCallback<NodeDefinition> OnChange { get; set; }
@@ -59,6 +64,21 @@ public sealed partial class PropertyPanel
             _nameError = null;
         }
     }
+
+    private static string Pretty(string json)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(parsed.RootElement, PrettyJson);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
+    private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string LabelOf(PropertyDescriptor property) => property.Required ? property.Label + " *" : property.Label;
 

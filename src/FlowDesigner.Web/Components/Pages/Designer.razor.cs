@@ -14,6 +14,7 @@ using FlowDesigner.Web.Components.Designer;
 using FlowDesigner.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Palette = FlowDesigner.Web.Components.Designer.Palette;
 using Position = FlowDesigner.Model.Definitions.Position;
@@ -66,6 +67,15 @@ public sealed partial class Designer : IDisposable
 
     [Inject]
     private PublishService Publisher { get; set; } = default!;
+
+    [Inject]
+    private TestRunner Tester { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    private TestRunResult? _testRun;
+    private bool _testing;
 
     private IReadOnlyList<FlowDesigner.Model.Stores.VersionRecord> _versions = [];
     private IReadOnlyList<ValidationIssue> _publishIssues = [];
@@ -180,7 +190,7 @@ public sealed partial class Designer : IDisposable
             }
             else
             {
-                CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues);
+                CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues, _testRun?.LatestByNode);
             }
         }
         finally
@@ -438,6 +448,56 @@ public sealed partial class Designer : IDisposable
 
         await LoadVersionsAsync();
     }
+
+    /// <summary>Runs the draft with a sample payload (the last one used here), then shows how each node did.</summary>
+    private async Task TestRunAsync()
+    {
+        var key = $"flowdesigner.sample.{Id}";
+        string? sample = null;
+        try
+        {
+            sample = await JS.InvokeAsync<string?>("flowDesigner.load", key);
+        }
+        catch (JSException)
+        {
+            // no storage in this browser: start from the default
+        }
+
+        var parameters = new DialogParameters<TestRunDialog> { { d => d.Payload, sample ?? DefaultSample() } };
+        var dialog = await Dialogs.ShowAsync<TestRunDialog>("Test run", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: string payload })
+        {
+            return;
+        }
+
+        await JS.InvokeVoidAsync("flowDesigner.save", key, payload);
+        _testing = true;
+        StateHasChanged();
+        try
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(payload);
+            _testRun = await Tester.RunAsync(Id, _history!.Current, parsed.RootElement.Clone(), User.Name, CancellationToken.None);
+        }
+        finally
+        {
+            _testing = false;
+        }
+
+        Draw();
+        var (message, severity) = _testRun switch
+        {
+            { Issues.Count: > 0 } => ("The draft cannot run yet: fix the problems listed below.", Severity.Warning),
+            { Status: Model.Runs.RunStatus.Succeeded } => ("Test run succeeded. Select a node to see its input and output.", Severity.Success),
+            { Status: Model.Runs.RunStatus.Failed, Error: var error } => ($"Test run failed: {error}", Severity.Error),
+            { Stopped: var stopped } => ($"Test run stopped. {stopped}", Severity.Info),
+        };
+        Snackbar.Add(message, severity);
+    }
+
+    private string DefaultSample() =>
+        _history!.Current.Nodes.Any(n => n.Type == "core.webhook")
+            ? "{\n  \"method\": \"POST\",\n  \"headers\": {},\n  \"query\": {},\n  \"body\": {}\n}"
+            : "{}";
 
     /// <summary>Saves the draft if needed, asks for a note, and publishes; refused with the problems listed when incomplete.</summary>
     private async Task PublishAsync()
