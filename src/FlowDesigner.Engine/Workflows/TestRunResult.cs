@@ -12,8 +12,21 @@ public sealed record TestRunResult(RunStatus Status, IReadOnlyList<StepRecord> S
     /// <summary>Problems that kept the draft from running at all.</summary>
     public IReadOnlyList<ValidationIssue> Issues { get; init; } = [];
 
-    /// <summary>The last attempt of each node (outside loops), or of its first item inside one, for the canvas to colour.</summary>
+    /// <summary>
+    /// One step per node for the canvas to colour: the last attempt of each item, and of those the one that says most
+    /// (a failure, then one still waiting, then a success, then a skip).
+    /// </summary>
     public IReadOnlyDictionary<string, StepRecord> LatestByNode => Steps
         .GroupBy(s => s.NodeId)
-        .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Scope.Length).ThenBy(s => s.Scope, StringComparer.Ordinal).ThenByDescending(s => s.Attempt).First());
+        .ToDictionary(
+            node => node.Key,
+            node => node.GroupBy(s => s.Scope).Select(item => item.MaxBy(s => s.Attempt)!).OrderBy(Telling).First());
+
+    private static int Telling(StepRecord step) => step.Status switch
+    {
+        StepStatus.Failed => 0,
+        StepStatus.Waiting or StepStatus.Pending or StepStatus.Running => 1,
+        StepStatus.Succeeded => 2,
+        _ => 3,
+    };
 }

@@ -45,5 +45,6 @@ public static class PropertyText
         }
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Shown as typed: quotes and apostrophes in expressions stay readable rather than \u0027.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
