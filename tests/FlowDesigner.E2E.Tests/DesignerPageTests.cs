@@ -53,6 +53,26 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await OpenDesignerAsync(session, imported.Workflow.Id);
         await Assertions.Expect(nodes).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(saved.Edges.Count);
+
+        // Copy and paste two linked nodes: they come back renamed, with the link between them; undo takes them away.
+        await page.Locator(".fd-node[data-node=svc] .fd-node-head").ClickAsync();
+        await page.Keyboard.DownAsync("Control");
+        await page.Locator(".fd-node[data-node=incident] .fd-node-head").ClickAsync();
+        await page.Keyboard.UpAsync("Control");
+        await page.Locator("#canvas").FocusAsync();
+        await page.Keyboard.PressAsync("Control+c");
+        await page.Keyboard.PressAsync("Control+v");
+        await Assertions.Expect(nodes).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator(".fd-node-name").GetByText("Is service 2", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(saved.Edges.Count + 1);
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(nodes).ToHaveCountAsync(10);
+        await page.Keyboard.PressAsync("Control+y");
+        await Assertions.Expect(nodes).ToHaveCountAsync(12);
+        await nodes.Filter(new() { HasText = "Is service 2" }).Locator(".fd-node-head").ClickAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(nodes).ToHaveCountAsync(11);
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(saved.Edges.Count);
     }
 
     [Fact]
