@@ -123,6 +123,18 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
         var saved = (await session.Host.Services.GetRequiredService<WorkflowService>().FindAsync(created.Id, default))!.Definition;
         Assert.Equal("n1:out->n2", Assert.Single(saved.Edges).Key);
+
+        // A sticky note, written on and saved with the workflow.
+        await page.Locator("#add-note").ClickAsync();
+        var note = page.Locator(".fd-note-text");
+        await note.FillAsync("Ask finance which VAT rate applies.");
+        await note.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
+        await session.ScreenshotAsync("designer-note");
+        await page.Locator("#save").ClickAsync();
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
+        var withNote = (await session.Host.Services.GetRequiredService<WorkflowService>().FindAsync(created.Id, default))!.Definition;
+        Assert.Equal("Ask finance which VAT rate applies.", Assert.Single(withNote.Notes).Text);
     }
 
     [Fact]

@@ -85,6 +85,20 @@ public sealed class GraphEditsTests
     }
 
     [Fact]
+    public void Notes_AreAdded_Edited_Moved_Copied_AndDeleted_LikeNodes()
+    {
+        var (withNote, note) = GraphEdits.AddNote(Of([Trigger("t")]), new Position(0, 200), "Ask finance about VAT");
+        var edited = GraphEdits.EditNote(withNote, note.Id!, "VAT: 19 %");
+        var moved = GraphEdits.Move(edited, [note.Id!], 40, 0);
+        var pasted = GraphEdits.Paste(moved, _catalog, GraphEdits.Copy(moved, [note.Id!]), 20, 20).Definition;
+
+        Assert.Equal(("VAT: 19 %", new Position(40, 200)), (moved.Notes[0].Text, moved.Notes[0].Position));
+        Assert.Equal(2, pasted.Notes.Count);
+        Assert.NotEqual(pasted.Notes[0].Id, pasted.Notes[1].Id);
+        Assert.Single(GraphEdits.Delete(pasted, [note.Id!]).Notes);
+    }
+
+    [Fact]
     public void AutoLayout_PutsEachNodeAColumnAfterItsFurthestInput()
     {
         var definition = Of([Trigger("t"), Action("a"), Action("b"), Action("join")], "t:out->a", "t:out->b", "a:out->join", "b:out->join", "t:out->join");

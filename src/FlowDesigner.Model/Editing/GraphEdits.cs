@@ -16,6 +16,19 @@ public static class GraphEdits
         return (definition with { Nodes = [.. definition.Nodes, node] }, node);
     }
 
+    /// <summary>A new sticky note, with an id of its own, for the analyst to write on.</summary>
+    public static (WorkflowDefinition Definition, NoteDefinition Added) AddNote(WorkflowDefinition definition, Position position, string text = "")
+    {
+        var note = new NoteDefinition(text) { Id = $"note-{Guid.NewGuid():N}", Position = position };
+        return (definition with { Notes = [.. definition.Notes, note] }, note);
+    }
+
+    /// <summary>The note with this id, with new text.</summary>
+    public static WorkflowDefinition EditNote(WorkflowDefinition definition, string noteId, string text) => definition with
+    {
+        Notes = [.. definition.Notes.Select(n => n.Id == noteId ? n with { Text = text } : n)],
+    };
+
     /// <summary>Moves nodes (and notes) by an offset; with a grid, each lands on the nearest grid point.</summary>
     public static WorkflowDefinition Move(WorkflowDefinition definition, IReadOnlyCollection<string> ids, double dx, double dy, double grid = 0) => definition with
     {

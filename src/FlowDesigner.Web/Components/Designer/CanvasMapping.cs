@@ -17,7 +17,7 @@ public static class CanvasMapping
     /// <param name="results">The last test run's step of each node, to show how it did.</param>
     public static void Draw(
         BlazorDiagram diagram, WorkflowDefinition definition, NodeCatalog catalog, IReadOnlyList<ValidationIssue> issues,
-        IReadOnlyDictionary<string, StepRecord>? results = null)
+        IReadOnlyDictionary<string, StepRecord>? results = null, Func<string, string, Task>? onNoteText = null)
     {
         var selected = diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId).ToHashSet();
         diagram.Batch(() =>
@@ -29,6 +29,11 @@ public static class CanvasMapping
             {
                 var problems = issues.Where(i => i.NodeId == node.Id).Select(i => i.Message).ToList();
                 nodes[node.Id] = diagram.Nodes.Add(new FlowNodeModel(node, catalog.FindNodeType(node.Type), problems, results?.GetValueOrDefault(node.Id)));
+            }
+
+            for (var i = 0; i < definition.Notes.Count; i++)
+            {
+                diagram.Nodes.Add(new FlowNoteModel(definition.Notes[i], NoteKey(definition.Notes[i], i), onNoteText ?? ((_, _) => Task.CompletedTask)));
             }
 
             foreach (var edge in definition.Edges)
@@ -61,6 +66,14 @@ public static class CanvasMapping
                     : null)
             .OfType<EdgeDefinition>()
             .DistinctBy(e => e.Key);
-        return basis with { Nodes = [.. nodes], Edges = [.. edges] };
+        var notes = diagram.Nodes.OfType<FlowNoteModel>().ToDictionary(n => n.NoteId, StringComparer.Ordinal);
+        var keptNotes = basis.Notes
+            .Select((note, i) => (note, key: NoteKey(note, i)))
+            .Where(n => notes.ContainsKey(n.key))
+            .Select(n => n.note with { Position = new Position(Math.Round(notes[n.key].Position.X), Math.Round(notes[n.key].Position.Y)) });
+        return basis with { Nodes = [.. nodes], Edges = [.. edges], Notes = [.. keptNotes] };
     }
+
+    /// <summary>A note's id, or one derived from its place for a note written without one (in an imported file).</summary>
+    public static string NoteKey(NoteDefinition note, int index) => note.Id ?? $"note-{index}";
 }

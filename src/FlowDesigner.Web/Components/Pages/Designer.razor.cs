@@ -94,14 +94,19 @@ public sealed partial class Designer : IDisposable
             return;
         }
 
+        // Notes written without an id (by hand, in an imported file) get one, so they can be selected and moved.
+        var definition = workflow.Definition with
+        {
+            Notes = [.. workflow.Definition.Notes.Select((n, i) => n with { Id = CanvasMapping.NoteKey(n, i) })],
+        };
         _revision = workflow.Revision;
-        _savedJson = WorkflowDefinitionJson.Serialize(workflow.Definition);
-        _history = new EditHistory(workflow.Definition);
+        _savedJson = WorkflowDefinitionJson.Serialize(definition);
+        _history = new EditHistory(definition);
         _diagram = CreateDiagram();
-        if (workflow.Definition.Nodes.Count > 1 && workflow.Definition.Nodes.DistinctBy(n => n.Position).Count() == 1)
+        if (definition.Nodes.Count > 1 && definition.Nodes.DistinctBy(n => n.Position).Count() == 1)
         {
             // A workflow written by hand (or by another tool) without positions: lay it out, as an edit one can undo.
-            _history.Apply(AutoLayout.Tidy(workflow.Definition, new Position(80, 80)), "Auto-layout");
+            _history.Apply(AutoLayout.Tidy(definition, new Position(80, 80)), "Auto-layout");
         }
 
         Draw();
@@ -166,6 +171,7 @@ public sealed partial class Designer : IDisposable
         };
         var diagram = new BlazorDiagram(options);
         diagram.RegisterComponent<FlowNodeModel, FlowNodeWidget>();
+        diagram.RegisterComponent<FlowNoteModel, FlowNoteWidget>();
         diagram.UnregisterBehavior<KeyboardShortcutsBehavior>(); // the designer's own shortcuts go through the history
         diagram.PointerUp += (_, _) => InvokeAsync(() => RecordCanvas("Move"));
         diagram.Links.Added += link => link.TargetAttached += attached => InvokeAsync(() => OnLinkDrawn(attached));
@@ -190,7 +196,7 @@ public sealed partial class Designer : IDisposable
             }
             else
             {
-                CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues, _testRun?.LatestByNode);
+                CanvasMapping.Draw(_diagram, _history.Current, Catalog, _issues, _testRun?.LatestByNode, OnNoteTextAsync);
             }
         }
         finally
@@ -361,7 +367,33 @@ public sealed partial class Designer : IDisposable
         }
     }
 
-    private IReadOnlyList<string> SelectedNodeIds() => [.. _diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId)];
+    /// <summary>The ids of the selected nodes and notes.</summary>
+    private IReadOnlyList<string> SelectedNodeIds() =>
+    [
+        .. _diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId),
+        .. _diagram.GetSelectedModels().OfType<FlowNoteModel>().Select(n => n.NoteId),
+    ];
+
+    private Task AddNoteAsync()
+    {
+        var current = _history!.Current;
+        var below = current.Nodes.Select(n => n.Position.Y).Concat(current.Notes.Select(n => n.Position.Y + n.Height)).DefaultIfEmpty(0).Max();
+        var (changed, note) = GraphEdits.AddNote(current, new Position(80, below + (2 * AutoLayout.RowHeight / 2)));
+        Apply(changed, "Add note");
+        if (_diagram.Nodes.OfType<FlowNoteModel>().FirstOrDefault(n => n.NoteId == note.Id) is { } added)
+        {
+            _diagram.SelectModel(added, unselectOthers: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task OnNoteTextAsync(string noteId, string text)
+    {
+        Apply(GraphEdits.EditNote(CanvasMapping.Read(_diagram, _history!.Current), noteId, text), "Edit note");
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
 
     private Task DeleteSelectionAsync()
     {
