@@ -1,0 +1,82 @@
+using Blazor.Diagrams.Core.Geometry;
+using Bunit;
+using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Validation;
+using FlowDesigner.Testing;
+using FlowDesigner.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using DesignerPage = FlowDesigner.Web.Components.Pages.Designer;
+
+namespace FlowDesigner.Web.Tests;
+
+/// <summary>The designer page with the real services on a real SQLite file; the canvas's browser calls are answered here.</summary>
+public sealed class DesignerPageTests : IAsyncLifetime
+{
+    private readonly BunitContext _context = new();
+    private TestServices _services = default!;
+
+    public async Task InitializeAsync()
+    {
+        _services = await TestServices.StartAsync();
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1000, 700));
+        _context.Services.AddMudServices();
+        foreach (var type in new[] { typeof(WorkflowService), typeof(PublishService), typeof(TestRunner), typeof(NodeCatalog), typeof(GraphValidator), typeof(ExpressionEvaluator) })
+        {
+            _context.Services.AddSingleton(type, _services.Provider.GetRequiredService(type));
+        }
+
+        _context.Services.AddScoped<CurrentUser>();
+        _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AddingANode_IsUndoneAndRedone_AndSoIsAutoLayout()
+    {
+        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
+        page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
+
+        // Opened without positions, the workflow was laid out: undoing that puts every node back where it was.
+        Assert.False(page.Find("#undo").HasAttribute("disabled"));
+        page.Find(".fd-palette-item[data-type='core.delay']").Click();
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll(".fd-node").Count));
+        Assert.Contains("Delay", page.Find(".fd-node[data-node=n1]").TextContent);
+
+        page.Find("#undo").Click();
+        page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
+        page.Find("#redo").Click();
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll(".fd-node").Count));
+        Assert.Equal("Unsaved changes", page.Find("#save-state").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task DeletingTheSelection_WithTheKey_IsUndoneAndRedoneWithTheKeys()
+    {
+        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
+        page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
+
+        // A node added from the palette is selected.
+        page.Find(".fd-palette-item[data-type='core.delay']").Click();
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll(".fd-node").Count));
+        page.Find("#canvas").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Delete" });
+        page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
+
+        page.Find("#canvas").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "z", CtrlKey = true });
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll(".fd-node").Count));
+        page.Find("#canvas").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Z", CtrlKey = true, ShiftKey = true });
+        page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
+    }
+}
