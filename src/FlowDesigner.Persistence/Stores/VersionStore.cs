@@ -34,15 +34,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         db.WorkflowVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         workflow.ActiveVersionId = version.Id;
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = now,
-            Actor = actor,
-            Action = "workflow.published",
-            EntityType = "workflow",
-            EntityId = workflowId.ToString(),
-            Summary = $"Published '{workflow.Name}' as v{number}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}"),
-        });
+        Audit(db, workflowId, actor, now, "workflow.published", $"Published '{workflow.Name}' as v{number}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToRecord(version, definition);
@@ -59,15 +51,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         }
 
         workflow.ActiveVersionId = null;
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            Actor = actor,
-            Action = "workflow.deactivated",
-            EntityType = "workflow",
-            EntityId = workflowId.ToString(),
-            Summary = $"Deactivated '{workflow.Name}'",
-        });
+        Audit(db, workflowId, actor, clock.GetUtcNow().UtcDateTime, "workflow.deactivated", $"Deactivated '{workflow.Name}'");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -99,15 +83,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         }
 
         workflow.ActiveVersionId = versionId;
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            Actor = actor,
-            Action = "workflow.activated",
-            EntityType = "workflow",
-            EntityId = workflowId.ToString(),
-            Summary = $"Made v{version.Number} of '{workflow.Name}' the active version",
-        });
+        Audit(db, workflowId, actor, clock.GetUtcNow().UtcDateTime, "workflow.activated", $"Made v{version.Number} of '{workflow.Name}' the active version");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -133,6 +109,17 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
             .Select(w => new ActiveTrigger(w.Id, w.ActiveVersion!.Id, w.ActiveVersion.TriggerType!, w.ActiveVersion.TriggerKey))
             .ToListAsync(cancellationToken);
     }
+
+    private static void Audit(FlowDbContext db, Guid workflowId, string actor, DateTime at, string action, string summary) =>
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = at,
+            Actor = actor,
+            Action = action,
+            EntityType = "workflow",
+            EntityId = workflowId.ToString(),
+            Summary = summary,
+        });
 
     private static WorkflowDefinition Parse(WorkflowVersionEntity version)
     {

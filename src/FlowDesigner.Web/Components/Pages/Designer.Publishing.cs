@@ -1,0 +1,223 @@
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+using Blazor.Diagrams.Core.Routers;
+using Blazor.Diagrams.Options;
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Editing;
+using FlowDesigner.Model.Validation;
+using FlowDesigner.Web.Components.Designer;
+using FlowDesigner.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Palette = FlowDesigner.Web.Components.Designer.Palette;
+using Position = FlowDesigner.Model.Definitions.Position;
+
+namespace FlowDesigner.Web.Components.Pages;
+
+/// <summary>Saving, test runs, publishing and versions, from the designer.</summary>
+public sealed partial class Designer
+{
+    private async Task ToggleVersionsAsync()
+    {
+        _versionsOpen = !_versionsOpen;
+        if (_versionsOpen)
+        {
+            await LoadVersionsAsync();
+        }
+    }
+
+    private async Task LoadVersionsAsync()
+    {
+        _versions = await Publisher.ListVersionsAsync(Id, CancellationToken.None);
+        _activeVersionId = (await Publisher.FindActiveAsync(Id, CancellationToken.None))?.Id;
+    }
+
+    private Task ViewAsync(FlowDesigner.Model.Stores.VersionRecord version)
+    {
+        _viewing = version;
+        Draw();
+        _fitPending = true;
+        return Task.CompletedTask;
+    }
+
+    private Task BackToDraftAsync()
+    {
+        _viewing = null;
+        Draw();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Puts a version's graph back as the draft, as an edit that can be undone (and must be saved).</summary>
+    private Task RestoreAsync(FlowDesigner.Model.Stores.VersionRecord version)
+    {
+        _viewing = null;
+        Apply(version.Definition with { Name = _history!.Current.Name }, $"Restore v{version.Number}");
+        Snackbar.Add($"The draft is now v{version.Number}'s graph. Save to keep it.", Severity.Info);
+        return Task.CompletedTask;
+    }
+
+    private async Task ActivateAsync(FlowDesigner.Model.Stores.VersionRecord version)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Make v{version.Number} active?",
+            $"New events will run v{version.Number} instead of the version active now. Runs under way finish on the version they started on. The draft is not changed.",
+            yesText: $"Make v{version.Number} active", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+        var result = await Publisher.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
+        if (result.Published)
+        {
+            Snackbar.Add($"v{version.Number} is the active version now", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add(string.Join(" ", result.Issues.Select(i => i.Message)), Severity.Error);
+        }
+        await LoadVersionsAsync();
+    }
+
+    /// <summary>Runs the draft with a sample payload (the last one used here), then shows how each node did.</summary>
+    private async Task TestRunAsync()
+    {
+        var key = $"flowdesigner.sample.{Id}";
+        string? sample = null;
+        try
+        {
+            sample = await JS.InvokeAsync<string?>("flowDesigner.load", key);
+        }
+        catch (JSException)
+        {
+            // no storage in this browser: start from the default
+        }
+        var parameters = new DialogParameters<TestRunDialog> { { d => d.Payload, sample ?? DefaultSample() } };
+        var dialog = await Dialogs.ShowAsync<TestRunDialog>("Test run", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: string payload })
+        {
+            return;
+        }
+        await JS.InvokeVoidAsync("flowDesigner.save", key, payload);
+        _testing = true;
+        StateHasChanged();
+        try
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(payload);
+            _testRun = await Tester.RunAsync(Id, _history!.Current, parsed.RootElement.Clone(), User.Name, CancellationToken.None);
+        }
+        finally
+        {
+            _testing = false;
+        }
+        Draw();
+        var (message, severity) = _testRun switch
+        {
+            { Issues.Count: > 0 } => ("The draft cannot run yet: fix the problems listed below.", Severity.Warning),
+            { Status: Model.Runs.RunStatus.Succeeded } => ("Test run succeeded. Select a node to see its input and output.", Severity.Success),
+            { Status: Model.Runs.RunStatus.Failed, Error: var error } => ($"Test run failed: {error}", Severity.Error),
+            { Stopped: var stopped } => ($"Test run stopped. {stopped}", Severity.Info),
+        };
+        Snackbar.Add(message, severity);
+    }
+
+    private string DefaultSample() =>
+        _history!.Current.Nodes.Any(n => n.Type == "core.webhook")
+            ? "{\n  \"method\": \"POST\",\n  \"headers\": {},\n  \"query\": {},\n  \"body\": {}\n}"
+            : "{}";
+
+    /// <summary>Saves the draft if needed, asks for a note, and publishes; refused with the problems listed when incomplete.</summary>
+    private async Task PublishAsync()
+    {
+        if (Dirty)
+        {
+            await SaveAsync(quietly: false);
+            if (Dirty)
+            {
+                return; // not saved: the snackbar said why
+            }
+        }
+        var dialog = await Dialogs.ShowAsync<PublishDialog>("Publish", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: string note })
+        {
+            return;
+        }
+        var result = await Publisher.PublishAsync(Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), User.Name, CancellationToken.None);
+        if (result.Published)
+        {
+            _publishIssues = [];
+            Snackbar.Add($"Published as v{result.Version.Number}", Severity.Success);
+        }
+        else
+        {
+            _publishIssues = result.Issues;
+            Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed below.", Severity.Error);
+        }
+        await LoadVersionsAsync();
+    }
+
+    private Task ShowShortcutsAsync() =>
+        Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+
+    /// <summary>Leaving with unsaved changes asks first (a link in the app; the browser asks for reloads and closing).</summary>
+    private async Task ConfirmLeavingAsync(Microsoft.AspNetCore.Components.Routing.LocationChangingContext context)
+    {
+        if (!Dirty)
+        {
+            return;
+        }
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Leave without saving?",
+            "This workflow has changes that are not saved. If you leave now, they are lost.",
+            yesText: "Leave without saving", cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private Task SaveAsync() => SaveAsync(quietly: false);
+
+    /// <param name="quietly">An autosave: says nothing when it worked, and does not save a draft with structure problems.</param>
+    private async Task SaveAsync(bool quietly)
+    {
+        if (_saving || !Dirty || (quietly && _issues.Any(i => i.Kind == IssueKind.Structure)))
+        {
+            return;
+        }
+        _saving = true;
+        try
+        {
+            var definition = _history!.Current;
+            var result = await Workflows.SaveDraftAsync(Id, definition, _revision, User.Name, CancellationToken.None);
+            if (result.Saved)
+            {
+                _revision = result.Workflow.Revision;
+                _savedJson = WorkflowDefinitionJson.Serialize(definition);
+                if (!quietly)
+                {
+                    Snackbar.Add("Saved", Severity.Success);
+                }
+            }
+            else
+            {
+                Snackbar.Add($"Not saved: {string.Join(" ", result.Issues.Where(i => i.Kind == IssueKind.Structure).Select(i => i.Message))}", Severity.Error);
+            }
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowConflictException exception)
+        {
+            Snackbar.Add(exception.Message, Severity.Error, o => o.RequireInteraction = true);
+        }
+        finally
+        {
+            _saving = false;
+            StateHasChanged();
+        }
+    }
+}
