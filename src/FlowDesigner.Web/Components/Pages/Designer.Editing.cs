@@ -39,6 +39,7 @@ public sealed partial class Designer
         {
             names.AddRange(["item", "index"]);
         }
+
         names.AddRange(earlier.Where(n => Catalog.FindNodeType(n.Type)?.Kind != NodeKind.Trigger).Select(n => $"steps['{n.Name}']"));
         return names;
     }
@@ -56,6 +57,7 @@ public sealed partial class Designer
         {
             Apply(_history!.Current with { Name = name.Trim() }, "Rename");
         }
+
         return Task.CompletedTask;
     }
 
@@ -76,6 +78,7 @@ public sealed partial class Designer
             var point = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
             Add(type, new Position(Math.Round(point.X / Grid) * Grid, Math.Round(point.Y / Grid) * Grid));
         }
+
         return Task.CompletedTask;
     }
 
@@ -86,6 +89,7 @@ public sealed partial class Designer
             Snackbar.Add("This workflow already has a trigger: a workflow starts one way. Delete the other trigger first.", Severity.Warning);
             return;
         }
+
         var (changed, added) = GraphEdits.AddNode(_history!.Current, type, position);
         Apply(changed, $"Add {added.Name}");
         Select(added.Id);
@@ -117,6 +121,7 @@ public sealed partial class Designer
         {
             _diagram.SelectModel(added, unselectOthers: true);
         }
+
         return Task.CompletedTask;
     }
 
@@ -156,6 +161,7 @@ public sealed partial class Designer
         {
             return Task.CompletedTask;
         }
+
         _history!.Undo();
         Draw();
         return Task.CompletedTask;
@@ -167,6 +173,7 @@ public sealed partial class Designer
         {
             return Task.CompletedTask;
         }
+
         _history!.Redo();
         Draw();
         return Task.CompletedTask;
@@ -198,12 +205,14 @@ public sealed partial class Designer
         {
             return;
         }
+
         var pasted = GraphEdits.Paste(_history!.Current, Catalog, fragment, 2 * Grid, 2 * Grid);
         Apply(pasted.Definition, "Paste");
         foreach (var reason in pasted.LeftOut)
         {
             Snackbar.Add(reason, Severity.Warning);
         }
+
         _diagram.UnselectAll();
         foreach (var node in _diagram.Nodes.OfType<FlowNodeModel>().Where(n => pasted.AddedNodeIds.Contains(n.NodeId)))
         {
@@ -218,6 +227,7 @@ public sealed partial class Designer
         {
             return; // a published version is only looked at
         }
+
         switch (e.Key.ToLowerInvariant())
         {
             case "z" when command && e.ShiftKey:
@@ -248,6 +258,7 @@ public sealed partial class Designer
                 {
                     _diagram.SelectModel(node, unselectOthers: false);
                 }
+
                 break;
             case "+" or "=":
                 ZoomBy(1.2);

@@ -73,6 +73,7 @@ public sealed partial class Designer
         {
             return;
         }
+
         var result = await Publisher.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
         if (result.Published)
         {
@@ -82,6 +83,7 @@ public sealed partial class Designer
         {
             Snackbar.Add(string.Join(" ", result.Issues.Select(i => i.Message)), Severity.Error);
         }
+
         await LoadVersionsAsync();
     }
 
@@ -98,12 +100,14 @@ public sealed partial class Designer
         {
             // no storage in this browser: start from the default
         }
+
         var parameters = new DialogParameters<TestRunDialog> { { d => d.Payload, sample ?? DefaultSample() } };
         var dialog = await Dialogs.ShowAsync<TestRunDialog>("Test run", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string payload })
         {
             return;
         }
+
         await JS.InvokeVoidAsync("flowDesigner.save", key, payload);
         _testing = true;
         StateHasChanged();
@@ -116,6 +120,7 @@ public sealed partial class Designer
         {
             _testing = false;
         }
+
         Draw();
         var (message, severity) = _testRun switch
         {
@@ -143,11 +148,13 @@ public sealed partial class Designer
                 return; // not saved: the snackbar said why
             }
         }
+
         var dialog = await Dialogs.ShowAsync<PublishDialog>("Publish", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string note })
         {
             return;
         }
+
         var result = await Publisher.PublishAsync(Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), User.Name, CancellationToken.None);
         if (result.Published)
         {
@@ -159,6 +166,7 @@ public sealed partial class Designer
             _publishIssues = result.Issues;
             Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed below.", Severity.Error);
         }
+
         await LoadVersionsAsync();
     }
 
@@ -172,6 +180,7 @@ public sealed partial class Designer
         {
             return;
         }
+
         var leave = await Dialogs.ShowMessageBoxAsync(
             "Leave without saving?",
             "This workflow has changes that are not saved. If you leave now, they are lost.",
@@ -191,6 +200,7 @@ public sealed partial class Designer
         {
             return;
         }
+
         _saving = true;
         try
         {

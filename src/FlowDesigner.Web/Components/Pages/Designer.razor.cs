@@ -93,6 +93,7 @@ public sealed partial class Designer : IDisposable
             _missing = true;
             return;
         }
+
         // Notes written without an id (by hand, in an imported file) get one, so they can be selected and moved.
         var definition = workflow.Definition with
         {
@@ -107,6 +108,7 @@ public sealed partial class Designer : IDisposable
             // A workflow written by hand (or by another tool) without positions: lay it out, as an edit one can undo.
             _history.Apply(AutoLayout.Tidy(definition, new Position(80, 80)), "Auto-layout");
         }
+
         Draw();
         _fitPending = true;
     }
@@ -117,11 +119,13 @@ public sealed partial class Designer : IDisposable
         {
             return;
         }
+
         if (_fitPending)
         {
             _fitPending = false;
             await FitWhenMeasuredAsync();
         }
+
         if (!_ready)
         {
             _ready = true;
@@ -138,12 +142,14 @@ public sealed partial class Designer : IDisposable
             {
                 return;
             }
+
             if (_diagram.Container is { Width: > 0 } && _diagram.Nodes.All(n => n.Size is { Width: > 0 }))
             {
                 _diagram.ZoomToFit(60);
                 _diagram.SetZoom(Math.Min(_diagram.Zoom, 1));
                 return;
             }
+
             await Task.Delay(25);
         }
     }
@@ -207,6 +213,7 @@ public sealed partial class Designer : IDisposable
             Draw();
             return;
         }
+
         _publishIssues = [];
         _history!.Apply(changed, what);
         Draw();
@@ -240,6 +247,7 @@ public sealed partial class Designer : IDisposable
         {
             return;
         }
+
         var read = CanvasMapping.Read(_diagram, _history.Current);
         if (read.Edges.Count == _history.Current.Edges.Count)
         {
@@ -255,12 +263,14 @@ public sealed partial class Designer : IDisposable
         {
             return;
         }
+
         if (_viewing is not null)
         {
             Draw();
             StateHasChanged();
             return;
         }
+
         var read = CanvasMapping.Read(_diagram, _history.Current);
         var drawn = read.Edges.FirstOrDefault(e => _history.Current.Edges.All(known => known.Key != e.Key));
         var (linked, problem) = drawn is null ? (_history.Current, "That link is already there.") : GraphEdits.Link(_history.Current, Catalog, drawn);
@@ -273,6 +283,7 @@ public sealed partial class Designer : IDisposable
         {
             Apply(linked with { Nodes = read.Nodes }, "Link");
         }
+
         StateHasChanged();
     }
 
