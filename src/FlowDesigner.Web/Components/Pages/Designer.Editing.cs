@@ -1,22 +1,12 @@
 using Blazor.Diagrams;
-using Blazor.Diagrams.Core.Behaviors;
 using Blazor.Diagrams.Core.Models;
-using Blazor.Diagrams.Core.Models.Base;
-using Blazor.Diagrams.Core.PathGenerators;
-using Blazor.Diagrams.Core.Routers;
-using Blazor.Diagrams.Options;
-using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Editing;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
-using FlowDesigner.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.JSInterop;
 using MudBlazor;
-using Palette = FlowDesigner.Web.Components.Designer.Palette;
 using Position = FlowDesigner.Model.Definitions.Position;
 
 namespace FlowDesigner.Web.Components.Pages;

@@ -13,7 +13,6 @@ using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
 using FlowDesigner.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Palette = FlowDesigner.Web.Components.Designer.Palette;
