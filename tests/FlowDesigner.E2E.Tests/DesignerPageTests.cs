@@ -207,6 +207,11 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await session.ScreenshotAsync("designer-test-run");
 
         Assert.Equal(3, sink.Requests.Count);
+        var pinned = await session.Host.Services.GetRequiredService<WorkflowService>().FindAsync(imported.Workflow.Id, default);
+        Assert.Equal(order, pinned!.SamplePayloadJson);
+
+        // Pinned to the workflow: a new visit starts from the same sample.
+        await OpenDesignerAsync(session, imported.Workflow.Id);
         await page.Locator("#test-run").ClickAsync();
         await Assertions.Expect(page.Locator("#test-payload")).ToHaveValueAsync(order);
     }

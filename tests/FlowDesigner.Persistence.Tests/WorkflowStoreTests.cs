@@ -146,4 +146,17 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
         CorrelationId = Guid.NewGuid(),
         CreatedAt = createdAt,
     };
+
+    [Fact]
+    public async Task SamplePayload_IsPinnedToTheWorkflow_WithoutChangingItsDraftOrRevision()
+    {
+        var created = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+
+        await Store.SetSamplePayloadAsync(created.Id, """{ "body": { "order": 1 } }""", default);
+        var found = await Store.FindAsync(created.Id, default);
+
+        Assert.Equal("""{ "body": { "order": 1 } }""", found!.SamplePayloadJson);
+        Assert.Equal(created.Revision, found.Revision);
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => Store.SetSamplePayloadAsync(Guid.NewGuid(), "{}", default));
+    }
 }

@@ -20,7 +20,3 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
   }
 });
-
-// What the designer keeps per browser: the sample payload of each workflow's test run.
-window.flowDesigner.load = (key) => window.localStorage.getItem(key);
-window.flowDesigner.save = (key, value) => window.localStorage.setItem(key, value);

@@ -49,6 +49,27 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
         triggers.Clear();
     }
 
+    /// <summary>Pins the sample payload of the designer's test runs; it must be JSON of at most 1 MB.</summary>
+    /// <exception cref="ArgumentException">The payload is too large or not JSON; the message says which.</exception>
+    public Task SetSamplePayloadAsync(Guid id, string payloadJson, CancellationToken cancellationToken)
+    {
+        if (payloadJson.Length > 1024 * 1024)
+        {
+            throw new ArgumentException("The sample payload is larger than 1 MB; keep a smaller example.", nameof(payloadJson));
+        }
+
+        try
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(payloadJson);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            throw new ArgumentException($"The sample payload is not valid JSON: {exception.Message}", nameof(payloadJson), exception);
+        }
+
+        return store.SetSamplePayloadAsync(id, payloadJson, cancellationToken);
+    }
+
     public async Task<WorkflowExport> ExportAsync(Guid id, CancellationToken cancellationToken)
     {
         var workflow = await store.FindAsync(id, cancellationToken) ?? throw new WorkflowNotFoundException(id);

@@ -24,4 +24,7 @@ public interface IWorkflowStore
 
     /// <exception cref="WorkflowNotFoundException">It was already deleted.</exception>
     Task DeleteAsync(Guid id, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Pins the trigger payload of the workflow's test runs; it does not change the draft or its revision.</summary>
+    Task SetSamplePayloadAsync(Guid id, string payloadJson, CancellationToken cancellationToken);
 }

@@ -17,4 +17,7 @@ public sealed record WorkflowRecord(
     public string Name => Definition.Name;
 
     public WorkflowState State => WorkflowStates.Of(ActiveVersionNumber, ChangedSinceActive);
+
+    /// <summary>The trigger payload the designer's test runs start from, when one was pinned.</summary>
+    public string? SamplePayloadJson { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed class WorkflowEntity
 
     public string UpdatedBy { get; set; } = "";
 
+    /// <summary>The trigger payload the designer's test runs start from, pinned per workflow; not part of the draft.</summary>
+    public string? SamplePayloadJson { get; set; }
+
     public List<WorkflowVersionEntity> Versions { get; set; } = [];
 
     public List<RunEntity> Runs { get; set; } = [];

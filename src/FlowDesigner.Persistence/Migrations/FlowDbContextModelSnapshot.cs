@@ -320,6 +320,9 @@ namespace FlowDesigner.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SamplePayloadJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TriggerSummary")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

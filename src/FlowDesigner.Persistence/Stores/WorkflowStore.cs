@@ -154,7 +154,21 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
             entity.UpdatedAt,
             entity.UpdatedBy,
             entity.ActiveVersion?.Number,
-            entity.ActiveVersion is not null && entity.ActiveVersion.DefinitionHash != entity.DraftHash);
+            entity.ActiveVersion is not null && entity.ActiveVersion.DefinitionHash != entity.DraftHash)
+        {
+            SamplePayloadJson = entity.SamplePayloadJson,
+        };
+    }
+
+    public async Task SetSamplePayloadAsync(Guid id, string payloadJson, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Workflows.Where(w => w.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.SamplePayloadJson, payloadJson), cancellationToken);
+        if (updated == 0)
+        {
+            throw new WorkflowNotFoundException(id);
+        }
     }
 
     private static AuditEntryEntity Audit(DateTime at, string actor, string action, WorkflowEntity entity, string summary) => new()

@@ -1,7 +1,6 @@
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FlowDesigner.Web.Components.Pages;
@@ -72,20 +71,10 @@ public sealed partial class Designer
         await LoadVersionsAsync();
     }
 
-    /// <summary>Runs the draft with a sample payload (the last one used here), then shows how each node did.</summary>
+    /// <summary>Runs the draft with a sample payload (the one pinned to the workflow), then shows how each node did.</summary>
     private async Task TestRunAsync()
     {
-        var key = $"flowdesigner.sample.{Id}";
-        string? sample = null;
-        try
-        {
-            sample = await JS.InvokeAsync<string?>("flowDesigner.load", key);
-        }
-        catch (JSException)
-        {
-            // no storage in this browser: start from the default
-        }
-
+        var sample = _samplePayload;
         var parameters = new DialogParameters<TestRunDialog> { { d => d.Payload, sample ?? DefaultSample() } };
         var dialog = await Dialogs.ShowAsync<TestRunDialog>("Test run", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string payload })
@@ -93,7 +82,8 @@ public sealed partial class Designer
             return;
         }
 
-        await JS.InvokeVoidAsync("flowDesigner.save", key, payload);
+        await Workflows.SetSamplePayloadAsync(Id, payload, CancellationToken.None);
+        _samplePayload = payload;
         _testing = true;
         StateHasChanged();
         try

@@ -13,7 +13,6 @@ using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
 using FlowDesigner.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 using Palette = FlowDesigner.Web.Components.Designer.Palette;
 using Position = FlowDesigner.Model.Definitions.Position;
@@ -70,10 +69,9 @@ public sealed partial class Designer : IDisposable
     [Inject]
     private TestRunner Tester { get; set; } = default!;
 
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
 
     private TestRunResult? _testRun;
+    private string? _samplePayload;
     private bool _testing;
 
     private IReadOnlyList<FlowDesigner.Model.Stores.VersionRecord> _versions = [];
@@ -98,6 +96,7 @@ public sealed partial class Designer : IDisposable
         {
             Notes = [.. workflow.Definition.Notes.Select((n, i) => n with { Id = CanvasMapping.NoteKey(n, i) })],
         };
+        _samplePayload = workflow.SamplePayloadJson;
         _revision = workflow.Revision;
         _savedJson = WorkflowDefinitionJson.Serialize(definition);
         _history = new EditHistory(definition);
