@@ -79,4 +79,19 @@ public sealed class DesignerPageTests : IAsyncLifetime
         page.Find("#canvas").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Z", CtrlKey = true, ShiftKey = true });
         page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
     }
+
+    [Fact]
+    public async Task SavingAWorkflowDeletedMeanwhile_SaysSo_AndKeepsTheChanges()
+    {
+        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
+        page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
+        await _services.Get<WorkflowService>().DeleteAsync(imported.Workflow!.Id, "bob", default);
+
+        page.Find("#save").Click();
+
+        var snackbar = _context.Services.GetRequiredService<MudBlazor.ISnackbar>();
+        page.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message!.Contains("deleted since you opened it")));
+        Assert.Equal("Unsaved changes", page.Find("#save-state").TextContent.Trim());
+    }
 }

@@ -1,3 +1,4 @@
+using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
@@ -58,7 +59,17 @@ public sealed partial class Designer
             return;
         }
 
-        var result = await Publisher.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
+        PublishResult result;
+        try
+        {
+            result = await Publisher.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
+        {
+            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            return;
+        }
+
         if (result.Published)
         {
             Snackbar.Add($"v{version.Number} is the active version now", Severity.Success);
@@ -82,7 +93,16 @@ public sealed partial class Designer
             return;
         }
 
-        await Workflows.SetSamplePayloadAsync(Id, payload, CancellationToken.None);
+        try
+        {
+            await Workflows.SetSamplePayloadAsync(Id, payload, CancellationToken.None);
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
+        {
+            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            return;
+        }
+
         _samplePayload = payload;
         _testing = true;
         StateHasChanged();
@@ -107,6 +127,8 @@ public sealed partial class Designer
         Snackbar.Add(message, severity);
     }
 
+    private const string Deleted = "This workflow was deleted since you opened it, so it can no longer be saved, tested or published.";
+
     private string DefaultSample() =>
         _history!.Current.Nodes.Any(n => n.Type == "core.webhook")
             ? "{\n  \"method\": \"POST\",\n  \"headers\": {},\n  \"query\": {},\n  \"body\": {}\n}"
@@ -130,7 +152,17 @@ public sealed partial class Designer
             return;
         }
 
-        var result = await Publisher.PublishAsync(Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), User.Name, CancellationToken.None);
+        PublishResult result;
+        try
+        {
+            result = await Publisher.PublishAsync(Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), User.Name, CancellationToken.None);
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
+        {
+            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            return;
+        }
+
         if (result.Published)
         {
             _publishIssues = [];
@@ -198,6 +230,10 @@ public sealed partial class Designer
         catch (FlowDesigner.Model.Stores.WorkflowConflictException exception)
         {
             Snackbar.Add(exception.Message, Severity.Error, o => o.RequireInteraction = true);
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
+        {
+            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
         }
         finally
         {
