@@ -49,9 +49,8 @@ public static class RunPlanner
     }
 
     /// <summary>The input a step receives: its single predecessor's output, or an object of its predecessors' outputs by name.</summary>
-    public static JsonElement InputFor(WorkflowPlan plan, IReadOnlyList<StepRecord> steps, string nodeId, string scope)
+    internal static JsonElement InputFor(WorkflowPlan plan, RunState state, string nodeId, string scope)
     {
-        var state = new RunState(plan, steps);
         var fired = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var edge in plan.Incoming(nodeId))
         {

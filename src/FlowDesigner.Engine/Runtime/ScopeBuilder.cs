@@ -7,9 +7,9 @@ namespace FlowDesigner.Engine.Runtime;
 /// <summary>Builds what a step's expressions see: the trigger payload, the outputs of the steps it can see, its item.</summary>
 public static class ScopeBuilder
 {
-    public static ExpressionScope For(WorkflowPlan plan, RunSnapshot snapshot, StepRecord step, JsonElement input, IReadOnlyDictionary<string, string> env)
+    internal static ExpressionScope For(
+        WorkflowPlan plan, RunState state, RunRecord runRecord, StepRecord step, JsonElement input, IReadOnlyDictionary<string, string> env)
     {
-        var state = new RunState(plan, snapshot.Steps);
         var steps = new Dictionary<string, StepRecord>(StringComparer.Ordinal);
         foreach (var node in plan.Nodes.Values)
         {
@@ -24,11 +24,11 @@ public static class ScopeBuilder
         var trigger = RunPlanner.Parse(state.Latest(plan.Trigger.Id, Scope.Root)?.OutputJson);
         var run = JsonSerializer.SerializeToElement(new
         {
-            id = snapshot.Run.Id,
-            workflowId = snapshot.Run.WorkflowId,
-            version = snapshot.Run.VersionNumber,
-            startedAt = snapshot.Run.StartedAt ?? snapshot.Run.CreatedAt,
-            correlationId = snapshot.Run.CorrelationId,
+            id = runRecord.Id,
+            workflowId = runRecord.WorkflowId,
+            version = runRecord.VersionNumber,
+            startedAt = runRecord.StartedAt ?? runRecord.CreatedAt,
+            correlationId = runRecord.CorrelationId,
         });
         var scope = new ExpressionScope(trigger, new VisibleSteps(steps), run, env) { Input = input };
         if (plan.InnermostLoop(step.NodeId) is { } loop && Scope.Depth(step.Scope) > 0)

@@ -20,8 +20,9 @@ public sealed class StepExecution(ExpressionEvaluator expressions, ExecutorRegis
         string? resolvedJson = null;
         try
         {
-            var input = RunPlanner.InputFor(plan, snapshot.Steps, step.NodeId, step.Scope);
-            var scope = ScopeBuilder.For(plan, snapshot, step, input, options.Env);
+            var state = new RunState(plan, snapshot.Steps);
+            var input = RunPlanner.InputFor(plan, state, step.NodeId, step.Scope);
+            var scope = ScopeBuilder.For(plan, state, snapshot.Run, step, input, options.Env);
             var config = expressions.Resolve(node.Config, scope, node.Name);
             resolvedJson = JsonSerializer.Serialize(config);
             var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input);

@@ -80,7 +80,29 @@ public sealed partial class Designer : IDisposable
     private Guid? _activeVersionId;
     private bool _versionsOpen;
 
-    private bool Dirty => _history is not null && WorkflowDefinitionJson.Serialize(_history.Current) != _savedJson;
+    // Read several times per render: the workflow is serialised once per version shown, not once per read.
+    private WorkflowDefinition? _comparedDefinition;
+    private string? _comparedSavedJson;
+    private bool _dirty;
+
+    private bool Dirty
+    {
+        get
+        {
+            if (_history is null)
+            {
+                return false;
+            }
+
+            if (!ReferenceEquals(_comparedDefinition, _history.Current) || !ReferenceEquals(_comparedSavedJson, _savedJson))
+            {
+                (_comparedDefinition, _comparedSavedJson) = (_history.Current, _savedJson);
+                _dirty = WorkflowDefinitionJson.Serialize(_history.Current) != _savedJson;
+            }
+
+            return _dirty;
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
