@@ -34,6 +34,9 @@ public static class EngineServiceCollectionExtensions
         }
 
         services.AddSingleton<NodeCatalog>();
+        services.AddSingleton<Credentials.CredentialProtector>();
+        services.AddSingleton<Credentials.CredentialResolver>();
+        services.AddSingleton<Credentials.CredentialService>();
         services.AddSingleton<GraphValidator>();
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<PublishService>();
@@ -62,6 +65,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ScheduleRegistry>();
         services.AddTransient<StepJobs>();
         services.AddTransient<ScheduleJobs>();
+        services.AddTransient<PollJobs>();
         services.AddSingleton<RecoverySweep>();
         services.AddHostedService(provider => provider.GetRequiredService<RecoverySweep>());
         foreach (var executor in typeof(ICoreNodeExecutor).Assembly.GetTypes()
@@ -70,10 +74,14 @@ public static class EngineServiceCollectionExtensions
             services.AddSingleton(typeof(ICoreNodeExecutor), executor);
         }
 
-        foreach (var executor in nodeAssemblies.SelectMany(a => a.GetTypes())
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INodeExecutor).IsAssignableFrom(t)))
+        // What connectors run: executors of their nodes, testers of their credentials, pollers of their triggers.
+        Type[] connectorServices = [typeof(INodeExecutor), typeof(Model.Credentials.ICredentialTester), typeof(Model.Polling.ITriggerPoller)];
+        foreach (var type in nodeAssemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }))
         {
-            services.AddSingleton(typeof(INodeExecutor), executor);
+            foreach (var service in connectorServices.Where(s => s.IsAssignableFrom(type)))
+            {
+                services.AddSingleton(service, type);
+            }
         }
 
         return services;

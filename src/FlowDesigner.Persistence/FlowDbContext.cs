@@ -1,9 +1,10 @@
 using FlowDesigner.Persistence.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence;
 
-public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbContext(options)
+public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<WorkflowEntity> Workflows => Set<WorkflowEntity>();
 
@@ -18,6 +19,11 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbC
     public DbSet<StepRunEntity> StepRuns => Set<StepRunEntity>();
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    public DbSet<TriggerCursorEntity> TriggerCursors => Set<TriggerCursorEntity>();
+
+    /// <summary>The Data Protection key ring, when the settings keep it in the database so that every node shares it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FlowDbContext).Assembly);

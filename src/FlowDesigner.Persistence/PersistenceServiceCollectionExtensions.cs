@@ -18,6 +18,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<IVersionStore, VersionStore>();
+        services.AddSingleton<Model.Credentials.ICredentialStore, CredentialStore>();
+        services.AddSingleton<Model.Polling.ITriggerCursorStore, TriggerCursorStore>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<Sql.BatchWriter>();
         services.AddSingleton<IRunStore, RunStore>();

@@ -11,6 +11,12 @@ public sealed class StorageOptions
     /// <summary>The SQLite database file's name inside <see cref="DataFolder"/>. Default <c>flowdesigner.db</c>.</summary>
     public string DatabaseFile { get; set; } = "flowdesigner.db";
 
+    /// <summary>
+    /// Where the Data Protection keys that encrypt credentials are kept: <c>folder</c> (default, <c>keys</c> beside the
+    /// database) or <c>database</c>, so that every node of a scale-out decrypts the same credentials.
+    /// </summary>
+    public string KeyStore { get; set; } = "folder";
+
     public string DataFolderPath => Path.GetFullPath(DataFolder);
 
     public string DatabasePath => Path.Combine(DataFolderPath, DatabaseFile);

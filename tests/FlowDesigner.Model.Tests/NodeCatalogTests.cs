@@ -17,7 +17,7 @@ public sealed class NodeCatalogTests
     [Fact]
     public void Constructor_Refuses_ANodeWhoseCredentialTypeIsMissing()
     {
-        INodeType[] types = [new Node(new("crm.create", "Create", NodeKind.Action, "CRM") { CredentialType = "crm.oauth" })];
+        INodeType[] types = [new Node(new("crm.create", "Create", NodeKind.Action, "CRM") { CredentialTypes = ["crm.oauth"], CredentialRequired = true })];
 
         var error = Assert.Throws<InvalidOperationException>(() => new NodeCatalog(types, []));
 

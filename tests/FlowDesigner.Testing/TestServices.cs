@@ -3,6 +3,7 @@ using FlowDesigner.Engine;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Persistence;
 using FlowDesigner.Web.Extensions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,7 +47,9 @@ public sealed class TestServices : IAsyncDisposable
         builder.Services.AddSingleton(new EngineOptions { RecoveryIntervalSeconds = 3600 });
         builder.Services.AddFlowDesignerPersistence(storage);
         builder.Services.AddFlowDesignerEngine(BuiltInNodes.Assembly);
+        builder.Services.AddFlowDesignerConnectors();
         builder.Services.AddHttpClient();
+        builder.Services.AddDataProtection().SetApplicationName("FlowDesigner").PersistKeysToFileSystem(new DirectoryInfo(storage.KeysFolderPath));
         if (jobs)
         {
             builder.Services.AddFlowDesignerJobs(workers: 8, schedulePolling: TimeSpan.FromMilliseconds(100));

@@ -9,7 +9,7 @@ namespace FlowDesigner.Connectors.Http;
 /// Sends the request with the step's idempotency key, parses a JSON response, and turns failures into step errors:
 /// 408, 429 and 5xx (and network errors) may be retried, honouring Retry-After; other 4xx may not.
 /// </summary>
-public sealed class HttpRequestExecutor(IHttpClientFactory httpClients) : INodeExecutor
+public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuthenticator authenticator) : INodeExecutor
 {
     private const int ExcerptLength = 500;
 
@@ -20,17 +20,17 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients) : INodeE
 
     public async Task<NodeResult> ExecuteAsync(NodeExecutionContext context, CancellationToken cancellationToken)
     {
-        using var request = BuildRequest(context);
-        HttpResponseMessage response;
-        try
+        var (request, response, token) = await SendAsync(context, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && token is not null)
         {
-            response = await httpClients.CreateClient(ClientName).SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new StepFailedException($"'{context.NodeName}': {request.Method} {request.RequestUri} could not be sent: {exception.Message}", retryable: true, innerException: exception);
+            // The API ended the token's session early: one more try with a fresh token.
+            authenticator.Refused(context.Credential!, token);
+            request.Dispose();
+            response.Dispose();
+            (request, response, _) = await SendAsync(context, cancellationToken);
         }
 
+        using (request)
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -51,6 +51,27 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients) : INodeE
                 headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value)),
                 body,
             });
+        }
+    }
+
+    private async Task<(HttpRequestMessage Request, HttpResponseMessage Response, Auth.AccessToken? Token)> SendAsync(
+        NodeExecutionContext context, CancellationToken cancellationToken)
+    {
+        var request = BuildRequest(context);
+        try
+        {
+            var token = context.Credential is { } credential ? await authenticator.ApplyAsync(request, credential, cancellationToken) : null;
+            return (request, await httpClients.CreateClient(ClientName).SendAsync(request, cancellationToken), token);
+        }
+        catch (HttpRequestException exception)
+        {
+            request.Dispose();
+            throw new StepFailedException($"'{context.NodeName}': {request.Method} {request.RequestUri} could not be sent: {exception.Message}", retryable: true, innerException: exception);
+        }
+        catch
+        {
+            request.Dispose();
+            throw;
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class HttpRequestNode : INodeType
             Property.Text("contentType", "Content type").WithDefault("text/plain") with { VisibleWhen = VisibleWhen.Is("bodyType", "raw") },
         ],
         OutputPorts = [PortDescriptor.Out, PortDescriptor.Error],
+        CredentialTypes = HttpCredentialFields.GenericTypes,
         DefaultRetry = RetryPolicy.Exponential(3, 1),
         DefaultTimeoutSeconds = 30,
     };

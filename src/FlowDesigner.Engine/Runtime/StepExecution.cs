@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Nodes;
 using FlowDesigner.Model.Execution;
@@ -11,41 +12,69 @@ namespace FlowDesigner.Engine.Runtime;
 /// Runs a node for a step without touching the database: works out its input and expression scope from the run's
 /// steps, resolves its settings, and calls its executor under the node's timeout.
 /// </summary>
-public sealed class StepExecution(ExpressionEvaluator expressions, ExecutorRegistry executors, EngineOptions options, ILogger<StepExecution> logger)
+public sealed class StepExecution(
+    ExpressionEvaluator expressions, ExecutorRegistry executors, CredentialResolver credentials, EngineOptions options, ILogger<StepExecution> logger)
 {
     /// <summary>The node's result and its resolved settings (as JSON, for the step row), or why it failed.</summary>
     public async Task<StepAttempt> AttemptAsync(WorkflowPlan plan, RunSnapshot snapshot, StepRecord step, CancellationToken cancellationToken)
     {
         var node = plan.Nodes[step.NodeId];
         string? resolvedJson = null;
+        IReadOnlyList<string> secrets = [];
         try
         {
+            var credential = await credentials.ResolveAsync(node.Credential, plan.Types[step.NodeId], node.Name, cancellationToken);
+            secrets = credential?.SecretValues ?? [];
             var state = new RunState(plan, snapshot.Steps);
             var input = RunPlanner.InputFor(plan, state, step.NodeId, step.Scope);
             var scope = ScopeBuilder.For(plan, state, snapshot.Run, step, input, options.Env);
             var config = expressions.Resolve(node.Config, scope, node.Name);
             resolvedJson = JsonSerializer.Serialize(config);
-            var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input);
+            var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input)
+            {
+                Credential = credential,
+            };
             var result = await ExecuteAsync(plan, node.Type, new CoreNodeContext(context, scope, snapshot.Run, step.Id), step.NodeId, cancellationToken);
-            return new StepAttempt(result, resolvedJson, null);
+            return Redacted(new StepAttempt(result, resolvedJson, null), secrets);
         }
         catch (ExpressionException exception)
         {
-            return new StepAttempt(null, resolvedJson, new StepFailure(exception.Message, Retryable: false, null));
+            return Redacted(new StepAttempt(null, resolvedJson, new StepFailure(exception.Message, Retryable: false, null)), secrets);
         }
         catch (StepFailedException exception)
         {
-            return new StepAttempt(null, resolvedJson, new StepFailure(exception.Message, exception.Retryable, exception.RetryAfter));
+            return Redacted(new StepAttempt(null, resolvedJson, new StepFailure(exception.Message, exception.Retryable, exception.RetryAfter)), secrets);
         }
         catch (StepTimeoutException exception)
         {
-            return new StepAttempt(null, resolvedJson, new StepFailure(exception.Message, Retryable: true, null));
+            return Redacted(new StepAttempt(null, resolvedJson, new StepFailure(exception.Message, Retryable: true, null)), secrets);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "Step {NodeId} of run {RunId} failed unexpectedly", step.NodeId, step.RunId);
-            return new StepAttempt(null, resolvedJson, new StepFailure($"'{node.Name}' failed: {exception.Message}", Retryable: true, null));
+            var message = SecretRedactor.Redact(exception.Message, secrets);
+            logger.LogWarning("Step {NodeId} of run {RunId} failed unexpectedly: {Error}", step.NodeId, step.RunId, message);
+            return Redacted(new StepAttempt(null, resolvedJson, new StepFailure($"'{node.Name}' failed: {message}", Retryable: true, null)), secrets);
         }
+    }
+
+    /// <summary>The attempt with the credential's secret values masked wherever they would be written to the step's row.</summary>
+    private static StepAttempt Redacted(StepAttempt attempt, IReadOnlyList<string> secrets)
+    {
+        if (secrets.Count == 0)
+        {
+            return attempt;
+        }
+
+        var resolved = attempt.ResolvedJson is { } json ? SecretRedactor.Redact(json, secrets) : null;
+        var failure = attempt.Failure is { } f ? f with { Error = SecretRedactor.Redact(f.Error, secrets) } : null;
+        var result = attempt.Result;
+        if (result is not null && result.Output.ValueKind != JsonValueKind.Undefined
+            && result.Output.GetRawText() is var output && SecretRedactor.Contains(output, secrets))
+        {
+            result = result with { Output = JsonDocument.Parse(SecretRedactor.Redact(output, secrets)).RootElement.Clone() };
+        }
+
+        return new StepAttempt(result, resolved, failure);
     }
 
     /// <summary>Whether the node may run while a run is advanced in memory (everything but what waits on another run).</summary>

@@ -12,11 +12,13 @@ public sealed class NodeCatalog
     {
         _nodes = IndexByKey(nodeTypes.Select(t => t.Descriptor), d => d.Key, "node type");
         _credentials = IndexByKey(credentialTypes.Select(t => t.Descriptor), d => d.Key, "credential type");
-        var missing = _nodes.Values.FirstOrDefault(n => n.CredentialType is { } c && !_credentials.ContainsKey(c));
-        if (missing is not null)
+        var missing = _nodes.Values
+            .SelectMany(n => n.CredentialTypes.Where(c => !_credentials.ContainsKey(c)).Select(c => (Node: n.Key, Credential: c)))
+            .FirstOrDefault();
+        if (missing.Node is not null)
         {
             throw new InvalidOperationException(
-                $"Node type '{missing.Key}' needs credential type '{missing.CredentialType}', which no connector declares.");
+                $"Node type '{missing.Node}' needs credential type '{missing.Credential}', which no connector declares.");
         }
     }
 

@@ -27,8 +27,11 @@ public sealed record NodeTypeDescriptor(string Key, string DisplayName, NodeKind
     /// </summary>
     public string? PortsFromProperty { get; init; }
 
-    /// <summary>The credential type key the node authenticates with, if any.</summary>
-    public string? CredentialType { get; init; }
+    /// <summary>The credential type keys a node of this type may authenticate with; empty when it needs none.</summary>
+    public IReadOnlyList<string> CredentialTypes { get; init; } = [];
+
+    /// <summary>Whether a credential must be chosen (a vendor's node) or may be left out (an HTTP request to an open API).</summary>
+    public bool CredentialRequired { get; init; }
 
     public RetryPolicy DefaultRetry { get; init; } = RetryPolicy.None;
 

@@ -15,6 +15,9 @@ public sealed record NodeExecutionContext(
     IReadOnlyDictionary<string, JsonElement> Config,
     JsonElement Input)
 {
+    /// <summary>The node's credential, decrypted, when its type signs in; never written anywhere.</summary>
+    public Credentials.CredentialValues? Credential { get; init; }
+
     public JsonElement? GetConfig(string name) => Config.TryGetValue(name, out var value) ? value : null;
 
     public string GetText(string name, string fallback = "") =>

@@ -161,6 +161,15 @@ public sealed class GraphValidator(NodeCatalog catalog)
     {
         foreach (var (node, type) in types)
         {
+            if (type.CredentialRequired && string.IsNullOrWhiteSpace(node.Credential))
+            {
+                issues.Add(new("missing-credential", $"'{node.Name}' needs a credential to sign in with. Choose one in its settings.", IssueKind.Incomplete)
+                {
+                    NodeId = node.Id,
+                    Property = "credential",
+                });
+            }
+
             foreach (var property in type.Properties.Where(p => PropertyValues.IsVisible(type, node, p)))
             {
                 var value = PropertyValues.Effective(node, property);

@@ -287,6 +287,30 @@ namespace FlowDesigner.Persistence.Migrations
                     b.ToTable("StepRuns", (string)null);
                 });
 
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.TriggerCursorEntity", b =>
+                {
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CursorJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastPolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggerType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkflowId");
+
+                    b.ToTable("TriggerCursors", (string)null);
+                });
+
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.WorkflowEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -400,6 +424,23 @@ namespace FlowDesigner.Persistence.Migrations
                     b.ToTable("WorkflowVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunEntity", b =>
                 {
                     b.HasOne("FlowDesigner.Persistence.Entities.EventEntity", "Event")
@@ -428,6 +469,15 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasOne("FlowDesigner.Persistence.Entities.RunEntity", null)
                         .WithMany("Steps")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.TriggerCursorEntity", b =>
+                {
+                    b.HasOne("FlowDesigner.Persistence.Entities.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

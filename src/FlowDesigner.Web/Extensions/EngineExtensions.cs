@@ -13,10 +13,7 @@ public static class EngineExtensions
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
         builder.Services.AddFlowDesignerEngine(BuiltInNodes.Assembly);
-        builder.Services.AddHttpClient();
-
-        // Each call is recorded in its step's row; per-request client logs would only repeat it, at a cost per call.
-        builder.Services.AddHttpClient(Connectors.Http.HttpRequestExecutor.ClientName).RemoveAllLoggers();
+        builder.Services.AddFlowDesignerConnectors();
         return builder;
     }
 

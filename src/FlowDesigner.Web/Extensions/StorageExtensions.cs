@@ -1,6 +1,7 @@
 using FlowDesigner.Persistence;
 using FlowDesigner.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Web.Extensions;
 
@@ -12,9 +13,17 @@ public static class StorageExtensions
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddFlowDesignerPersistence(options);
         builder.Services.AddHostedService<StorageStartup>();
-        builder.Services.AddDataProtection()
-            .SetApplicationName("FlowDesigner")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolderPath));
+        var protection = builder.Services.AddDataProtection().SetApplicationName("FlowDesigner");
+        if (string.Equals(options.KeyStore, "database", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext());
+            protection.PersistKeysToDbContext<FlowDbContext>();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolderPath));
+        }
+
         return builder;
     }
 }

@@ -1,0 +1,36 @@
+using FlowDesigner.Connectors.Auth;
+using FlowDesigner.Connectors.Email;
+using FlowDesigner.Connectors.Http;
+using FlowDesigner.Connectors.Magento;
+using FlowDesigner.Connectors.NetSuite;
+using FlowDesigner.Connectors.Salesforce;
+using FlowDesigner.Connectors.ServiceNow;
+using FlowDesigner.Connectors.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FlowDesigner.Connectors;
+
+public static class ConnectorsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The vendor clients, the token cache and the HTTP clients they send with. The engine registers the node types,
+    /// executors, credential testers and pollers it finds in <see cref="BuiltInNodes.Assembly"/>.
+    /// </summary>
+    public static IServiceCollection AddFlowDesignerConnectors(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenCache>();
+        services.AddSingleton<HttpAuthenticator>();
+        services.AddSingleton<SalesforceClient>();
+        services.AddSingleton<ServiceNowClient>();
+        services.AddSingleton<NetSuiteClient>();
+        services.AddSingleton<MagentoClient>();
+        services.AddSingleton<SmtpSender>();
+
+        // Each call is recorded in its step's row; client logs would only repeat it, and URLs or headers can carry secrets.
+        services.AddHttpClient(HttpRequestExecutor.ClientName).RemoveAllLoggers();
+        services.AddHttpClient(ConnectorHttp.ClientName).RemoveAllLoggers();
+        return services;
+    }
+}

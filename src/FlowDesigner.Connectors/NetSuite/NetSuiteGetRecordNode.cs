@@ -1,0 +1,20 @@
+using FlowDesigner.Connectors.Shared;
+using FlowDesigner.Model.Descriptors;
+
+namespace FlowDesigner.Connectors.NetSuite;
+
+public sealed class NetSuiteGetRecordNode : INodeType
+{
+    public const string Key = "netsuite.get-record";
+
+    public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Get record", NetSuiteClient.Vendor, NetSuiteCredential.Key,
+        "Reads a record by its internal id, or by eid:{external id}.") with
+    {
+        Properties =
+        [
+            Property.Text("recordType", "Record type").WithDefault("salesOrder") with { Required = true, Help = "Such as salesOrder, customer or invoice." },
+            Property.Text("id", "Id") with { Required = true, Placeholder = "{{ steps[\"Create sales order\"].id }}" },
+            Property.Bool("expand", "Include sublists").WithDefault(false),
+        ],
+    };
+}

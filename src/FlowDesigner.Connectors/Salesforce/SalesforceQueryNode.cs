@@ -1,0 +1,23 @@
+using FlowDesigner.Connectors.Shared;
+using FlowDesigner.Model.Descriptors;
+
+namespace FlowDesigner.Connectors.Salesforce;
+
+public sealed class SalesforceQueryNode : INodeType
+{
+    public const string Key = "salesforce.query";
+
+    public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "SOQL query", SalesforceClient.Vendor, SalesforceCredential.Key,
+        "Runs a SOQL query and goes on with its records, following Salesforce's pages up to the maximum.") with
+    {
+        Properties =
+        [
+            Property.Multiline("soql", "SOQL") with
+            {
+                Required = true,
+                Placeholder = "SELECT Id, Status FROM Order WHERE OrderReferenceNumber = '{{ trigger.increment_id }}'",
+            },
+            Property.Number("maxRecords", "Maximum records").WithDefault(2000),
+        ],
+    };
+}
