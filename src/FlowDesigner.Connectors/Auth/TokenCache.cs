@@ -51,5 +51,5 @@ public sealed class TokenCache(TimeProvider clock)
     }
 
     private AccessToken? Fresh(string key) =>
-        _tokens.TryGetValue(key, out var token) && (token.ExpiresAt is null || token.ExpiresAt.Value - Margin > clock.GetUtcNow()) ? token : null;
+        _tokens.TryGetValue(key, out var token) && (token.ExpiresAt is null || token.ExpiresAt.Value > clock.GetUtcNow() + Margin) ? token : null;
 }
