@@ -161,14 +161,16 @@ public sealed class CredentialService(
         }
     }
 
-    /// <summary>The form's values over the stored ones: a secret left empty keeps its stored value; hidden fields are dropped.</summary>
+    /// <summary>The form's values over the stored ones: a secret left empty keeps its stored value, another field its default; hidden fields are dropped.</summary>
     private static Dictionary<string, string> Merge(CredentialTypeDescriptor type, IReadOnlyDictionary<string, string> input, Dictionary<string, string> stored)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in type.Fields)
         {
             var given = input.GetValueOrDefault(field.Name)?.Trim() ?? "";
-            merged[field.Name] = field.Secret && given.Length == 0 ? stored.GetValueOrDefault(field.Name) ?? "" : given;
+            merged[field.Name] = given.Length > 0 ? given
+                : field.Secret ? stored.GetValueOrDefault(field.Name) ?? ""
+                : field.Default ?? "";
         }
 
         foreach (var field in type.Fields.Where(f => !type.IsVisible(f, merged)))

@@ -1,4 +1,5 @@
 using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
@@ -11,7 +12,8 @@ namespace FlowDesigner.Engine.Workflows;
 /// Runs in flight keep the version they started on.
 /// </summary>
 public sealed class PublishService(
-    IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules, ActiveTriggerCache triggers)
+    IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules, ActiveTriggerCache triggers,
+    ICredentialStore credentials)
 {
     public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, string actor, CancellationToken cancellationToken)
     {
@@ -31,6 +33,7 @@ public sealed class PublishService(
             }
         }
 
+        issues.AddRange(await CheckCredentialsAsync(workflow.Definition, cancellationToken));
         if (issues.Count > 0)
         {
             return new PublishResult(null, issues);
@@ -81,6 +84,32 @@ public sealed class PublishService(
         triggers.Clear();
         schedules.Register(version);
         return new PublishResult(version, []);
+    }
+
+    /// <summary>Every chosen credential must still exist and be of a type the node signs in with.</summary>
+    private async Task<IEnumerable<ValidationIssue>> CheckCredentialsAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        var issues = new List<ValidationIssue>();
+        foreach (var node in definition.Nodes.Where(n => !string.IsNullOrWhiteSpace(n.Credential)))
+        {
+            var stored = Guid.TryParse(node.Credential, out var id) ? await credentials.FindAsync(id, cancellationToken) : null;
+            var allowed = catalog.FindNodeType(node.Type)?.CredentialTypes ?? [];
+            if (stored is null)
+            {
+                issues.Add(new ValidationIssue("unknown-credential",
+                    $"'{node.Name}' signs in with a credential that no longer exists. Choose another in its settings.", IssueKind.Incomplete)
+                { NodeId = node.Id, Property = "credential" });
+            }
+            else if (!allowed.Contains(stored.Type))
+            {
+                issues.Add(new ValidationIssue("wrong-credential",
+                    $"'{node.Name}' cannot sign in with '{stored.Name}' ({catalog.FindCredentialType(stored.Type)?.DisplayName ?? stored.Type}). Choose another in its settings.",
+                    IssueKind.Incomplete)
+                { NodeId = node.Id, Property = "credential" });
+            }
+        }
+
+        return issues;
     }
 
     /// <summary>What the trigger listens to: <c>POST orders</c>, an event name, a cron expression.</summary>
