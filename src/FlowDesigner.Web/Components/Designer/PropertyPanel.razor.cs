@@ -160,6 +160,10 @@ public sealed partial class PropertyPanel
         return OnChange.InvokeAsync(Node with { Config = config });
     }
 
+    private string? CredentialError => Issues.FirstOrDefault(i => i.Property == "credential")?.Message;
+
+    private Task SetCredentialAsync(string? id) => OnChange.InvokeAsync(Node with { Credential = id });
+
     private Task SetRetryAsync(RetryPolicy retry) => OnChange.InvokeAsync(Node with { Retry = retry });
 
     private Task SetTimeoutAsync(int seconds) => OnChange.InvokeAsync(Node with { TimeoutSeconds = Math.Clamp(seconds, 1, 3600) });
