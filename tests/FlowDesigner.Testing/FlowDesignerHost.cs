@@ -20,6 +20,9 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
 
     public string DataFolder => _folder.Path;
 
+    /// <summary>More settings for the host, such as <c>Storage:KeyStore</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>Starts the host (once) and returns the address it listens on.</summary>
     public Uri Start()
     {
@@ -33,6 +36,10 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", _folder.Path);
         builder.UseSetting("BackgroundJobs:Workers", "2");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

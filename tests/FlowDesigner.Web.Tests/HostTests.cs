@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using FlowDesigner.Engine.Credentials;
+using FlowDesigner.Persistence;
 using FlowDesigner.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowDesigner.Web.Tests;
 
@@ -26,6 +30,23 @@ public sealed class HostTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no-such-page")).StatusCode);
         Assert.True(File.Exists(Path.Combine(host.DataFolder, "flowdesigner.db")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.DataFolder, "keys")));
+    }
+
+    [Fact]
+    public async Task Host_KeepsTheKeysThatEncryptCredentials_InTheDatabase_WhenTheSettingsSaySo()
+    {
+        using var host = new FlowDesignerHost { Settings = { ["Storage:KeyStore"] = "database" } };
+        host.Start();
+        var services = host.Services;
+
+        var saved = await services.GetRequiredService<CredentialService>().SaveAsync(
+            new CredentialInput(null, "http.bearer", "Partner API", new Dictionary<string, string> { ["token"] = "token-in-db-keys" }), "admin", default);
+        await using var db = services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
+
+        Assert.True(saved.Succeeded);
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+        Assert.False(Directory.Exists(Path.Combine(host.DataFolder, "keys")));
+        Assert.True((await services.GetRequiredService<CredentialService>().ListAsync(default)).Single().Readable);
     }
 
     [Fact]
