@@ -1,6 +1,5 @@
 using FlowDesigner.Connectors.Shared;
 using FlowDesigner.Model.Credentials;
-using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Connectors.NetSuite;
 
@@ -9,18 +8,8 @@ public sealed class NetSuiteCredentialTester(NetSuiteClient netSuite) : ICredent
 {
     public IReadOnlyList<string> CredentialTypes { get; } = [NetSuiteCredential.Key];
 
-    public async Task<CredentialTestOutcome> TestAsync(CredentialValues credential, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var reply = await netSuite.QueryAsync(credential, "SELECT id FROM subsidiary", 1, 0, cancellationToken);
-            return reply.Succeeded
-                ? new CredentialTestOutcome(true, $"Signed in to account {NetSuiteClient.Realm(credential)}; SuiteQL answered.")
-                : new CredentialTestOutcome(false, NetSuiteErrors.From(reply, "run a test query").Message);
-        }
-        catch (StepFailedException exception)
-        {
-            return new CredentialTestOutcome(false, exception.Message);
-        }
-    }
+    public Task<CredentialTestOutcome> TestAsync(CredentialValues credential, CancellationToken cancellationToken) => VendorTest.RunAsync(
+        () => netSuite.QueryAsync(credential, "SELECT id FROM subsidiary", 1, 0, cancellationToken),
+        () => $"Signed in to account {NetSuiteClient.Realm(credential)}; SuiteQL answered.",
+        reply => NetSuiteErrors.From(reply, "run a test query"));
 }

@@ -1,6 +1,5 @@
 using FlowDesigner.Connectors.Shared;
 using FlowDesigner.Model.Credentials;
-using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Connectors.Salesforce;
 
@@ -11,17 +10,14 @@ public sealed class SalesforceCredentialTester(SalesforceClient salesforce) : IC
 
     public async Task<CredentialTestOutcome> TestAsync(CredentialValues credential, CancellationToken cancellationToken)
     {
-        try
-        {
-            var token = await salesforce.TokenAsync(credential, cancellationToken);
-            var reply = await salesforce.SendAsync(credential, HttpMethod.Get, "", null, cancellationToken);
-            return reply.Succeeded
-                ? new CredentialTestOutcome(true, $"Signed in to {token.InstanceUrl}; API {SalesforceClient.ApiVersion(credential)} answered.")
-                : new CredentialTestOutcome(false, SalesforceErrors.From(reply, "list the API's resources").Message);
-        }
-        catch (StepFailedException exception)
-        {
-            return new CredentialTestOutcome(false, exception.Message);
-        }
+        var instance = "";
+        return await VendorTest.RunAsync(
+            async () =>
+            {
+                instance = (await salesforce.TokenAsync(credential, cancellationToken)).InstanceUrl;
+                return await salesforce.SendAsync(credential, HttpMethod.Get, "", null, cancellationToken);
+            },
+            () => $"Signed in to {instance}; API {SalesforceClient.ApiVersion(credential)} answered.",
+            reply => SalesforceErrors.From(reply, "list the API's resources"));
     }
 }
