@@ -5,6 +5,9 @@ using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Testing;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Models;
+using FlowDesigner.Web.Components.Designer;
 using FlowDesigner.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +82,58 @@ public sealed class DesignerPageTests : IAsyncLifetime
         page.Find("#canvas").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Z", CtrlKey = true, ShiftKey = true });
         page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
     }
+
+    [Fact]
+    public async Task MovingANode_AndDrawingALink_AreUndoneAndRedone()
+    {
+        var imported = await _services.Get<WorkflowService>().ImportAsync("""
+            { "schema": 1, "name": "Two steps", "nodes": [
+              { "id": "n1", "type": "core.webhook", "name": "Order placed", "config": { "path": "two" }, "position": { "x": 40, "y": 100 } },
+              { "id": "n2", "type": "core.delay", "name": "Wait", "position": { "x": 340, "y": 100 } } ] }
+            """, "ann", default);
+        var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".fd-node").Count));
+        var diagram = page.FindComponent<Blazor.Diagrams.Components.DiagramCanvas>().Instance.BlazorDiagram;
+        FlowNodeModel Node(string id) => diagram.Nodes.OfType<FlowNodeModel>().Single(n => n.NodeId == id);
+
+        // A drag through the canvas's own pointer handling: the node selected, then down on it, move, up.
+        await page.InvokeAsync(() =>
+        {
+            diagram.SelectModel(Node("n2"), unselectOthers: true);
+            diagram.TriggerPointerDown(Node("n2"), Pointer(400, 120));
+            diagram.TriggerPointerMove(null, Pointer(500, 180));
+            diagram.TriggerPointerUp(null, Pointer(500, 180));
+        });
+        page.WaitForAssertion(() => Assert.Equal(new Point(440, 160), Node("n2").Position));
+
+        // A link as the canvas draws one: from an output port, then attached to an input port.
+        await page.InvokeAsync(() =>
+        {
+            var output = Node("n1").Ports.OfType<FlowPortModel>().Single(p => p.PortName == "out");
+            var input = Node("n2").Ports.OfType<FlowPortModel>().Single(p => p.IsInput);
+            var link = new LinkModel(new SinglePortAnchor(output), new PositionAnchor(new Point(420, 170)));
+            diagram.Links.Add(link);
+            link.SetTarget(new SinglePortAnchor(input));
+            link.TriggerTargetAttached();
+        });
+        page.WaitForAssertion(() => Assert.Single(diagram.Links));
+
+        page.Find("#undo").Click();
+        page.WaitForAssertion(() => Assert.Empty(diagram.Links));
+        Assert.Equal(new Point(440, 160), Node("n2").Position);
+        page.Find("#undo").Click();
+        page.WaitForAssertion(() => Assert.Equal(new Point(340, 100), Node("n2").Position));
+        page.Find("#redo").Click();
+        page.WaitForAssertion(() => Assert.Equal(new Point(440, 160), Node("n2").Position));
+        page.Find("#redo").Click();
+        page.WaitForAssertion(() => Assert.Single(diagram.Links));
+        var redrawn = diagram.Links.Single();
+        Assert.Equal("n1", ((FlowNodeModel)((FlowPortModel)((SinglePortAnchor)redrawn.Source).Port).Parent).NodeId);
+        Assert.Equal("n2", ((FlowNodeModel)((FlowPortModel)((SinglePortAnchor)redrawn.Target).Port).Parent).NodeId);
+    }
+
+    private static Blazor.Diagrams.Core.Events.PointerEventArgs Pointer(double x, double y) =>
+        new(x, y, 0, 1, false, false, false, 1, 1, 1, 0.5f, 0, 0, "mouse", true);
 
     [Fact]
     public async Task SavingAWorkflowDeletedMeanwhile_SaysSo_AndKeepsTheChanges()
