@@ -52,7 +52,9 @@ public sealed class StepExecution(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             var message = SecretRedactor.Redact(exception.Message, secrets);
-            logger.LogWarning("Step {NodeId} of run {RunId} failed unexpectedly: {Error}", step.NodeId, step.RunId, message);
+            // The exception itself is not logged: its message may carry a secret. Its type and stack trace cannot.
+            logger.LogWarning("Step {NodeId} of run {RunId} failed unexpectedly: {Type}: {Error}\n{StackTrace}",
+                step.NodeId, step.RunId, exception.GetType().FullName, message, exception.StackTrace);
             return Redacted(new StepAttempt(null, resolvedJson, new StepFailure($"'{node.Name}' failed: {message}", Retryable: true, null)), secrets);
         }
     }
