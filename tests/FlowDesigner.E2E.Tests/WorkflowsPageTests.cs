@@ -49,6 +49,29 @@ public sealed class WorkflowsPageTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task AnActivePollingTriggerThatCannotReachItsStore_IsFlaggedOnTheList()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser);
+        var services = session.Host.Services;
+        var shop = await services.GetRequiredService<Engine.Credentials.CredentialService>().SaveAsync(new Engine.Credentials.CredentialInput(
+            null, "magento.token", "Shop", new Dictionary<string, string> { ["baseUrl"] = "http://127.0.0.1:1", ["accessToken"] = "token-1" }), "admin", default);
+        var imported = await services.GetRequiredService<WorkflowService>().ImportAsync($$"""
+            { "schema": 1, "name": "Shop orders", "nodes": [
+              { "id": "n1", "type": "magento.new-order", "name": "New order", "credential": "{{shop.Saved!.Id}}", "config": { "since": "2025-03-14 00:00:00" } } ] }
+            """, "ann", default);
+        await services.GetRequiredService<PublishService>().PublishAsync(imported.Workflow!.Id, null, "ann", default);
+        await services.GetRequiredService<Engine.Triggers.PollJobs>().PollAsync(imported.Workflow.Id, default);
+
+        await OpenWorkflowsAsync(session);
+
+        await Assertions.Expect(session.Page.Locator(".fd-trigger")).ToContainTextAsync("Magento orders, every 1 min");
+        await Assertions.Expect(session.Page.Locator(".fd-trigger-problem")).ToContainTextAsync("Last check failed");
+        await session.Page.Locator(".fd-trigger-problem").HoverAsync();
+        await Assertions.Expect(session.Page.Locator(".mud-tooltip")).ToContainTextAsync("Magento could not be reached at http://127.0.0.1:1");
+        await session.ScreenshotAsync("workflows-poll-failing");
+    }
+
+    [Fact]
     public async Task User_RenamesDuplicatesExportsAndDeletes_WithConfirmation()
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser);

@@ -32,6 +32,24 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_SaysWhatTheLastPollOfTheActiveTriggerFoundWrong_UntilAPollGoesWell()
+    {
+        var definition = WorkflowDefinition.Empty("Shop orders") with { Nodes = [new NodeDefinition("n1", "magento.new-order", "New order")] };
+        var created = await Store.CreateAsync(new WorkflowDraft(definition, "magento.new-order", null), "ann", "created", default);
+        await _services.Get<IVersionStore>().PublishAsync(created.Id, definition, "magento.new-order", null, null, "ann", default);
+        var cursors = _services.Get<Model.Polling.ITriggerCursorStore>();
+
+        await cursors.SaveAsync(created.Id, "magento.new-order", null, "Magento could not search for new orders (401: ...)", DateTime.UtcNow, default);
+        var failing = (await Store.ListAsync(new WorkflowQuery(null, 0, 10), default)).Items.Single();
+        await cursors.SaveAsync(created.Id, "magento.new-order", """{"createdAt":"2025-03-14 09:26:41","entityId":1042}""", null, DateTime.UtcNow, default);
+        var healthy = (await Store.ListAsync(new WorkflowQuery(null, 0, 10), default)).Items.Single();
+
+        Assert.StartsWith("Magento could not search", failing.TriggerProblem);
+        Assert.Null(healthy.TriggerProblem);
+        Assert.Equal("""{"createdAt":"2025-03-14 09:26:41","entityId":1042}""", await cursors.FindAsync(created.Id, "magento.new-order", default));
+    }
+
+    [Fact]
     public async Task SaveDraft_RefusesAConcurrentEdit_AndKeepsTheFirstSave()
     {
         var created = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);

@@ -16,5 +16,8 @@ public sealed record WorkflowSummary(
     DateTime? LastRunAt,
     int RunsLast24Hours)
 {
+    /// <summary>What went wrong the last time the active polling trigger looked for new events; null when it went well.</summary>
+    public string? TriggerProblem { get; init; }
+
     public WorkflowState State => WorkflowStates.Of(ActiveVersionNumber, ChangedSinceActive);
 }

@@ -34,7 +34,12 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
                 w.UpdatedBy,
                 w.Runs.OrderByDescending(r => r.CreatedAt).Select(r => (RunStatus?)r.Status).FirstOrDefault(),
                 w.Runs.Max(r => (DateTime?)r.CreatedAt),
-                w.Runs.Count(r => r.CreatedAt >= since)))
+                w.Runs.Count(r => r.CreatedAt >= since))
+            {
+                TriggerProblem = w.ActiveVersion == null
+                    ? null
+                    : db.TriggerCursors.Where(c => c.WorkflowId == w.Id && c.TriggerType == w.ActiveVersion.TriggerType).Select(c => c.LastError).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         return new PagedResult<WorkflowSummary>(page, total);
     }
