@@ -66,6 +66,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<StepJobs>();
         services.AddTransient<ScheduleJobs>();
         services.AddTransient<PollJobs>();
+        services.AddSingleton<TriggerSamples>();
         services.AddSingleton<RecoverySweep>();
         services.AddHostedService(provider => provider.GetRequiredService<RecoverySweep>());
         foreach (var executor in typeof(ICoreNodeExecutor).Assembly.GetTypes()

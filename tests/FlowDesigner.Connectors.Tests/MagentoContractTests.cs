@@ -88,6 +88,23 @@ public sealed class MagentoContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Latest_ReadsTheNewestOrderOnly_ForATestRun()
+    {
+        _magento.AddOrder(MagentoSampleOrder.Create(1042, "2025-03-14 09:26:41"));
+        _magento.AddOrder(MagentoSampleOrder.Create(1043, "2025-03-15 10:00:00"));
+        _magento.AddOrder(MagentoSampleOrder.Create(1041, "2025-03-13 08:00:00"));
+
+        var latest = await _harness.Get<MagentoOrderPoller>().LatestAsync(
+            new PollContext(Guid.NewGuid(), "New order", new Dictionary<string, JsonElement>(), Token(), null), CancellationToken.None);
+
+        Assert.Equal(1043, latest!.Value.GetProperty("entity_id").GetInt64());
+        var search = _magento.To("/rest/default/V1/orders").Single().Query;
+        Assert.Contains("searchCriteria%5BsortOrders%5D%5B0%5D%5Bdirection%5D=DESC", search);
+        Assert.Contains("searchCriteria%5BpageSize%5D=1", search);
+        Assert.DoesNotContain("filter_groups", Uri.UnescapeDataString(search));
+    }
+
+    [Fact]
     public async Task Poll_PagesThroughMoreOrdersThanOnePage()
     {
         for (var id = 1; id <= 120; id++)

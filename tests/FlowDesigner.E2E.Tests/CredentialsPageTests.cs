@@ -81,4 +81,35 @@ public sealed class CredentialsPageTests(BrowserFixture browser) : IClassFixture
         await session.ScreenshotAsync("credentials-delete-refused");
         Assert.Equal(crm.Saved!.Id.ToString(), (await services.GetRequiredService<WorkflowService>().FindAsync(imported.Workflow.Id, default))!.Definition.Nodes[1].Credential);
     }
+
+    [Fact]
+    public async Task TestRun_OfAMagentoWorkflow_StartsFromTheNewestRealOrder()
+    {
+        await using var magento = await FakeMagento.StartNewAsync();
+        magento.AddOrder(MagentoSampleOrder.Create(1042, "2025-03-14 09:26:41"));
+        magento.AddOrder(MagentoSampleOrder.Create(1043, "2025-03-15 11:00:00"));
+        await using var session = await BrowserSession.OpenAsync(browser.Browser);
+        var services = session.Host.Services;
+        var shop = await services.GetRequiredService<CredentialService>().SaveAsync(new CredentialInput(null, "magento.token", "Shop",
+            new Dictionary<string, string> { ["baseUrl"] = magento.Url("/"), ["accessToken"] = FakeMagento.AccessToken }), "admin", default);
+        var imported = await services.GetRequiredService<WorkflowService>().ImportAsync($$$"""
+            { "schema": 1, "name": "Shop orders", "nodes": [
+              { "id": "n1", "type": "magento.new-order", "name": "New order", "credential": "{{{shop.Saved!.Id}}}", "position": { "x": 40, "y": 120 } },
+              { "id": "n2", "type": "core.set", "name": "Summary", "config": { "fields": { "order": "{{ trigger.increment_id }}", "lines": "{{ trigger.items.length }}" } }, "position": { "x": 340, "y": 120 } } ],
+              "edges": [ { "from": "n1", "port": "out", "to": "n2" } ] }
+            """, "ann", default);
+        var page = session.Page;
+        await session.GoToAsync($"/workflows/{imported.Workflow!.Id}");
+
+        await page.Locator("#test-run").ClickAsync();
+        await page.Locator("#test-fetch-example").ClickAsync();
+        await Assertions.Expect(page.Locator("#test-payload")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"increment_id\": \"000001043\""));
+        await session.ScreenshotAsync("designer-test-fetched-order");
+        await page.Locator("#test-run-start").ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Test run succeeded")).ToBeVisibleAsync();
+        await page.Locator(".fd-node[data-node=n2] .fd-node-head").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Result" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#property-panel")).ToContainTextAsync("000001043");
+    }
 }

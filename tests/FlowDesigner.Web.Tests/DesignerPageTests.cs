@@ -28,7 +28,7 @@ public sealed class DesignerPageTests : IAsyncLifetime
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1000, 700));
         _context.Services.AddMudServices();
-        foreach (var type in new[] { typeof(WorkflowService), typeof(PublishService), typeof(TestRunner), typeof(NodeCatalog), typeof(GraphValidator), typeof(ExpressionEvaluator), typeof(Engine.Credentials.CredentialService) })
+        foreach (var type in new[] { typeof(WorkflowService), typeof(PublishService), typeof(TestRunner), typeof(NodeCatalog), typeof(GraphValidator), typeof(ExpressionEvaluator), typeof(Engine.Credentials.CredentialService), typeof(Engine.Triggers.TriggerSamples) })
         {
             _context.Services.AddSingleton(type, _services.Provider.GetRequiredService(type));
         }

@@ -80,6 +80,19 @@ public sealed class MagentoOrderPoller(MagentoClient magento, TimeProvider clock
         return new PollResult(events, Cursor(cursorTime, cursorId));
     }
 
+    public async Task<JsonElement?> LatestAsync(PollContext context, CancellationToken cancellationToken)
+    {
+        var credential = context.Credential ?? throw new StepFailedException($"'{context.NodeName}' needs a Magento credential.", retryable: false);
+        var statuses = context.GetText("statuses").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var reply = await magento.GetAsync(credential, SearchPath(null, statuses, 1, newestFirst: true, pageSize: 1), cancellationToken);
+        if (!reply.Succeeded)
+        {
+            throw MagentoErrors.From(reply, "read the newest order");
+        }
+
+        return reply.Json.GetProperty("items") is { ValueKind: JsonValueKind.Array } items && items.GetArrayLength() > 0 ? items[0] : null;
+    }
+
     private static (string? Since, long LastId) ReadCursor(PollContext context)
     {
         if (context.Cursor is { ValueKind: JsonValueKind.Object } cursor)
@@ -101,25 +114,33 @@ public sealed class MagentoOrderPoller(MagentoClient magento, TimeProvider clock
     private static JsonElement Cursor(string createdAt, long entityId) => JsonSerializer.SerializeToElement(new { createdAt, entityId });
 
     /// <summary>The bracketed <c>searchCriteria</c> query, brackets encoded as the docs ask.</summary>
-    private static string SearchPath(string since, string[] statuses, int page)
+    /// <param name="since">The <c>created_at</c> to read from; null for no lower bound.</param>
+    private static string SearchPath(string? since, string[] statuses, int page, bool newestFirst = false, int pageSize = PageSize)
     {
         var query = new StringBuilder("orders?");
         void Add(string key, string value) => query.Append(Uri.EscapeDataString($"searchCriteria{key}")).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
-        Add("[filter_groups][0][filters][0][field]", "created_at");
-        Add("[filter_groups][0][filters][0][value]", since);
-        Add("[filter_groups][0][filters][0][condition_type]", "gteq");
-        if (statuses.Length > 0)
+        var group = 0;
+        if (since is not null)
         {
-            Add("[filter_groups][1][filters][0][field]", "status");
-            Add("[filter_groups][1][filters][0][value]", string.Join(',', statuses));
-            Add("[filter_groups][1][filters][0][condition_type]", "in");
+            Add($"[filter_groups][{group}][filters][0][field]", "created_at");
+            Add($"[filter_groups][{group}][filters][0][value]", since);
+            Add($"[filter_groups][{group}][filters][0][condition_type]", "gteq");
+            group++;
         }
 
+        if (statuses.Length > 0)
+        {
+            Add($"[filter_groups][{group}][filters][0][field]", "status");
+            Add($"[filter_groups][{group}][filters][0][value]", string.Join(',', statuses));
+            Add($"[filter_groups][{group}][filters][0][condition_type]", "in");
+        }
+
+        var direction = newestFirst ? "DESC" : "ASC";
         Add("[sortOrders][0][field]", "created_at");
-        Add("[sortOrders][0][direction]", "ASC");
+        Add("[sortOrders][0][direction]", direction);
         Add("[sortOrders][1][field]", "entity_id");
-        Add("[sortOrders][1][direction]", "ASC");
-        Add("[pageSize]", PageSize.ToString(CultureInfo.InvariantCulture));
+        Add("[sortOrders][1][direction]", direction);
+        Add("[pageSize]", pageSize.ToString(CultureInfo.InvariantCulture));
         Add("[currentPage]", page.ToString(CultureInfo.InvariantCulture));
         return query.ToString().TrimEnd('&');
     }

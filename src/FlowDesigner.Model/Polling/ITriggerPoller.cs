@@ -14,4 +14,8 @@ public interface ITriggerPoller
 
     /// <exception cref="Execution.StepFailedException">The system refused or could not be reached; the cursor stays.</exception>
     Task<PollResult> PollAsync(PollContext context, CancellationToken cancellationToken);
+
+    /// <summary>The newest thing the other system has, shaped as this trigger's payload, for a test run; null when it has none.</summary>
+    /// <exception cref="Execution.StepFailedException">The system refused or could not be reached.</exception>
+    Task<System.Text.Json.JsonElement?> LatestAsync(PollContext context, CancellationToken cancellationToken);
 }

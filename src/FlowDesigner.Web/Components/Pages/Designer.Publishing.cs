@@ -86,7 +86,12 @@ public sealed partial class Designer
     private async Task TestRunAsync()
     {
         var sample = _samplePayload;
-        var parameters = new DialogParameters<TestRunDialog> { { d => d.Payload, sample ?? DefaultSample() } };
+        var draft = _history!.Current;
+        var parameters = new DialogParameters<TestRunDialog>
+        {
+            { d => d.Payload, sample ?? DefaultSample() },
+            { d => d.FetchExample, Samples.CanFetch(draft) ? () => Samples.FetchAsync(draft, CancellationToken.None) : null },
+        };
         var dialog = await Dialogs.ShowAsync<TestRunDialog>("Test run", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string payload })
         {

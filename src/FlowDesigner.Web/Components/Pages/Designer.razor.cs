@@ -69,6 +69,9 @@ public sealed partial class Designer : IDisposable
     [Inject]
     private TestRunner Tester { get; set; } = default!;
 
+    [Inject]
+    private FlowDesigner.Engine.Triggers.TriggerSamples Samples { get; set; } = default!;
+
 
     private TestRunResult? _testRun;
     private string? _samplePayload;
