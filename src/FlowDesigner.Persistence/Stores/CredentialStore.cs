@@ -134,15 +134,7 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
     }
 
     private static void Audit(FlowDbContext db, Guid id, string actor, DateTime at, string action, string summary) =>
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = at,
-            Actor = actor,
-            Action = action,
-            EntityType = "credential",
-            EntityId = id.ToString(),
-            Summary = summary,
-        });
+        AuditLog.Add(db, "credential", id, actor, at, action, summary);
 
     private static CredentialRecord ToRecord(CredentialEntity c) => new(c.Id, c.Type, c.Name, c.ProtectedData, c.CreatedAt, c.UpdatedAt, c.UpdatedBy)
     {

@@ -111,15 +111,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
     }
 
     private static void Audit(FlowDbContext db, Guid workflowId, string actor, DateTime at, string action, string summary) =>
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = at,
-            Actor = actor,
-            Action = action,
-            EntityType = "workflow",
-            EntityId = workflowId.ToString(),
-            Summary = summary,
-        });
+        AuditLog.Add(db, "workflow", workflowId, actor, at, action, summary);
 
     private static WorkflowDefinition Parse(WorkflowVersionEntity version)
     {
