@@ -66,6 +66,22 @@ public sealed class HttpAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OAuth2ClientCredentials_FetchesANewToken_OnceTheCredentialIsSavedAgain()
+    {
+        var saved = ConnectorHarness.Credential(OAuth2ClientCredential.Key,
+            ("tokenUrl", new Uri(_address, "/oauth/token").ToString()), ("clientId", "app"), ("clientSecret", "app-secret-8c"), ("scope", "orders.write"));
+        var resaved = new Model.Credentials.CredentialValues(
+            saved.Id, saved.Type, saved.Name, saved.Fields, ["clientSecret"], saved.Stamp.AddSeconds(1));
+
+        await RunAsync(saved);
+        await RunAsync(resaved);
+        await RunAsync(resaved);
+
+        Assert.Equal(2, _tokenCalls);
+        Assert.Equal(["Bearer tok-1", "Bearer tok-2", "Bearer tok-2"], _calls.Select(c => c.Authorization));
+    }
+
+    [Fact]
     public async Task BasicBearerAndApiKey_AreSentWhereEachSays()
     {
         _issued.Add("fixed-token");

@@ -46,10 +46,10 @@ public sealed class HttpAuthenticator(IHttpClientFactory httpClients, TokenCache
     }
 
     /// <summary>Forgets a token the API refused, so that the next attempt fetches a new one.</summary>
-    public void Refused(CredentialValues credential, AccessToken token) => tokens.Invalidate(credential.CacheKey, token);
+    public void Refused(CredentialValues credential, AccessToken token) => tokens.Invalidate(credential, token);
 
     public Task<AccessToken> TokenAsync(CredentialValues credential, CancellationToken cancellationToken) =>
-        tokens.GetAsync(credential.CacheKey, (_, ct) => FetchAsync(credential, ct), cancellationToken);
+        tokens.GetAsync(credential, (_, ct) => FetchAsync(credential, ct), cancellationToken);
 
     private Task<AccessToken> FetchAsync(CredentialValues credential, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed class SalesforceClient(IHttpClientFactory httpClients, TokenCache 
             var reply = await VendorHttp.SendAsync(httpClients.CreateClient(ConnectorHttp.ClientName), request, Vendor, cancellationToken);
             if (reply.Code == 401 && attempt == 0 && SalesforceErrors.FirstCode(reply) == "INVALID_SESSION_ID")
             {
-                tokens.Invalidate(credential.CacheKey, token);
+                tokens.Invalidate(credential, token);
                 continue;
             }
 
@@ -47,7 +47,7 @@ public sealed class SalesforceClient(IHttpClientFactory httpClients, TokenCache 
 
     /// <summary>The access token and instance URL, from the cache or a new sign-in.</summary>
     public Task<AccessToken> TokenAsync(CredentialValues credential, CancellationToken cancellationToken) =>
-        tokens.GetAsync(credential.CacheKey, (_, ct) => SignInAsync(credential, ct), cancellationToken);
+        tokens.GetAsync(credential, (_, ct) => SignInAsync(credential, ct), cancellationToken);
 
     public static string ApiVersion(CredentialValues credential) => credential.Get("apiVersion", "v60.0") is var v && v.StartsWith('v') ? v : $"v{v}";
 

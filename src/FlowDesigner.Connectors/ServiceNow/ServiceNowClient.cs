@@ -45,7 +45,7 @@ public sealed class ServiceNowClient(IHttpClientFactory httpClients, TokenCache 
             var reply = await VendorHttp.SendAsync(httpClients.CreateClient(ConnectorHttp.ClientName), request, Vendor, cancellationToken);
             if (reply.Code == 401 && token is not null && attempt == 0)
             {
-                tokens.Invalidate(credential.CacheKey, token);
+                tokens.Invalidate(credential, token);
                 continue;
             }
 
@@ -54,7 +54,7 @@ public sealed class ServiceNowClient(IHttpClientFactory httpClients, TokenCache 
     }
 
     public Task<AccessToken> TokenAsync(CredentialValues credential, CancellationToken cancellationToken) =>
-        tokens.GetAsync(credential.CacheKey, (previous, ct) => FetchTokenAsync(credential, previous, ct), cancellationToken);
+        tokens.GetAsync(credential, (previous, ct) => FetchTokenAsync(credential, previous, ct), cancellationToken);
 
     private async Task<AccessToken> FetchTokenAsync(CredentialValues credential, AccessToken? previous, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace FlowDesigner.Model.Credentials;
 /// A stored credential, decrypted for the step that signs in with it. It lives in memory only: the engine keeps
 /// its secret values out of step rows, error messages and logs.
 /// </summary>
-/// <param name="Stamp">Changes whenever the credential is saved; caches of tokens obtained with it key on it.</param>
+/// <param name="stamp">Changes whenever the credential is saved; a token obtained with an earlier stamp is not used.</param>
 public sealed class CredentialValues(Guid id, string type, string name, IReadOnlyDictionary<string, string> fields, IReadOnlyCollection<string> secretNames, DateTime stamp)
 {
     public Guid Id { get; } = id;
@@ -29,7 +29,4 @@ public sealed class CredentialValues(Guid id, string type, string name, IReadOnl
     public string Require(string field) => Get(field) is { Length: > 0 } value
         ? value
         : throw new Execution.StepFailedException($"The credential '{Name}' has no value for '{field}'. Fill it in on the Credentials page.", retryable: false);
-
-    /// <summary>A cache key that changes when the credential is saved again.</summary>
-    public string CacheKey => $"{Id:N}:{Stamp.Ticks}";
 }
