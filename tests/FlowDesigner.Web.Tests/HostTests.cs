@@ -30,6 +30,10 @@ public sealed class HostTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no-such-page")).StatusCode);
         Assert.True(File.Exists(Path.Combine(host.DataFolder, "flowdesigner.db")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.DataFolder, "keys")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(host.DataFolder, "keys")));
+        }
     }
 
     [Fact]

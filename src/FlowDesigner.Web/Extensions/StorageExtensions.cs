@@ -21,7 +21,7 @@ public static class StorageExtensions
         }
         else
         {
-            protection.PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolderPath));
+            protection.PersistKeysToFileSystem(KeysFolder.Prepare(options.KeysFolderPath));
         }
 
         return builder;
