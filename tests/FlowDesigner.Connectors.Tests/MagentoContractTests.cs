@@ -20,8 +20,12 @@ public sealed class MagentoContractTests : IAsyncLifetime
         _harness.Dispose();
     }
 
-    private CredentialValues Token(string token = FakeMagento.AccessToken) =>
-        ConnectorHarness.Credential(MagentoCredential.Key, ("baseUrl", _magento.Url("/")), ("accessToken", token));
+    private CredentialValues Token(string tokenSecret = FakeMagento.AccessTokenSecret) => ConnectorHarness.Credential(MagentoCredential.Key,
+        ("baseUrl", _magento.Url("/")), ("auth", "oauth1"), ("consumerKey", FakeMagento.ConsumerKey), ("consumerSecret", FakeMagento.ConsumerSecret),
+        ("accessToken", FakeMagento.AccessToken), ("accessTokenSecret", tokenSecret));
+
+    private CredentialValues Bearer(string token) =>
+        ConnectorHarness.Credential(MagentoCredential.Key, ("baseUrl", _magento.Url("/")), ("auth", "bearer"), ("accessToken", token));
 
     private Task<PollResult> PollAsync(JsonElement? cursor, string since = "2025-03-14 00:00:00") =>
         _harness.Get<MagentoOrderPoller>().PollAsync(
@@ -29,7 +33,7 @@ public sealed class MagentoContractTests : IAsyncLifetime
             CancellationToken.None);
 
     [Fact]
-    public async Task GetOrder_ReadsTheOrderByEntityId_WithTheBearerToken()
+    public async Task GetOrder_ReadsTheOrderByEntityId_SignedWithOAuth1()
     {
         _magento.AddOrder(MagentoSampleOrder.Create());
 
@@ -37,6 +41,19 @@ public sealed class MagentoContractTests : IAsyncLifetime
 
         Assert.Equal("000001042", result.Output.GetProperty("increment_id").GetString());
         Assert.Equal(3, result.Output.GetProperty("items").GetArrayLength());
+        var authorization = _magento.To("/rest/default/V1/orders/1042").Single().Authorization!;
+        Assert.StartsWith("OAuth oauth_consumer_key=\"mg-consumer-key-31c0\"", authorization);
+        Assert.Contains("oauth_signature_method=\"HMAC-SHA256\"", authorization);
+        Assert.DoesNotContain("realm", authorization);
+    }
+
+    [Fact]
+    public async Task GetOrder_SendsTheTokenAsBearer_WhenTheCredentialSaysSo()
+    {
+        _magento.AddOrder(MagentoSampleOrder.Create());
+
+        await _harness.RunAsync<MagentoGetOrderExecutor>(Bearer(FakeMagento.AccessToken), new { orderId = "1042" });
+
         Assert.Equal($"Bearer {FakeMagento.AccessToken}", _magento.To("/rest/default/V1/orders/1042").Single().Authorization);
     }
 
@@ -44,12 +61,15 @@ public sealed class MagentoContractTests : IAsyncLifetime
     public async Task Errors_FillInTheMessagesPlaceholders()
     {
         var missing = await Assert.ThrowsAsync<StepFailedException>(() => _harness.RunAsync<MagentoGetOrderExecutor>(Token(), new { orderId = "77" }));
-        var refused = await Assert.ThrowsAsync<StepFailedException>(() => _harness.RunAsync<MagentoGetOrderExecutor>(Token("revoked"), new { orderId = "77" }));
+        var refused = await Assert.ThrowsAsync<StepFailedException>(() => _harness.RunAsync<MagentoGetOrderExecutor>(Token("not-the-secret"), new { orderId = "77" }));
+        var revoked = await Assert.ThrowsAsync<StepFailedException>(() => _harness.RunAsync<MagentoGetOrderExecutor>(Bearer("revoked"), new { orderId = "77" }));
 
         Assert.Contains("404: The entity that was requested doesn't exist", missing.Message);
         Assert.False(missing.Retryable);
         Assert.Contains("401: The consumer isn't authorized to access Magento_Sales::actions_view.", refused.Message);
         Assert.False(refused.Retryable);
+        Assert.DoesNotContain("not-the-secret", refused.Message);
+        Assert.Contains("401", revoked.Message);
     }
 
     [Fact]

@@ -91,7 +91,11 @@ public sealed class CredentialsPageTests(BrowserFixture browser) : IClassFixture
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var services = session.Host.Services;
         var shop = await services.GetRequiredService<CredentialService>().SaveAsync(new CredentialInput(null, "magento.token", "Shop",
-            new Dictionary<string, string> { ["baseUrl"] = magento.Url("/"), ["accessToken"] = FakeMagento.AccessToken }), "admin", default);
+            new Dictionary<string, string>
+            {
+                ["baseUrl"] = magento.Url("/"), ["consumerKey"] = FakeMagento.ConsumerKey, ["consumerSecret"] = FakeMagento.ConsumerSecret,
+                ["accessToken"] = FakeMagento.AccessToken, ["accessTokenSecret"] = FakeMagento.AccessTokenSecret,
+            }), "admin", default);
         var imported = await services.GetRequiredService<WorkflowService>().ImportAsync($$$"""
             { "schema": 1, "name": "Shop orders", "nodes": [
               { "id": "n1", "type": "magento.new-order", "name": "New order", "credential": "{{{shop.Saved!.Id}}}", "position": { "x": 40, "y": 120 } },

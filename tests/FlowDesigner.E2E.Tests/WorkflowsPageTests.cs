@@ -54,7 +54,7 @@ public sealed class WorkflowsPageTests(BrowserFixture browser) : IClassFixture<B
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var services = session.Host.Services;
         var shop = await services.GetRequiredService<Engine.Credentials.CredentialService>().SaveAsync(new Engine.Credentials.CredentialInput(
-            null, "magento.token", "Shop", new Dictionary<string, string> { ["baseUrl"] = "http://127.0.0.1:1", ["accessToken"] = "token-1" }), "admin", default);
+            null, "magento.token", "Shop", new Dictionary<string, string> { ["baseUrl"] = "http://127.0.0.1:1", ["auth"] = "bearer", ["accessToken"] = "token-1" }), "admin", default);
         var imported = await services.GetRequiredService<WorkflowService>().ImportAsync($$"""
             { "schema": 1, "name": "Shop orders", "nodes": [
               { "id": "n1", "type": "magento.new-order", "name": "New order", "credential": "{{shop.Saved!.Id}}", "config": { "since": "2025-03-14 00:00:00" } } ] }

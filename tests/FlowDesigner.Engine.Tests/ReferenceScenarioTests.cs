@@ -53,7 +53,9 @@ public sealed class ReferenceScenarioTests : IAsyncLifetime
     public async Task APolledMagentoOrder_ReachesSalesforceServiceNowAndNetSuite_AndEmitsOrderCreated_WithoutWritingASecret()
     {
         var credentials = _services.Get<CredentialService>();
-        var magento = await SaveAsync(credentials, MagentoCredential.Key, "Shop", ("baseUrl", _magento.Url("/")), ("accessToken", FakeMagento.AccessToken));
+        var magento = await SaveAsync(credentials, MagentoCredential.Key, "Shop", ("baseUrl", _magento.Url("/")),
+            ("consumerKey", FakeMagento.ConsumerKey), ("consumerSecret", FakeMagento.ConsumerSecret),
+            ("accessToken", FakeMagento.AccessToken), ("accessTokenSecret", FakeMagento.AccessTokenSecret));
         var salesforce = await SaveAsync(credentials, SalesforceCredential.Key, "CRM", ("flow", "client_credentials"), ("loginUrl", _salesforce.Url("/")),
             ("clientId", FakeSalesforce.ClientId), ("clientSecret", FakeSalesforce.ClientSecret));
         var serviceNow = await SaveAsync(credentials, ServiceNowCredential.Key, "Field service", ("instanceUrl", _serviceNow.Url("/")), ("auth", "oauth2-password"),
@@ -105,7 +107,8 @@ public sealed class ReferenceScenarioTests : IAsyncLifetime
     [Fact]
     public async Task APollTheStoreRefuses_RecordsWhatItSaid_AndStartsNothing()
     {
-        var magento = await SaveAsync(_services.Get<CredentialService>(), MagentoCredential.Key, "Shop", ("baseUrl", _magento.Url("/")), ("accessToken", "revoked-token-123"));
+        var magento = await SaveAsync(_services.Get<CredentialService>(), MagentoCredential.Key, "Shop", ("baseUrl", _magento.Url("/")),
+            ("auth", "bearer"), ("accessToken", "revoked-token-123"));
         var workflowId = await new EngineDriver(_services).PublishAsync("""
             { "schema": 1, "name": "New orders", "nodes": [
               { "id": "new", "type": "magento.new-order", "name": "New order", "credential": "ID", "config": { "since": "2025-03-14 00:00:00" } },
@@ -127,7 +130,7 @@ public sealed class ReferenceScenarioTests : IAsyncLifetime
 
     private async Task AssertNoSecretWrittenAsync()
     {
-        string[] secrets = [FakeMagento.AccessToken, FakeSalesforce.ClientSecret, FakeServiceNow.Password, FakeServiceNow.ClientSecret, FakeNetSuite.ConsumerSecret, FakeNetSuite.TokenSecret];
+        string[] secrets = [FakeMagento.AccessToken, FakeMagento.AccessTokenSecret, FakeMagento.ConsumerSecret, FakeSalesforce.ClientSecret, FakeServiceNow.Password, FakeServiceNow.ClientSecret, FakeNetSuite.ConsumerSecret, FakeNetSuite.TokenSecret];
         await using var db = _services.OpenDatabase();
         var rows = await db.StepRuns.AsNoTracking().ToListAsync();
         var written = string.Join("\n", rows.Select(r => JsonSerializer.Serialize(r)))

@@ -37,8 +37,9 @@ public static class OAuth1Signature
     }
 
     /// <summary>The value of the <c>Authorization</c> header after the <c>OAuth</c> scheme: every parameter encoded and quoted.</summary>
+    /// <param name="realm">NetSuite's account; null for none (Magento).</param>
     public static string HeaderParameters(
-        string method, Uri uri, string realm, string consumerKey, string consumerSecret, string token, string tokenSecret, string nonce, long timestamp)
+        string method, Uri uri, string? realm, string consumerKey, string consumerSecret, string token, string tokenSecret, string nonce, long timestamp)
     {
         var parameters = new Dictionary<string, string>
         {
@@ -51,7 +52,8 @@ public static class OAuth1Signature
         };
         var signature = Sign(BaseString(method, uri, parameters), consumerSecret, tokenSecret);
         parameters["oauth_signature"] = signature;
-        return $"realm=\"{Encode(realm)}\", " + string.Join(", ", parameters.Select(p => $"{p.Key}=\"{Encode(p.Value)}\""));
+        var signed = string.Join(", ", parameters.Select(p => $"{p.Key}=\"{Encode(p.Value)}\""));
+        return realm is null ? signed : $"realm=\"{Encode(realm)}\", {signed}";
     }
 
     /// <summary>A fresh nonce: 20 letters and digits.</summary>

@@ -16,7 +16,7 @@ public static partial class MagentoErrors
         var said = reply.Json.ValueKind == JsonValueKind.Object && reply.Json.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
             ? Render(message.GetString() ?? "", reply.Json.TryGetProperty("parameters", out var parameters) ? parameters : default)
             : reply.Excerpt;
-        var hint = reply.Code == 401 ? " Check the Magento credential's access token and the integration's API access." : "";
+        var hint = reply.Code == 401 ? " Check the Magento credential's keys and tokens, the integration's API access, and that the store allows Bearer tokens if the credential sends one." : "";
         return new StepFailedException($"Magento could not {action} ({reply.Code}: {said}).{hint}", VendorHttp.IsTransient(reply.Code), reply.RetryAfter);
     }
 

@@ -8,13 +8,19 @@ using Microsoft.AspNetCore.Http;
 namespace FlowDesigner.Testing.Fakes;
 
 /// <summary>
-/// A Magento 2 store's REST API as documented: Bearer integration tokens, <c>GET /rest/{store}/V1/orders</c> with bracketed
+/// A Magento 2 store's REST API as documented: integration requests signed with OAuth 1.0a (checked by
+/// <see cref="OAuth1Verifier"/>) or, where the store allows it, the access token as Bearer; <c>GET /rest/{store}/V1/orders</c> with bracketed
 /// <c>searchCriteria</c> (filter groups AND-ed, filters in a group OR-ed; eq/gt/gteq/lt/lteq/in), sort orders, pages, the
 /// echoed <c>search_criteria</c> and <c>total_count</c>; <c>GET /V1/orders/{entity_id}</c>; and its <c>{"message","parameters"}</c> errors.
 /// </summary>
 public sealed partial class FakeMagento : FakeVendor
 {
+    public const string ConsumerKey = "mg-consumer-key-31c0";
+    public const string ConsumerSecret = "mg-consumer-secret-77d2";
     public const string AccessToken = "mg-integration-token-0b7e4a";
+    public const string AccessTokenSecret = "mg-token-secret-9e51";
+
+    private readonly OAuth1Verifier _signatures = new(ConsumerKey, ConsumerSecret, AccessToken, AccessTokenSecret, realm: null);
 
     private readonly ConcurrentDictionary<long, JsonObject> _orders = new();
 
@@ -31,7 +37,10 @@ public sealed partial class FakeMagento : FakeVendor
     {
         app.Use(async (context, next) =>
         {
-            if (context.Request.Headers.Authorization != $"Bearer {AccessToken}")
+            var signedIn = context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("OAuth ", StringComparison.Ordinal)
+                ? _signatures.Refusal(context.Request) is null
+                : header == $"Bearer {AccessToken}";
+            if (!signedIn)
             {
                 context.Response.StatusCode = 401;
                 await context.Response.WriteAsJsonAsync(new

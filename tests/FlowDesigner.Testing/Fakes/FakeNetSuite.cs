@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +23,7 @@ public sealed partial class FakeNetSuite : FakeVendor
     /// <summary>Items NetSuite knows, by internal id.</summary>
     public static readonly string[] KnownItems = ["512", "513", "514"];
 
-    private readonly ConcurrentDictionary<string, bool> _nonces = new();
+    private readonly OAuth1Verifier _signatures = new(ConsumerKey, ConsumerSecret, TokenId, TokenSecret, AccountId);
     private readonly ConcurrentDictionary<string, JsonObject> _salesOrders = new();
     private int _nextId = 9876;
 
@@ -49,7 +47,7 @@ public sealed partial class FakeNetSuite : FakeVendor
     {
         app.Use(async (context, next) =>
         {
-            if (Refusal(context.Request) is { } refusal)
+            if (_signatures.Refusal(context.Request) is { } refusal)
             {
                 LastRefusal = refusal;
                 await Error(context, 401, "Unauthorized", "INVALID_LOGIN",
@@ -83,53 +81,6 @@ public sealed partial class FakeNetSuite : FakeVendor
             ["status"] = status,
             ["o:errorDetails"] = new JsonArray(error),
         });
-    }
-
-    /// <summary>The signature base string, per Oracle's rules, built here independently of the product's signer.</summary>
-    public static string BaseString(string method, string scheme, string host, string path, IEnumerable<(string Name, string Value)> parameters)
-    {
-        static string Pct(string s) => Uri.EscapeDataString(s);
-        var normalized = string.Join("&", parameters.Select(p => (Name: Pct(p.Name), Value: Pct(p.Value))).OrderBy(p => p.Name, StringComparer.Ordinal)
-            .ThenBy(p => p.Value, StringComparer.Ordinal).Select(p => $"{p.Name}={p.Value}"));
-        return $"{method.ToUpperInvariant()}&{Pct($"{scheme.ToLowerInvariant()}://{host.ToLowerInvariant()}{path}")}&{Pct(normalized)}";
-    }
-
-    private string? Refusal(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("OAuth ", StringComparison.Ordinal))
-        {
-            return "no OAuth header";
-        }
-
-        var oauth = HeaderParameter().Matches(header[6..]).ToDictionary(m => m.Groups[1].Value, m => Uri.UnescapeDataString(m.Groups[2].Value));
-        if (oauth.GetValueOrDefault("realm") != AccountId)
-        {
-            return $"realm {oauth.GetValueOrDefault("realm")}";
-        }
-
-        if (oauth.GetValueOrDefault("oauth_consumer_key") != ConsumerKey || oauth.GetValueOrDefault("oauth_token") != TokenId
-            || oauth.GetValueOrDefault("oauth_signature_method") != "HMAC-SHA256" || oauth.GetValueOrDefault("oauth_version") != "1.0")
-        {
-            return "keys or method";
-        }
-
-        if (!long.TryParse(oauth.GetValueOrDefault("oauth_timestamp"), out var timestamp) || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - timestamp) > 300)
-        {
-            return "timestamp";
-        }
-
-        if (oauth.GetValueOrDefault("oauth_nonce") is not { Length: >= 6 } nonce || !_nonces.TryAdd(nonce, true))
-        {
-            return "nonce reused";
-        }
-
-        var signed = oauth.Where(p => p.Key != "realm" && p.Key != "oauth_signature").Select(p => (p.Key, p.Value))
-            .Concat(request.Query.SelectMany(q => q.Value.Select(v => (q.Key, v ?? ""))));
-        var baseString = BaseString(request.Method, request.Scheme, request.Host.Value!, request.Path.Value!, signed);
-        var key = Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(ConsumerSecret)}&{Uri.EscapeDataString(TokenSecret)}");
-        var expected = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(baseString)));
-        return expected == oauth.GetValueOrDefault("oauth_signature") ? null : "signature";
     }
 
     private async Task CreateAsync(HttpContext context)
@@ -215,9 +166,6 @@ public sealed partial class FakeNetSuite : FakeVendor
             ["totalResults"] = rows.Count,
         });
     }
-
-    [GeneratedRegex("([a-z_]+)=\"([^\"]*)\"")]
-    private static partial Regex HeaderParameter();
 
     [GeneratedRegex(@"FROM transaction WHERE externalid = '([^']*)'", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalIdQuery();
