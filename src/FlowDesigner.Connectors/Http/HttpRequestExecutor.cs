@@ -42,7 +42,7 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
                 throw new StepFailedException(
                     $"'{context.NodeName}': {request.Method} {request.RequestUri} answered {status} {response.ReasonPhrase}: {excerpt}",
                     retryable: status is 408 or 429 || status >= 500,
-                    retryAfter: RetryAfter(response));
+                    retryAfter: Shared.RetryAfterHeader.Of(response.Headers));
             }
 
             return NodeResult.Of(new
@@ -143,11 +143,4 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
 
         return JsonSerializer.SerializeToElement(text);
     }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }

@@ -14,12 +14,7 @@ public sealed record VendorReply(HttpStatusCode Status, HttpResponseHeaders Head
     /// <summary>The body as JSON, or an undefined element when it is empty or not JSON.</summary>
     public JsonElement Json { get; } = ParseJson(Text);
 
-    public TimeSpan? RetryAfter => Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
+    public TimeSpan? RetryAfter => RetryAfterHeader.Of(Headers);
 
     /// <summary>The body's first characters, for an error message about an answer of unknown shape.</summary>
     public string Excerpt => Text.Length > 300 ? Text[..300] + "…" : Text;
