@@ -24,12 +24,12 @@ public sealed record BenchmarkReport(
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"Reference order workflow, {Options.Lines}-line orders, {Options.Concurrency} clients, {Options.Duration.TotalSeconds:0} s after {Options.Warmup.TotalSeconds:0} s warm-up, loopback, {Environment.ProcessorCount} cores.");
         text.AppendLine();
-        text.AppendLine("| system | mode | runs/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | DB bytes/run | DB bytes/step |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| system | mode | runs/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/run | peak RSS MB | DB bytes/run | DB bytes/step |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in Results)
         {
             var product = r.System == "FlowDesigner";
-            text.AppendLine(c, $"| {r.System} | {r.Mode} | {r.PerSecond:0} | {r.Percentile(50):0.0} | {r.Percentile(95):0.0} | {r.Percentile(99):0.0} | {r.Errors} | " +
+            text.AppendLine(c, $"| {r.System} | {r.Mode} | {r.PerSecond:0} | {r.Percentile(50):0.0} | {r.Percentile(95):0.0} | {r.Percentile(99):0.0} | {r.Errors} | {r.ProcessorMsPerRun?.ToString("0.00", c)} | " +
                 $"{(product ? (ProductPeakResidentBytes / 1024.0 / 1024).ToString("0", c) : "")} | {(product ? History.BytesPerRun.ToString("0", c) : "")} | {(product ? History.BytesPerStep.ToString("0", c) : "")} |");
         }
 

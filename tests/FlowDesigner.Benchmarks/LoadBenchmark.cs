@@ -24,7 +24,7 @@ public static class LoadBenchmark
             {
                 progress.WriteLine("FlowDesigner, sync: webhook answers with the run's output ...");
                 results.Add(await LoadDriver.RunAsync("FlowDesigner", "sync", new Uri(product.Address, "hooks/orders"), options.Lines, options,
-                    r => r.StatusCode == HttpStatusCode.OK));
+                    r => r.StatusCode == HttpStatusCode.OK, product.ProcessorTime));
             }
 
             if (options.RunAsync)
@@ -32,7 +32,7 @@ public static class LoadBenchmark
                 progress.WriteLine("FlowDesigner, async: webhook answers 202, then every accepted run must complete ...");
                 var watch = Stopwatch.StartNew();
                 var accepted = await LoadDriver.RunAsync("FlowDesigner", "async", new Uri(product.Address, "hooks/orders-async"), options.Lines, options,
-                    r => r.StatusCode == HttpStatusCode.Accepted);
+                    r => r.StatusCode == HttpStatusCode.Accepted, product.ProcessorTime);
                 results.Add(accepted);
                 await WaitForRunsAsync(product.DatabasePath, progress);
                 completedPerSecond = accepted.Succeeded / (watch.Elapsed - options.Warmup).TotalSeconds;
@@ -60,7 +60,11 @@ public static class LoadBenchmark
         {
             report.At,
             options = new { report.Options.Concurrency, duration = report.Options.Duration.TotalSeconds, warmup = report.Options.Warmup.TotalSeconds, report.Options.Mode, report.Options.Lines },
-            results = report.Results.Select(r => new { r.System, r.Mode, runsPerSecond = r.PerSecond, p50 = r.Percentile(50), p95 = r.Percentile(95), p99 = r.Percentile(99), r.Errors, r.Succeeded }),
+            results = report.Results.Select(r => new
+            {
+                r.System, r.Mode, runsPerSecond = r.PerSecond, p50 = r.Percentile(50), p95 = r.Percentile(95), p99 = r.Percentile(99), r.Errors, r.Succeeded,
+                processorMsPerRun = r.ProcessorMsPerRun,
+            }),
             productPeakRssBytes = report.ProductPeakResidentBytes,
             databaseBytesPerRun = report.History.BytesPerRun,
             databaseBytesPerStep = report.History.BytesPerStep,

@@ -7,7 +7,7 @@ namespace FlowDesigner.Benchmarks;
 public static class LoadDriver
 {
     public static async Task<LoadResult> RunAsync(
-        string system, string mode, Uri url, int lines, BenchmarkOptions options, Func<HttpResponseMessage, bool> accepted)
+        string system, string mode, Uri url, int lines, BenchmarkOptions options, Func<HttpResponseMessage, bool> accepted, Func<TimeSpan>? processorTime = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -15,8 +15,10 @@ public static class LoadDriver
         };
         await DriveAsync(http, url, lines, options.Concurrency, options.Warmup, accepted, "warm");
         var watch = Stopwatch.StartNew();
+        var cpuBefore = processorTime?.Invoke();
         var (ok, errors, latencies) = await DriveAsync(http, url, lines, options.Concurrency, options.Duration, accepted, "run");
-        return new LoadResult(system, mode, ok, errors, watch.Elapsed, latencies);
+        var cpu = processorTime?.Invoke() - cpuBefore;
+        return new LoadResult(system, mode, ok, errors, watch.Elapsed, latencies) { ProcessorTime = cpu };
     }
 
     private static async Task<(int Ok, int Errors, List<double> Latencies)> DriveAsync(

@@ -5,6 +5,12 @@ public sealed record LoadResult(string System, string Mode, int Succeeded, int E
 {
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 
+    /// <summary>The processor time the system under test used while it was measured, when known (the product's own process).</summary>
+    public TimeSpan? ProcessorTime { get; init; }
+
+    /// <summary>Processor milliseconds per request that succeeded, when known.</summary>
+    public double? ProcessorMsPerRun => ProcessorTime is { } cpu && Succeeded > 0 ? cpu.TotalMilliseconds / Succeeded : null;
+
     public double Percentile(double p)
     {
         if (LatenciesMs.Count == 0)

@@ -67,6 +67,13 @@ public sealed class ProductProcess : IAsyncDisposable
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
+    /// <summary>The processor time the process has used so far, user and kernel.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async Task<Guid> ImportAndPublishAsync(HttpClient http, string workflowJson)
     {
         var imported = await http.PostAsync(new Uri(Address, "api/workflows"), new StringContent(workflowJson, System.Text.Encoding.UTF8, "application/json"));
