@@ -180,7 +180,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
         // Each name is turned into script values when first read: a step output or payload nobody reads costs nothing.
         Define(engine, "trigger", () => FromJson(engine, scope.Trigger));
-        Define(engine, "steps", () => FromJson(engine, JsonSerializer.SerializeToElement(scope.Steps)));
+        Define(engine, "steps", () => LazyObject(engine, scope.Steps));
         Define(engine, "run", () => FromJson(engine, scope.Run));
         Define(engine, "env", () => FromJson(engine, JsonSerializer.SerializeToElement(scope.Env)));
         Define(engine, "item", () => scope.Item is { } item ? FromJson(engine, item) : JsValue.Undefined);
@@ -189,11 +189,25 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         return engine;
     }
 
-    private static void Define(JsEngine engine, string name, Func<JsValue> create)
+    private static void Define(JsEngine engine, string name, Func<JsValue> create) => DefineLazy(engine, engine.Global, name, create);
+
+    /// <summary>An object of the values by name, each turned into a script value when first read.</summary>
+    private static ObjectInstance LazyObject(JsEngine engine, IReadOnlyDictionary<string, JsonElement> values)
+    {
+        var target = new JsObject(engine);
+        foreach (var name in values.Keys)
+        {
+            DefineLazy(engine, target, name, () => FromJson(engine, values[name]));
+        }
+
+        return target;
+    }
+
+    private static void DefineLazy(JsEngine engine, ObjectInstance target, string name, Func<JsValue> create)
     {
         JsValue? value = null;
         var getter = new ClrFunction(engine, name, (_, _) => value ??= create());
-        engine.Global.FastSetProperty(name, new GetSetPropertyDescriptor(getter, JsValue.Undefined, enumerable: true, configurable: false));
+        target.FastSetProperty(name, new GetSetPropertyDescriptor(getter, JsValue.Undefined, enumerable: true, configurable: false));
     }
 
     /// <summary>The script engine of one resolution, created only if some expression needs more than a path.</summary>

@@ -3,33 +3,49 @@ using System.Text.Json;
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
-/// The last few step outputs parsed on this thread, by the very string they were parsed from. Planning a run reads a
-/// loop's list and the trigger's payload again and again while it advances; they are parsed once.
+/// Step outputs parsed once while a run is advanced, by the very string they were parsed from: planning and the
+/// steps' expressions read a loop's list and the trigger's payload again and again. The steps of one pass run at the
+/// same time and share it.
 /// </summary>
-internal static class ParsedOutputs
+internal sealed class ParsedOutputs
 {
-    private const int Kept = 4;
+    private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
+    private readonly Dictionary<string, JsonElement> _parsed = new(ReferenceEqualityComparer.Instance);
+    private readonly Lock _lock = new();
 
-    [ThreadStatic]
-    private static (string? Json, JsonElement Parsed)[]? _recent;
-
-    [ThreadStatic]
-    private static int _next;
-
-    public static JsonElement Parse(string json)
+    public JsonElement Parse(string? json)
     {
-        var recent = _recent ??= new (string?, JsonElement)[Kept];
-        foreach (var (known, parsed) in recent)
+        if (json is null)
         {
-            if (ReferenceEquals(known, json))
+            return Null;
+        }
+
+        lock (_lock)
+        {
+            if (_parsed.TryGetValue(json, out var known))
             {
-                return parsed;
+                return known;
             }
         }
 
-        var element = JsonDocument.Parse(json).RootElement.Clone();
-        recent[_next] = (json, element);
-        _next = (_next + 1) % Kept;
-        return element;
+        var parsed = ParseOnce(json);
+        lock (_lock)
+        {
+            _parsed.TryAdd(json, parsed);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Parses an output that is read only once (a run's end, as the webhook answers it).</summary>
+    public static JsonElement ParseOnce(string? json)
+    {
+        if (json is null)
+        {
+            return Null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 }

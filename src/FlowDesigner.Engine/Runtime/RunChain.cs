@@ -18,9 +18,11 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
         var steps = snapshot.Steps.ToList();
         var added = new List<StepRecord>();
         var loops = new List<LoopResults>();
+        var outputs = new ParsedOutputs();
+        var runFields = RunView.FieldsOf(snapshot.Run);
         while (true)
         {
-            var decision = RunPlanner.Plan(plan, steps);
+            var decision = RunPlanner.Plan(plan, steps, outputs);
             if (decision.RunEnded)
             {
                 return (new RunChanges(added, loops, new RunEnd(RunStatus.Succeeded, decision.Output.GetRawText(), null)), false);
@@ -46,7 +48,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
                 return (new RunChanges(added, loops, null), false);
             }
 
-            var view = new RunSnapshot(snapshot.Run, steps.ToArray());
+            var view = new RunView(plan, new RunSnapshot(snapshot.Run, steps.ToArray()), outputs, runFields);
             var outcomes = await Task.WhenAll(decision.NewSteps.Select(next => RowsForAsync(plan, view, next, cancellationToken)));
             foreach (var (rows, _) in outcomes)
             {
@@ -67,7 +69,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
     }
 
     /// <summary>The rows a ready step leaves: one, or two when a failed attempt is followed by a later one; and the run's end when it failed it.</summary>
-    private async Task<(StepRecord[] Rows, RunEnd? End)> RowsForAsync(WorkflowPlan plan, RunSnapshot view, NewStep next, CancellationToken cancellationToken)
+    private async Task<(StepRecord[] Rows, RunEnd? End)> RowsForAsync(WorkflowPlan plan, RunView view, NewStep next, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var row = new StepRecord(Guid.CreateVersion7(), view.Run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);

@@ -11,15 +11,22 @@ namespace FlowDesigner.Engine.Runtime;
 /// </summary>
 public static class RunPlanner
 {
-    public static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps)
+    public static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps) => Plan(plan, steps, new ParsedOutputs());
+
+    /// <param name="outputs">Outputs already parsed while the run is advanced.</param>
+    internal static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps, ParsedOutputs outputs)
     {
-        var state = new RunState(plan, steps);
+        var state = new RunState(plan, steps, outputs);
         var decision = new RunDecision();
+        var candidates = new List<(string NodeId, string Scope)>();
+        var finished = new List<FinishedLoop>();
         bool changed;
         do
         {
             changed = false;
-            foreach (var (nodeId, scope) in Candidates(plan, state).ToList())
+            candidates.Clear();
+            AddCandidates(plan, state, candidates);
+            foreach (var (nodeId, scope) in candidates)
             {
                 var status = Readiness(plan, state, nodeId, scope);
                 if (status is not null)
@@ -30,7 +37,9 @@ public static class RunPlanner
                 }
             }
 
-            foreach (var loop in LoopsToFinish(plan, state))
+            finished.Clear();
+            AddFinishedLoops(plan, state, finished);
+            foreach (var loop in finished)
             {
                 decision.FinishedLoops.Add(loop);
                 state.AssumeLoopDone(loop.StepId);
@@ -51,9 +60,12 @@ public static class RunPlanner
     /// <summary>The input a step receives: its single predecessor's output, or an object of its predecessors' outputs by name.</summary>
     internal static JsonElement InputFor(WorkflowPlan plan, RunState state, string nodeId, string scope)
     {
-        var fired = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var edge in plan.Incoming(nodeId))
+        (string Name, JsonElement Output)? first = null;
+        Dictionary<string, JsonElement>? fired = null;
+        var incoming = plan.Incoming(nodeId);
+        for (var e = 0; e < incoming.Count; e++)
         {
+            var edge = incoming[e];
             if (IsEachEdge(plan, edge, nodeId))
             {
                 return state.Item(edge.From, scope) ?? default;
@@ -62,43 +74,67 @@ public static class RunPlanner
             var source = state.Latest(edge.From, Scope.Prefix(scope, plan.Depth(edge.From)));
             if (source is not null && Fires(source, edge.Port))
             {
-                fired[plan.Nodes[edge.From].Name] = Parse(source.OutputJson);
+                var name = plan.Nodes[edge.From].Name;
+                var output = state.Outputs.Parse(source.OutputJson);
+                if (first is null || first.Value.Name == name)
+                {
+                    first = (name, output);
+                }
+                else
+                {
+                    fired ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [first.Value.Name] = first.Value.Output };
+                    fired[name] = output;
+                }
             }
         }
 
-        return fired.Count switch
+        return (first, fired) switch
         {
-            0 => Parse(state.Latest(plan.Trigger.Id, Scope.Root)?.OutputJson),
-            1 => fired.Values.Single(),
+            (null, _) => state.Outputs.Parse(state.Latest(plan.Trigger.Id, Scope.Root)?.OutputJson),
+            (_, null) => first.Value.Output,
             _ => JsonSerializer.SerializeToElement(fired),
         };
     }
 
-    private static IEnumerable<(string NodeId, string Scope)> Candidates(WorkflowPlan plan, RunState state)
+    /// <summary>Every step that could be due: the nodes outside loops, and the branch nodes of each loop's items up to its parallelism.</summary>
+    private static void AddCandidates(WorkflowPlan plan, RunState state, List<(string NodeId, string Scope)> candidates)
     {
-        foreach (var id in plan.Nodes.Keys.Where(id => id != plan.Trigger.Id && plan.Depth(id) == 0))
+        foreach (var id in plan.TopLevel)
         {
-            yield return (id, Scope.Root);
+            candidates.Add((id, Scope.Root));
         }
 
-        foreach (var (loopId, loopScope, items, parallelism) in state.IteratingLoops())
+        foreach (var loop in state.IteratingLoops())
         {
-            var members = plan.Branch(loopId).Where(id => plan.InnermostLoop(id) == loopId).ToList();
+            var members = plan.Members(loop.LoopId);
             var running = 0;
-            for (var i = 0; i < items && running < parallelism; i++)
+            for (var i = 0; i < loop.Items && running < loop.Parallelism; i++)
             {
-                var itemScope = Scope.Child(loopScope, i);
-                if (!members.All(id => state.IsComplete(id, itemScope)))
+                var itemScope = Scope.Child(loop.Scope, i);
+                if (!AllComplete(state, members, itemScope))
                 {
                     running++;
                 }
 
                 foreach (var id in members)
                 {
-                    yield return (id, itemScope);
+                    candidates.Add((id, itemScope));
                 }
             }
         }
+    }
+
+    private static bool AllComplete(RunState state, IReadOnlyList<string> members, string itemScope)
+    {
+        foreach (var id in members)
+        {
+            if (!state.IsComplete(id, itemScope))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Pending or Skipped when every incoming link has fired or died; null while one is undecided or the step exists.</summary>
@@ -110,8 +146,10 @@ public static class RunPlanner
         }
 
         var anyFired = false;
-        foreach (var edge in plan.Incoming(nodeId))
+        var incoming = plan.Incoming(nodeId);
+        for (var e = 0; e < incoming.Count; e++)
         {
+            var edge = incoming[e];
             if (IsEachEdge(plan, edge, nodeId))
             {
                 anyFired = true;
@@ -140,16 +178,27 @@ public static class RunPlanner
         _ => false,
     };
 
-    private static IEnumerable<FinishedLoop> LoopsToFinish(WorkflowPlan plan, RunState state)
+    /// <summary>The loops whose every item is complete, with the items' results.</summary>
+    private static void AddFinishedLoops(WorkflowPlan plan, RunState state, List<FinishedLoop> finished)
     {
-        foreach (var (loopId, loopScope, items, _) in state.IteratingLoops().ToList())
+        foreach (var loop in state.IteratingLoops())
         {
-            var members = plan.Branch(loopId).Where(id => plan.InnermostLoop(id) == loopId).ToList();
-            var itemScopes = Enumerable.Range(0, items).Select(i => Scope.Child(loopScope, i)).ToList();
-            if (itemScopes.All(s => members.All(id => state.IsComplete(id, s))))
+            var members = plan.Members(loop.LoopId);
+            var itemScopes = new string[loop.Items];
+            for (var i = 0; i < loop.Items; i++)
             {
-                var results = itemScopes.Select(s => ItemResult(plan, state, loopId, s)).ToList();
-                yield return new FinishedLoop(state.Latest(loopId, loopScope)!.Id, JsonSerializer.SerializeToElement(results));
+                itemScopes[i] = Scope.Child(loop.Scope, i);
+                if (!AllComplete(state, members, itemScopes[i]))
+                {
+                    itemScopes = null;
+                    break;
+                }
+            }
+
+            if (itemScopes is not null)
+            {
+                var results = itemScopes.Select(s => ItemResult(plan, state, loop.LoopId, s)).ToList();
+                finished.Add(new FinishedLoop(state.Latest(loop.LoopId, loop.Scope)!.Id, JsonSerializer.SerializeToElement(results)));
             }
         }
     }
@@ -161,8 +210,8 @@ public static class RunPlanner
             .Where(r => r.Step is { Status: StepStatus.Succeeded })
             .ToList();
         return outputs.Count == 1
-            ? Parse(outputs[0].Step!.OutputJson)
-            : JsonSerializer.SerializeToElement(outputs.ToDictionary(o => o.Name, o => Parse(o.Step!.OutputJson)));
+            ? state.Outputs.Parse(outputs[0].Step!.OutputJson)
+            : JsonSerializer.SerializeToElement(outputs.ToDictionary(o => o.Name, o => state.Outputs.Parse(o.Step!.OutputJson)));
     }
 
     private static JsonElement RunOutput(WorkflowPlan plan, RunState state)
@@ -170,7 +219,7 @@ public static class RunPlanner
         var respond = plan.Nodes.Values.FirstOrDefault(n => n.Type == "core.respond" && state.Latest(n.Id, Scope.Root) is { Status: StepStatus.Succeeded });
         if (respond is not null)
         {
-            return Parse(state.Latest(respond.Id, Scope.Root)!.OutputJson);
+            return state.Outputs.Parse(state.Latest(respond.Id, Scope.Root)!.OutputJson);
         }
 
         var ends = plan.Ends()
@@ -178,11 +227,8 @@ public static class RunPlanner
             .Where(e => e.Step is { Status: StepStatus.Succeeded })
             .ToList();
         return ends.Count == 1
-            ? Parse(ends[0].Step!.OutputJson)
-            : JsonSerializer.SerializeToElement(ends.ToDictionary(e => e.Name, e => Parse(e.Step!.OutputJson)));
+            ? state.Outputs.Parse(ends[0].Step!.OutputJson)
+            : JsonSerializer.SerializeToElement(ends.ToDictionary(e => e.Name, e => state.Outputs.Parse(e.Step!.OutputJson)));
     }
 
-    internal static JsonElement Parse(string? json) => json is null ? Null : ParsedOutputs.Parse(json);
-
-    private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
 }

@@ -10,9 +10,10 @@ internal sealed class RunState
     private readonly WorkflowPlan _plan;
     private readonly Dictionary<(string NodeId, string Scope), StepRecord> _latest = [];
 
-    public RunState(WorkflowPlan plan, IReadOnlyList<StepRecord> steps)
+    public RunState(WorkflowPlan plan, IReadOnlyList<StepRecord> steps, ParsedOutputs outputs)
     {
         _plan = plan;
+        Outputs = outputs;
         foreach (var step in steps)
         {
             if (!_latest.TryGetValue((step.NodeId, step.Scope), out var known) || known.Attempt < step.Attempt)
@@ -22,7 +23,24 @@ internal sealed class RunState
         }
     }
 
-    public bool HasUnfinished => _latest.Values.Any(s => !s.IsTerminal || IsIterating(s));
+    /// <summary>The steps' outputs, each parsed once.</summary>
+    public ParsedOutputs Outputs { get; }
+
+    public bool HasUnfinished
+    {
+        get
+        {
+            foreach (var step in _latest.Values)
+            {
+                if (!step.IsTerminal || IsIterating(step))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public StepRecord? Latest(string nodeId, string scope) => _latest.GetValueOrDefault((nodeId, scope));
 
@@ -30,21 +48,29 @@ internal sealed class RunState
     public bool IsComplete(string nodeId, string scope) =>
         Latest(nodeId, scope) is { IsTerminal: true } step && !IsIterating(step);
 
-    /// <summary>Loops whose step has run and whose items are not all done: id, scope, item count, items at a time.</summary>
-    public IEnumerable<(string LoopId, string Scope, int Items, int Parallelism)> IteratingLoops() =>
-        _latest.Values.Where(IsIterating).Select(s =>
+    /// <summary>Loops whose step has run and whose items are not all done, with their item count and items at a time.</summary>
+    public List<IteratingLoop> IteratingLoops()
+    {
+        var loops = new List<IteratingLoop>();
+        foreach (var step in _latest.Values)
         {
-            var output = RunPlanner.Parse(s.OutputJson);
-            var items = output.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
-            var parallelism = output.TryGetProperty("parallelism", out var p) && p.TryGetInt32(out var n) && n > 0 ? n : 1;
-            return (s.NodeId, s.Scope, items, parallelism);
-        });
+            if (IsIterating(step))
+            {
+                var output = Outputs.Parse(step.OutputJson);
+                var items = output.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+                var parallelism = output.TryGetProperty("parallelism", out var p) && p.TryGetInt32(out var n) && n > 0 ? n : 1;
+                loops.Add(new IteratingLoop(step.NodeId, step.Scope, items, parallelism));
+            }
+        }
+
+        return loops;
+    }
 
     /// <summary>The item a loop hands to the branch step at <paramref name="itemScope"/>.</summary>
     public JsonElement? Item(string loopId, string itemScope)
     {
         var loop = Latest(loopId, Scope.Parent(itemScope));
-        var output = RunPlanner.Parse(loop?.OutputJson);
+        var output = Outputs.Parse(loop?.OutputJson);
         var index = Scope.LastIndex(itemScope);
         return output.ValueKind == JsonValueKind.Object && output.TryGetProperty("items", out var items)
             && items.ValueKind == JsonValueKind.Array && index < items.GetArrayLength()

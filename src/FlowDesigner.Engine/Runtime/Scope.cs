@@ -8,7 +8,7 @@ public static class Scope
 {
     public const string Root = "";
 
-    public static int Depth(string scope) => scope.Length == 0 ? 0 : scope.Count(c => c == '.') + 1;
+    public static int Depth(string scope) => scope.Length == 0 ? 0 : scope.AsSpan().Count('.') + 1;
 
     public static string Child(string scope, int index) => scope.Length == 0 ? index.ToString() : $"{scope}.{index}";
 
@@ -19,8 +19,18 @@ public static class Scope
             return Root;
         }
 
-        var parts = scope.Split('.');
-        return string.Join('.', parts.Take(depth));
+        // The scope up to (not including) its depth-th dot; the whole scope when it is no deeper.
+        var end = -1;
+        for (var level = 0; level < depth; level++)
+        {
+            end = scope.IndexOf('.', end + 1);
+            if (end < 0)
+            {
+                return scope;
+            }
+        }
+
+        return scope[..end];
     }
 
     public static int LastIndex(string scope) => int.Parse(scope[(scope.LastIndexOf('.') + 1)..]);

@@ -16,7 +16,11 @@ public sealed class StepExecution(
     ExpressionEvaluator expressions, ExecutorRegistry executors, CredentialResolver credentials, EngineOptions options, ILogger<StepExecution> logger)
 {
     /// <summary>The node's result and its resolved settings (as JSON, for the step row), or why it failed.</summary>
-    public async Task<StepAttempt> AttemptAsync(WorkflowPlan plan, RunSnapshot snapshot, StepRecord step, CancellationToken cancellationToken)
+    public Task<StepAttempt> AttemptAsync(WorkflowPlan plan, RunSnapshot snapshot, StepRecord step, CancellationToken cancellationToken) =>
+        AttemptAsync(plan, RunView.Of(plan, snapshot), step, cancellationToken);
+
+    /// <param name="view">The run as the steps of this pass see it, shared by them.</param>
+    internal async Task<StepAttempt> AttemptAsync(WorkflowPlan plan, RunView view, StepRecord step, CancellationToken cancellationToken)
     {
         var node = plan.Nodes[step.NodeId];
         string? resolvedJson = null;
@@ -25,16 +29,15 @@ public sealed class StepExecution(
         {
             var credential = await credentials.ResolveAsync(node.Credential, plan.Types[step.NodeId], node.Name, cancellationToken);
             secrets = credential?.SecretValues ?? [];
-            var state = new RunState(plan, snapshot.Steps);
-            var input = RunPlanner.InputFor(plan, state, step.NodeId, step.Scope);
-            var scope = ScopeBuilder.For(plan, state, snapshot.Run, step, input, options.Env);
+            var input = RunPlanner.InputFor(plan, view.State, step.NodeId, step.Scope);
+            var scope = ScopeBuilder.For(plan, view, step, input, options.Env);
             var config = expressions.Resolve(node.Config, scope, node.Name);
             resolvedJson = JsonSerializer.Serialize(config);
             var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input)
             {
                 Credential = credential,
             };
-            var result = await ExecuteAsync(plan, node.Type, new CoreNodeContext(context, scope, snapshot.Run, step.Id), step.NodeId, cancellationToken);
+            var result = await ExecuteAsync(plan, node.Type, new CoreNodeContext(context, scope, view.Run, step.Id), step.NodeId, cancellationToken);
             return Redacted(new StepAttempt(result, resolvedJson, null), secrets);
         }
         catch (ExpressionException exception)

@@ -9,10 +9,8 @@ namespace FlowDesigner.Engine.Runtime;
 /// The outputs a step's expressions can see, by node name and by node id. An output is parsed when first read, so a
 /// step that reads one earlier output does not pay for all of them.
 /// </summary>
-internal sealed class VisibleSteps(IReadOnlyDictionary<string, StepRecord> rows) : IReadOnlyDictionary<string, JsonElement>
+internal sealed class VisibleSteps(IReadOnlyDictionary<string, StepRecord> rows, ParsedOutputs outputs) : IReadOnlyDictionary<string, JsonElement>
 {
-    private readonly Dictionary<string, JsonElement> _parsed = new(StringComparer.Ordinal);
-
     public JsonElement this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
     public IEnumerable<string> Keys => rows.Keys;
@@ -25,18 +23,13 @@ internal sealed class VisibleSteps(IReadOnlyDictionary<string, StepRecord> rows)
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out JsonElement value)
     {
-        if (_parsed.TryGetValue(key, out value))
-        {
-            return true;
-        }
-
         if (!rows.TryGetValue(key, out var row))
         {
+            value = default;
             return false;
         }
 
-        value = RunPlanner.Parse(row.OutputJson);
-        _parsed[key] = value;
+        value = outputs.Parse(row.OutputJson);
         return true;
     }
 

@@ -14,6 +14,10 @@ public sealed class WorkflowPlan
     private readonly GraphShape _graph;
     private readonly Dictionary<string, List<string>> _enclosingLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _branches = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _loops;
+    private readonly Dictionary<string, string[]> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _branchResults = new(StringComparer.Ordinal);
+    private readonly string[] _ends;
 
     public WorkflowPlan(VersionRecord version, NodeCatalog catalog)
     {
@@ -26,7 +30,8 @@ public sealed class WorkflowPlan
         _graph = new GraphShape(Nodes.Keys, version.Definition.Edges);
 
         Trigger = Nodes.Values.Single(n => Types[n.Id].Kind == NodeKind.Trigger);
-        foreach (var loop in Nodes.Keys.Where(IsLoop))
+        _loops = Nodes.Keys.Where(id => Types[id].OutputPorts.Any(p => p.Name == PortDescriptor.Each.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var loop in _loops)
         {
             _branches[loop] = _graph.ReachableFrom(_graph.Outgoing(loop).Where(e => e.Port == PortDescriptor.Each.Name).Select(e => e.To));
         }
@@ -40,6 +45,15 @@ public sealed class WorkflowPlan
         {
             loops.Sort((a, b) => _enclosingLoops[a].Count.CompareTo(_enclosingLoops[b].Count));
         }
+
+        foreach (var loop in _loops)
+        {
+            _members[loop] = _branches[loop].Where(id => InnermostLoop(id) == loop).ToArray();
+            _branchResults[loop] = _members[loop].Where(id => Outgoing(id).Count == 0).ToArray();
+        }
+
+        TopLevel = Nodes.Keys.Where(id => id != Trigger.Id && Depth(id) == 0).ToArray();
+        _ends = Nodes.Keys.Where(id => Depth(id) == 0 && Outgoing(id).Count == 0).ToArray();
     }
 
     public VersionRecord Version { get; }
@@ -54,7 +68,10 @@ public sealed class WorkflowPlan
 
     public IReadOnlyList<EdgeDefinition> Outgoing(string id) => _graph.Outgoing(id);
 
-    public bool IsLoop(string id) => Types[id].OutputPorts.Any(p => p.Name == PortDescriptor.Each.Name);
+    public bool IsLoop(string id) => _loops.Contains(id);
+
+    /// <summary>The nodes outside any loop, but the trigger: each runs at most once per run.</summary>
+    public IReadOnlyList<string> TopLevel { get; }
 
     /// <summary>How many for-each loops the node is inside.</summary>
     public int Depth(string id) => _enclosingLoops[id].Count;
@@ -65,10 +82,12 @@ public sealed class WorkflowPlan
     /// <summary>The nodes that run once per item of the loop.</summary>
     public IReadOnlyCollection<string> Branch(string loopId) => _branches[loopId];
 
+    /// <summary>The branch nodes that run once per item of this very loop (not of a loop nested in it).</summary>
+    public IReadOnlyList<string> Members(string loopId) => _members[loopId];
+
     /// <summary>The branch nodes with nothing after them: their outputs are the item's result.</summary>
-    public IEnumerable<string> BranchResults(string loopId) =>
-        _branches[loopId].Where(id => InnermostLoop(id) == loopId && Outgoing(id).Count == 0);
+    public IReadOnlyList<string> BranchResults(string loopId) => _branchResults[loopId];
 
     /// <summary>The nodes outside any loop with nothing after them: the run's output comes from them.</summary>
-    public IEnumerable<string> Ends() => Nodes.Keys.Where(id => Depth(id) == 0 && Outgoing(id).Count == 0);
+    public IReadOnlyList<string> Ends() => _ends;
 }

@@ -67,7 +67,7 @@ public sealed class WebhookReceiver(
     }
 
     private static WebhookResponse Answer(Guid runId, RunStatus status, string? outputJson, string? error) => status == RunStatus.Succeeded
-        ? new WebhookResponse(200, RunPlanner.Parse(outputJson))
+        ? new WebhookResponse(200, ParsedOutputs.ParseOnce(outputJson))
         : Problem(500, $"The run {status.ToString().ToLowerInvariant()}", error ?? "", runId);
 
     private string? DedupeKey(Model.Definitions.NodeDefinition node, JsonElement payload, string? idempotencyKey)
