@@ -140,7 +140,7 @@ internal sealed class BatchWriter(StorageOptions options, WriteGate gate) : IDis
 
         _connection = new SqliteConnection(options.ConnectionString);
         _connection.Open();
-        Execute("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        Execute(SqliteConnectionSetup.Pragmas);
         return _statements = new RunStatements(_connection);
     }
 
