@@ -87,6 +87,43 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Webhook_HandsTheRunItsMethodPathHeadersQueryAndBody_WithoutCredentials()
+    {
+        const string echo = """
+            { "schema": 1, "name": "Echo", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "echo", "respond": "whenFinished" } },
+              { "id": "set", "type": "core.set", "name": "Seen", "config": { "fields": { "trigger": "{{ trigger }}" } } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "set" } ] }
+            """;
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(echo, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+
+        using var json = new HttpRequestMessage(HttpMethod.Post, "/hooks/echo?source=shop&n=2")
+        {
+            Content = new StringContent("\uFEFF{ \"order\": { \"id\": 7, \"lines\": [1, 2] } }", Encoding.UTF8, "application/json"),
+        };
+        json.Headers.Add("X-Shop-Event", "order.placed");
+        json.Headers.Add("Authorization", "Bearer secret-token");
+        var form = await _http.PostAsync("/hooks/echo", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Ann", ["qty"] = "3" }));
+        var text = await _http.PostAsync("/hooks/echo", new StringContent("plain words", Encoding.UTF8, "text/plain"));
+        var empty = await _http.PostAsync("/hooks/echo", null);
+        var jsonAnswer = await _http.SendAsync(json);
+
+        var trigger = (await jsonAnswer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trigger");
+        Assert.Equal(("POST", "/hooks/echo"), (trigger.GetProperty("method").GetString(), trigger.GetProperty("path").GetString()));
+        Assert.Equal("order.placed", trigger.GetProperty("headers").GetProperty("x-shop-event").GetString());
+        Assert.False(trigger.GetProperty("headers").TryGetProperty("authorization", out _));
+        Assert.Equal(("shop", "2"), (trigger.GetProperty("query").GetProperty("source").GetString(), trigger.GetProperty("query").GetProperty("n").GetString()));
+        Assert.Equal(7, trigger.GetProperty("body").GetProperty("order").GetProperty("id").GetInt32());
+        Assert.Equal(2, trigger.GetProperty("body").GetProperty("order").GetProperty("lines").GetArrayLength());
+        var formBody = (await form.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trigger").GetProperty("body");
+        Assert.Equal(("Ann", "3"), (formBody.GetProperty("name").GetString(), formBody.GetProperty("qty").GetString()));
+        Assert.Equal("plain words", (await text.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trigger").GetProperty("body").GetString());
+        Assert.Equal(JsonValueKind.Null, (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trigger").GetProperty("body").ValueKind);
+    }
+
+    [Fact]
     public async Task Webhook_RefusesBadRequests_AndWritesNothing()
     {
         var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
@@ -94,12 +131,22 @@ public sealed class ApiTests : IDisposable
         await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
 
         var malformed = await _http.PostAsync("/hooks/greet", new StringContent("{ \"name\": ", Encoding.UTF8, "application/json"));
+        var trailing = await _http.PostAsync("/hooks/greet", new StringContent("{ \"name\": \"Ann\" } x", Encoding.UTF8, "application/json"));
+        var blank = await _http.PostAsync("/hooks/greet", new StringContent("   ", Encoding.UTF8, "application/json"));
+        // Sent in chunks without a length, so the limit is found while reading.
+        var chunked = new StreamContent(new MemoryStream(new byte[2 * 1024 * 1024]));
+        chunked.Headers.ContentType = new("application/octet-stream");
+        using var oversizedChunks = new HttpRequestMessage(HttpMethod.Post, "/hooks/greet") { Content = chunked };
+        oversizedChunks.Headers.TransferEncodingChunked = true;
+        var oversizedWhileRead = await _http.SendAsync(oversizedChunks);
         var unknown = await _http.PostAsJsonAsync("/hooks/nobody", new { });
         var oversized = await _http.PostAsync("/hooks/greet", new StringContent(new string('x', 2 * 1024 * 1024), Encoding.UTF8, "text/plain"));
         var invalidImport = await _http.PostAsync("/api/workflows", new StringContent("{ \"schema\": 1 ", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("not valid JSON", await malformed.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (trailing.StatusCode, blank.StatusCode));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversizedWhileRead.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalidImport.StatusCode);

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FlowDesigner.Web.Apis;
+
+/// <summary>
+/// What a webhook call hands its run as <c>trigger</c>: the method, path, headers (without credentials), query and
+/// body. A JSON body is checked and copied in as it came; a form becomes an object; any other body becomes text.
+/// </summary>
+internal static class WebhookPayload
+{
+    /// <exception cref="JsonException">The body says it is JSON and is not.</exception>
+    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(body.Length + 512, int.MaxValue));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("method", request.Method);
+            writer.WriteString("path", "/hooks/" + path);
+            writer.WriteStartObject("headers");
+            foreach (var (name, value) in request.Headers)
+            {
+                if (!IsSensitive(name))
+                {
+                    writer.WriteString(name.ToLowerInvariant(), value.ToString());
+                }
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartObject("query");
+            foreach (var (name, value) in request.Query)
+            {
+                writer.WriteString(name, value.ToString());
+            }
+
+            writer.WriteEndObject();
+            writer.WritePropertyName("body");
+            WriteBody(writer, request.ContentType ?? "", body);
+            writer.WriteEndObject();
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    private static void WriteBody(Utf8JsonWriter writer, string contentType, ReadOnlySequence<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            writer.WriteNullValue();
+        }
+        else if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            var json = WithoutByteOrderMark(body);
+            Validate(json);
+            writer.WriteRawValue(json, skipInputValidation: true);
+        }
+        else if (contentType.Contains("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+            {
+                writer.WriteString(name, value.ToString());
+            }
+
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteStringValue(Encoding.UTF8.GetString(body));
+        }
+    }
+
+    /// <summary>Reads the body through: one JSON value and nothing after it.</summary>
+    private static void Validate(ReadOnlySequence<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read())
+        {
+            throw new JsonException("The body holds no JSON value.");
+        }
+
+        reader.Skip();
+        if (reader.Read())
+        {
+            throw new JsonException($"There is more after the JSON value, at byte {reader.TokenStartIndex}.");
+        }
+    }
+
+    private static ReadOnlySequence<byte> WithoutByteOrderMark(ReadOnlySequence<byte> body)
+    {
+        ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
+        return body.FirstSpan.StartsWith(mark) ? body.Slice(3) : body;
+    }
+
+    private static bool IsSensitive(string header) =>
+        header.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || header.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
+}
