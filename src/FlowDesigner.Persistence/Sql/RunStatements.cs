@@ -40,8 +40,10 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         WHERE "Id" = $id AND "Status" = 'Succeeded' AND "Port" = 'each'
         """, "$id", "$results");
 
+    // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once.
     private readonly SqliteCommand _endRun = SqlValues.Command(connection, """
-        UPDATE "Runs" SET "Status" = $status, "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now WHERE "Id" = $id
+        UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $now), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now
+        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running')
         """, "$id", "$status", "$output", "$error", "$now");
 
     private readonly SqliteCommand _cancelUnfinished = SqlValues.Command(connection, """
@@ -121,14 +123,15 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         return _finishLoop.ExecuteNonQuery();
     }
 
-    public void EndRun(Guid runId, RunEnd end, DateTime now)
+    /// <summary>Ends a run that has not ended yet; 0 when it had.</summary>
+    public int EndRun(Guid runId, RunEnd end, DateTime now)
     {
         _endRun.Set("$id", runId);
         _endRun.Set("$status", end.Status);
         _endRun.Set("$output", end.OutputJson);
         _endRun.Set("$error", end.Error);
         _endRun.Set("$now", now);
-        _endRun.ExecuteNonQuery();
+        return _endRun.ExecuteNonQuery();
     }
 
     public void CancelUnfinished(Guid runId, string reason, DateTime now)

@@ -94,7 +94,8 @@ internal sealed partial class RunStore
 
     private static IReadOnlyList<StepRecord> Commit(RunStatements statements, Guid runId, RunChanges changes, DateTime now)
     {
-        if (statements.OpenRun(runId, now, changes.LeaseUntil) == 0)
+        var opened = changes.End is { } end ? statements.EndRun(runId, end, now) : statements.OpenRun(runId, now, changes.LeaseUntil);
+        if (opened == 0)
         {
             throw new WriteConflictException(); // the run has ended
         }
@@ -117,13 +118,9 @@ internal sealed partial class RunStore
             statements.InsertStep(step);
         }
 
-        if (changes.End is { } end)
+        if (changes.End is { Status: not RunStatus.Succeeded })
         {
-            statements.EndRun(runId, end, now);
-            if (end.Status != RunStatus.Succeeded)
-            {
-                statements.CancelUnfinished(runId, "The run ended before this step ran.", now);
-            }
+            statements.CancelUnfinished(runId, "The run ended before this step ran.", now);
         }
 
         return changes.NewSteps;
