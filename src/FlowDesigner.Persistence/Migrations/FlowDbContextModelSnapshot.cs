@@ -279,7 +279,8 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status")
+                        .HasFilter("\"Status\" IN ('Pending', 'Running', 'Waiting')");
 
                     b.HasIndex("RunId", "NodeId", "Scope", "Attempt")
                         .IsUnique();
