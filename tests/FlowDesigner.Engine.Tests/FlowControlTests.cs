@@ -28,6 +28,24 @@ public sealed class FlowControlTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Set_KeepingItsInput_OverridesFieldsInPlace_AndAddsNewOnesAfter()
+    {
+        var workflowId = await Driver.PublishAsync("""
+            { "schema": 1, "name": "Keep", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "keep" } },
+              { "id": "pick", "type": "core.set", "name": "Pick", "config": { "fields": { "id": "{{ trigger.body.id }}", "tier": "gold", "tags": "{{ trigger.body.tags }}" } } },
+              { "id": "more", "type": "core.set", "name": "More", "config": { "keepInput": true, "fields": { "tier": "platinum", "note": "seen {{ input.id }}" } } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "pick" }, { "from": "pick", "port": "out", "to": "more" } ] }
+            """);
+
+        await Driver.PostAsync("keep", new { id = 7, tags = new[] { "a", "b" } });
+        var run = await LatestRunAsync(workflowId);
+
+        Assert.Equal(RunStatus.Succeeded, run.Run.Status);
+        Assert.Equal("""{"id":7,"tier":"platinum","tags":["a","b"],"note":"seen 7"}""", Assert.Single(Attempts(run, "more")).OutputJson);
+    }
+
+    [Fact]
     public async Task JoinAfterCondition_DoesNotWaitForTheDeadBranch()
     {
         var workflowId = await Driver.PublishAsync("""

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Engine.Nodes;
@@ -9,20 +9,41 @@ internal sealed class SetExecutor : ICoreNodeExecutor
 {
     public string NodeType => "core.set";
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
-        var result = context.Step.GetConfig("keepInput") is { ValueKind: JsonValueKind.True } && context.Step.Input.ValueKind == JsonValueKind.Object
-            ? JsonNode.Parse(context.Step.Input.GetRawText())!.AsObject()
-            : [];
-        if (context.Step.GetConfig("fields") is { ValueKind: JsonValueKind.Object } fields)
+        var fields = context.Step.GetConfig("fields") is { ValueKind: JsonValueKind.Object } f ? f : default;
+        var input = context.Step.GetConfig("keepInput") is { ValueKind: JsonValueKind.True } && context.Step.Input.ValueKind == JsonValueKind.Object
+            ? context.Step.Input
+            : default;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            foreach (var field in fields.EnumerateObject())
+            writer.WriteStartObject();
+            if (input.ValueKind == JsonValueKind.Object)
             {
-                result[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+                // The input's properties keep their places; a field of the same name takes its value.
+                foreach (var property in input.EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    (fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(property.Name, out var field) ? field : property.Value).WriteTo(writer);
+                }
             }
+
+            if (fields.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in fields.EnumerateObject())
+                {
+                    if (input.ValueKind != JsonValueKind.Object || !input.TryGetProperty(field.Name, out _))
+                    {
+                        field.WriteTo(writer);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        return PassThrough.Result(JsonSerializer.SerializeToElement(result));
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return PassThrough.Result(JsonElement.ParseValue(ref reader));
     }
 }

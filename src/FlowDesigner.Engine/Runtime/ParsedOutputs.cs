@@ -37,6 +37,18 @@ internal sealed class ParsedOutputs
         return parsed;
     }
 
+    /// <summary>The output's text, remembered with the value it was written from, so it is not parsed back.</summary>
+    public string Remember(JsonElement output)
+    {
+        var json = output.GetRawText();
+        lock (_lock)
+        {
+            _parsed.TryAdd(json, output);
+        }
+
+        return json;
+    }
+
     /// <summary>Parses an output that is read only once (a run's end, as the webhook answers it).</summary>
     public static JsonElement ParseOnce(string? json)
     {

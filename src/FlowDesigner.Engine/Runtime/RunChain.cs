@@ -30,7 +30,8 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
 
             foreach (var loop in decision.FinishedLoops)
             {
-                var done = steps.Find(s => s.Id == loop.StepId)! with { Port = "done", OutputJson = loop.Results.GetRawText() };
+                var results = outputs.Remember(loop.Results);
+                var done = steps.Find(s => s.Id == loop.StepId)! with { Port = "done", OutputJson = results };
                 steps[steps.FindIndex(s => s.Id == loop.StepId)] = done;
                 var unwritten = added.FindIndex(s => s.Id == loop.StepId);
                 if (unwritten >= 0)
@@ -39,7 +40,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
                 }
                 else
                 {
-                    loops.Add(new LoopResults(loop.StepId, loop.Results.GetRawText()));
+                    loops.Add(new LoopResults(loop.StepId, results));
                 }
             }
 
@@ -88,12 +89,13 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
         row = row with { InputJson = attempt.ResolvedJson, StartedAt = startedAt };
         if (attempt.Result is { } result)
         {
+            var output = view.State.Outputs.Remember(result.Output);
             return result.WaitUntil switch
             {
                 // Woken by another run, which needs the row written first: such a node runs as a job instead.
                 { } until when until == DateTime.MaxValue => ([row with { InputJson = null, StartedAt = null }], null),
-                { } until => ([row with { Status = StepStatus.Waiting, OutputJson = result.Output.GetRawText(), Port = result.Port, ScheduledAt = until }], null),
-                null => ([row with { Status = StepStatus.Succeeded, OutputJson = result.Output.GetRawText(), Port = result.Port, FinishedAt = now }], null),
+                { } until => ([row with { Status = StepStatus.Waiting, OutputJson = output, Port = result.Port, ScheduledAt = until }], null),
+                null => ([row with { Status = StepStatus.Succeeded, OutputJson = output, Port = result.Port, FinishedAt = now }], null),
             };
         }
 
