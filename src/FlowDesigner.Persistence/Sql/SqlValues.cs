@@ -28,5 +28,12 @@ internal static class SqlValues
         _ => value,
     };
 
-    public static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
+    public static string Text(Guid id) => string.Create(36, id, static (text, value) =>
+    {
+        value.TryFormat(text, out _, "D");
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = char.ToUpperInvariant(text[i]);
+        }
+    });
 }
