@@ -18,11 +18,10 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
         var steps = snapshot.Steps.ToList();
         var added = new List<StepRecord>();
         var loops = new List<LoopResults>();
-        var outputs = new ParsedOutputs();
-        var runFields = RunView.FieldsOf(snapshot.Run);
+        var view = RunView.Of(plan, snapshot);
         while (true)
         {
-            var decision = RunPlanner.Plan(plan, steps, outputs);
+            var decision = RunPlanner.Plan(plan, view.State);
             if (decision.RunEnded)
             {
                 return (new RunChanges(added, loops, new RunEnd(RunStatus.Succeeded, decision.Output.GetRawText(), null)), false);
@@ -30,9 +29,10 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
 
             foreach (var loop in decision.FinishedLoops)
             {
-                var results = outputs.Remember(loop.Results);
+                var results = view.State.Outputs.Remember(loop.Results);
                 var done = steps.Find(s => s.Id == loop.StepId)! with { Port = "done", OutputJson = results };
                 steps[steps.FindIndex(s => s.Id == loop.StepId)] = done;
+                view.State.Record(done);
                 var unwritten = added.FindIndex(s => s.Id == loop.StepId);
                 if (unwritten >= 0)
                 {
@@ -49,12 +49,15 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
                 return (new RunChanges(added, loops, null), false);
             }
 
-            var view = new RunView(plan, new RunSnapshot(snapshot.Run, steps.ToArray()), outputs, runFields);
             var outcomes = await Task.WhenAll(decision.NewSteps.Select(next => RowsForAsync(plan, view, next, cancellationToken)));
             foreach (var (rows, _) in outcomes)
             {
                 steps.AddRange(rows);
                 added.AddRange(rows);
+                foreach (var row in rows)
+                {
+                    view.State.Record(row);
+                }
             }
 
             if (outcomes.Select(o => o.End).FirstOrDefault(e => e is not null) is { } failed)

@@ -11,12 +11,12 @@ namespace FlowDesigner.Engine.Runtime;
 /// </summary>
 public static class RunPlanner
 {
-    public static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps) => Plan(plan, steps, new ParsedOutputs());
+    public static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps) => Plan(plan, new RunState(plan, steps, new ParsedOutputs()));
 
-    /// <param name="outputs">Outputs already parsed while the run is advanced.</param>
-    internal static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps, ParsedOutputs outputs)
+    /// <param name="state">The run's steps; planning works on a copy of it.</param>
+    internal static RunDecision Plan(WorkflowPlan plan, RunState current)
     {
-        var state = new RunState(plan, steps, outputs);
+        var state = new RunState(current);
         var decision = new RunDecision();
         var candidates = new List<(string NodeId, string Scope)>();
         var finished = new List<FinishedLoop>();

@@ -23,6 +23,23 @@ internal sealed class RunState
         }
     }
 
+    /// <summary>A copy to plan on: what the planner assumes does not change the original.</summary>
+    public RunState(RunState other)
+    {
+        _plan = other._plan;
+        Outputs = other.Outputs;
+        _latest = new Dictionary<(string NodeId, string Scope), StepRecord>(other._latest);
+    }
+
+    /// <summary>Takes in a row just left by a step: a later attempt, or the same step changed (a loop done).</summary>
+    public void Record(StepRecord step)
+    {
+        if (!_latest.TryGetValue((step.NodeId, step.Scope), out var known) || known.Attempt < step.Attempt || known.Id == step.Id)
+        {
+            _latest[(step.NodeId, step.Scope)] = step;
+        }
+    }
+
     /// <summary>The steps' outputs, each parsed once.</summary>
     public ParsedOutputs Outputs { get; }
 

@@ -4,27 +4,20 @@ using FlowDesigner.Model.Runs;
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
-/// A run as the steps of one pass see it: its rows, the latest attempt of each step, and the run's own fields as
-/// expressions read them (<c>run.id</c>). Built once per pass and shared by the steps that run in it.
+/// A run as its steps see it while it is advanced: the latest attempt of each step, and the run's own fields as
+/// expressions read them (<c>run.id</c>). The steps of one pass share it; the rows they leave are recorded in it
+/// between passes, never while they run.
 /// </summary>
-internal sealed class RunView
+internal sealed class RunView(RunRecord run, RunState state, JsonElement runFields)
 {
-    public RunView(WorkflowPlan plan, RunSnapshot snapshot, ParsedOutputs outputs, JsonElement runFields)
-    {
-        Snapshot = snapshot;
-        State = new RunState(plan, snapshot.Steps, outputs);
-        RunFields = runFields;
-    }
+    public RunRecord Run => run;
 
-    public RunSnapshot Snapshot { get; }
+    public RunState State => state;
 
-    public RunRecord Run => Snapshot.Run;
+    public JsonElement RunFields => runFields;
 
-    public RunState State { get; }
-
-    public JsonElement RunFields { get; }
-
-    public static RunView Of(WorkflowPlan plan, RunSnapshot snapshot) => new(plan, snapshot, new ParsedOutputs(), FieldsOf(snapshot.Run));
+    public static RunView Of(WorkflowPlan plan, RunSnapshot snapshot) =>
+        new(snapshot.Run, new RunState(plan, snapshot.Steps, new ParsedOutputs()), FieldsOf(snapshot.Run));
 
     /// <summary>What <c>run</c> holds in an expression.</summary>
     public static JsonElement FieldsOf(RunRecord run) => JsonSerializer.SerializeToElement(new
