@@ -17,6 +17,7 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal([("FlowDesigner", "sync"), ("FlowDesigner", "async"), ("floor", "sync")], report.Results.Select(r => (r.System, r.Mode)));
         Assert.All(report.Results, r => Assert.True(r.Succeeded > 0 && r.Errors == 0, report.ToMarkdown()));
         Assert.True(report.ProductPeakResidentBytes > 0);
+        Assert.All(report.Results, r => Assert.Equal(r.System == "FlowDesigner", r.ProcessorMsPerRun > 0));
         Assert.Contains("| FlowDesigner | sync |", report.ToMarkdown());
     }
 
