@@ -13,7 +13,7 @@ public static class RunPlanner
 {
     public static RunDecision Plan(WorkflowPlan plan, IReadOnlyList<StepRecord> steps) => Plan(plan, new RunState(plan, steps, new ParsedOutputs()));
 
-    /// <param name="state">The run's steps; planning works on a copy of it.</param>
+    /// <param name="current">The run's steps; planning works on a copy of it.</param>
     internal static RunDecision Plan(WorkflowPlan plan, RunState current)
     {
         var state = new RunState(current);
