@@ -76,7 +76,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
     private async Task<(StepRecord[] Rows, RunEnd? End)> RowsForAsync(WorkflowPlan plan, RunView view, NewStep next, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow().UtcDateTime;
-        var row = new StepRecord(Guid.CreateVersion7(), view.Run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
+        var row = new StepRecord(TimeOrderedId.New(), view.Run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
         if (next.Status == StepStatus.Skipped)
         {
             return ([row with { FinishedAt = startedAt }], null);
@@ -107,7 +107,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
         return decision.Action switch
         {
             FailureAction.Retry => ([failedRow, new StepRecord(
-                Guid.CreateVersion7(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, decision.RetryAt, null, null)], null),
+                TimeOrderedId.New(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, decision.RetryAt, null, null)], null),
             FailureAction.ErrorPort => ([failedRow with { Port = PortDescriptor.Error.Name, OutputJson = decision.ErrorOutputJson }], null),
             _ => ([failedRow], new RunEnd(RunStatus.Failed, null, decision.Error)),
         };

@@ -21,7 +21,7 @@ public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, 
             origin.EventType ?? plan.Trigger.Type,
             origin.Source,
             payload.GetRawText(),
-            origin.CorrelationId ?? Guid.CreateVersion7(),
+            origin.CorrelationId ?? TimeOrderedId.New(),
             origin.DedupeKey)
         {
             CausedByRunId = origin.CausedByRunId,

@@ -28,9 +28,9 @@ public sealed class TestRunner(RunChain chain, GraphValidator validator, NodeCat
         var now = clock.GetUtcNow().UtcDateTime;
         var version = new VersionRecord(Guid.NewGuid(), workflowId, 0, draft, null, null, now, actor, "test run");
         var plan = new WorkflowPlan(version, catalog);
-        var runId = Guid.CreateVersion7();
-        var run = new RunRecord(runId, workflowId, version.Id, 0, RunStatus.Running, RunCause.Manual, Guid.CreateVersion7(), null, null, null, now, now, null);
-        var trigger = new StepRecord(Guid.CreateVersion7(), runId, plan.Trigger.Id, "", 1, StepStatus.Succeeded, null, payload.GetRawText(), "out", null, null, now, now);
+        var runId = TimeOrderedId.New();
+        var run = new RunRecord(runId, workflowId, version.Id, 0, RunStatus.Running, RunCause.Manual, TimeOrderedId.New(), null, null, null, now, now, null);
+        var trigger = new StepRecord(TimeOrderedId.New(), runId, plan.Trigger.Id, "", 1, StepStatus.Succeeded, null, payload.GetRawText(), "out", null, null, now, now);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(Longest);

@@ -1,5 +1,6 @@
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
         var now = clock.GetUtcNow().UtcDateTime;
         var credential = new CredentialEntity
         {
-            Id = Guid.CreateVersion7(),
+            Id = TimeOrderedId.New(),
             Type = type,
             Name = name,
             ProtectedData = protectedData,

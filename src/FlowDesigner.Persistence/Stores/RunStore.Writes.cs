@@ -20,7 +20,7 @@ internal sealed partial class RunStore
             var added = steps
                 .Where(s => existing.Add((s.NodeId, s.Scope, s.Attempt)))
                 .Select(s => new StepRecord(
-                    Guid.CreateVersion7(), runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
+                    TimeOrderedId.New(), runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
                     s.ScheduledAt, null, s.Status == StepStatus.Skipped ? now : null))
                 .ToList();
             db.StepRuns.AddRange(added.Select(ToEntity));

@@ -22,9 +22,9 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             return new RunStart(earlier, IsDuplicate: true);
         }
 
-        var eventId = Guid.CreateVersion7();
-        var runId = Guid.CreateVersion7();
-        var trigger = new StepRecord(Guid.CreateVersion7(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
+        var eventId = TimeOrderedId.New();
+        var runId = TimeOrderedId.New();
+        var trigger = new StepRecord(TimeOrderedId.New(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
         try
         {
             // The accepted event must survive a power loss as well as a crash: this commit waits for the disk.

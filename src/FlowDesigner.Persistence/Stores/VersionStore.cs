@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         var now = clock.GetUtcNow().UtcDateTime;
         var version = new WorkflowVersionEntity
         {
-            Id = Guid.CreateVersion7(),
+            Id = TimeOrderedId.New(),
             WorkflowId = workflowId,
             Number = number,
             DefinitionJson = json,

@@ -57,7 +57,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         var now = clock.GetUtcNow().UtcDateTime;
         var entity = new WorkflowEntity
         {
-            Id = Guid.CreateVersion7(),
+            Id = TimeOrderedId.New(),
             Revision = Guid.NewGuid(),
             CreatedAt = now,
             CreatedBy = actor,
