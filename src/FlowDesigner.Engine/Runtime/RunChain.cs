@@ -15,7 +15,6 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
     public async Task<(RunChanges Changes, bool More)> AdvanceAsync(WorkflowPlan plan, RunSnapshot snapshot, TimeSpan flushAfter, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var steps = snapshot.Steps.ToList();
         var added = new List<StepRecord>();
         var loops = new List<LoopResults>();
         var view = RunView.Of(plan, snapshot);
@@ -30,8 +29,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
             foreach (var loop in decision.FinishedLoops)
             {
                 var results = view.State.Outputs.Remember(loop.Results);
-                var done = steps.Find(s => s.Id == loop.StepId)! with { Port = "done", OutputJson = results };
-                steps[steps.FindIndex(s => s.Id == loop.StepId)] = done;
+                var done = view.State.Step(loop.StepId) with { Port = "done", OutputJson = results };
                 view.State.Record(done);
                 var unwritten = added.FindIndex(s => s.Id == loop.StepId);
                 if (unwritten >= 0)
@@ -52,7 +50,6 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
             var outcomes = await Task.WhenAll(decision.NewSteps.Select(next => RowsForAsync(plan, view, next, cancellationToken)));
             foreach (var (rows, _) in outcomes)
             {
-                steps.AddRange(rows);
                 added.AddRange(rows);
                 foreach (var row in rows)
                 {

@@ -100,9 +100,12 @@ internal sealed class RunState
 
     public void AssumeLoopDone(Guid stepId)
     {
-        var key = _latest.First(p => p.Value.Id == stepId).Key;
-        _latest[key] = _latest[key] with { Port = PortDescriptor.Done.Name };
+        var step = Step(stepId);
+        _latest[(step.NodeId, step.Scope)] = step with { Port = PortDescriptor.Done.Name };
     }
+
+    /// <summary>The latest attempt with this id.</summary>
+    public StepRecord Step(Guid stepId) => _latest.Values.First(s => s.Id == stepId);
 
     private bool IsIterating(StepRecord step) =>
         step.Status == StepStatus.Succeeded && step.Port == PortDescriptor.Each.Name && _plan.IsLoop(step.NodeId);

@@ -6,8 +6,8 @@ namespace FlowDesigner.Persistence.Configuration;
 
 internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRunEntity>
 {
-    /// <summary>The statuses of a step that is not finished, as the index's filter and the queries that use it spell them.</summary>
-    public const string UnfinishedFilter = "\"Status\" IN ('Pending', 'Running', 'Waiting')";
+    /// <summary>The statuses of a step that is not finished: what the status index keeps.</summary>
+    private const string UnfinishedFilter = "\"Status\" IN ('Pending', 'Running', 'Waiting')";
 
     public void Configure(EntityTypeBuilder<StepRunEntity> builder)
     {
