@@ -7,7 +7,8 @@ public sealed record BenchmarkOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Long enough for the runtime to finish compiling the hot paths' optimised code, so the window measures the steady state.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary><c>sync</c>, <c>async</c> or <c>both</c>.</summary>
     public string Mode { get; init; } = "both";
@@ -25,7 +26,7 @@ public sealed record BenchmarkOptions
         dotnet run -c Release --project tests/FlowDesigner.Benchmarks -- [options]
           --concurrency N     clients sending at once (default 8)
           --duration S        seconds measured per mode (default 20)
-          --warmup S          seconds sent before measuring (default 5)
+          --warmup S          seconds sent before measuring (default 15)
           --mode M            sync, async or both (default both)
           --lines N           lines per order (default 3)
           --quick             a 5-second smoke run: 1 s warm-up, 2 s per mode
