@@ -15,6 +15,12 @@ public sealed record BenchmarkOptions
 
     public int Lines { get; init; } = 3;
 
+    /// <summary>
+    /// Orders per second in all, sent on a fixed schedule shared among the clients, to see whether the runs keep up
+    /// with a steady stream; null: each client sends its next order as soon as it has its answer.
+    /// </summary>
+    public int? Rate { get; init; }
+
     /// <summary>The build of the web host to start: Release unless a test asks for the Debug build it already has.</summary>
     public string ProductConfiguration { get; init; } = "Release";
 
@@ -29,6 +35,8 @@ public sealed record BenchmarkOptions
           --warmup S          seconds sent before measuring (default 15)
           --mode M            sync, async or both (default both)
           --lines N           lines per order (default 3)
+          --rate R            send R orders a second in all on a fixed schedule (default: as fast as answered);
+                              each client waits for its answer, so raise --concurrency if they fall behind
           --quick             a 5-second smoke run: 1 s warm-up, 2 s per mode
           --product-configuration C   the web host build to start (default Release)
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
@@ -47,6 +55,7 @@ public sealed record BenchmarkOptions
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(Next())) },
                 "--mode" => options with { Mode = CheckMode(Next()) },
                 "--lines" => options with { Lines = Positive(Next(), "--lines") },
+                "--rate" => options with { Rate = Positive(Next(), "--rate") },
                 "--quick" => options with { Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) },
                 "--product-configuration" => options with { ProductConfiguration = Next() },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),

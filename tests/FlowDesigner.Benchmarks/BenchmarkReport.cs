@@ -22,7 +22,7 @@ public sealed record BenchmarkReport(
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"Reference order workflow, {Options.Lines}-line orders, {Options.Concurrency} clients, {Options.Duration.TotalSeconds:0} s after {Options.Warmup.TotalSeconds:0} s warm-up, loopback, {Environment.ProcessorCount} cores.");
+        text.AppendLine(c, $"Reference order workflow, {Options.Lines}-line orders, {Options.Concurrency} clients{(Options.Rate is { } rate ? $" sending {rate} orders/s in all" : "")}, {Options.Duration.TotalSeconds:0} s after {Options.Warmup.TotalSeconds:0} s warm-up, loopback, {Environment.ProcessorCount} cores.");
         text.AppendLine();
         text.AppendLine("| system | mode | runs/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/run | peak RSS MB | DB bytes/run | DB bytes/step |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

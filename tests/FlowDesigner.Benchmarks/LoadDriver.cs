@@ -13,24 +13,26 @@ public static class LoadDriver
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        await DriveAsync(http, url, lines, options.Concurrency, options.Warmup, accepted, "warm");
+        await DriveAsync(http, url, lines, options, options.Warmup, accepted, "warm");
         var watch = Stopwatch.StartNew();
         var cpuBefore = processorTime?.Invoke();
-        var (ok, errors, latencies) = await DriveAsync(http, url, lines, options.Concurrency, options.Duration, accepted, "run");
+        var (ok, errors, latencies) = await DriveAsync(http, url, lines, options, options.Duration, accepted, "run");
         var cpu = processorTime?.Invoke() - cpuBefore;
         return new LoadResult(system, mode, ok, errors, watch.Elapsed, latencies) { ProcessorTime = cpu };
     }
 
     private static async Task<(int Ok, int Errors, List<double> Latencies)> DriveAsync(
-        HttpClient http, Uri url, int lines, int concurrency, TimeSpan duration, Func<HttpResponseMessage, bool> accepted, string prefix)
+        HttpClient http, Uri url, int lines, BenchmarkOptions options, TimeSpan duration, Func<HttpResponseMessage, bool> accepted, string prefix)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var clients = Enumerable.Range(0, concurrency).Select(async client =>
+        var clients = Enumerable.Range(0, options.Concurrency).Select(async client =>
         {
             var latencies = new List<double>();
             var errors = 0;
+            var schedule = new SendSchedule(options.Rate, options.Concurrency, client);
             for (var n = 0; Stopwatch.GetTimestamp() < until; n++)
             {
+                await schedule.WaitForTurnAsync();
                 var started = Stopwatch.GetTimestamp();
                 try
                 {

@@ -21,9 +21,19 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("| FlowDesigner | sync |", report.ToMarkdown());
     }
 
+    [Fact]
+    public void Options_TakeARateSharedByTheClients()
+    {
+        var options = BenchmarkOptions.Parse(["--rate", "500", "--concurrency", "4"]);
+
+        Assert.Equal((500, 4), (options.Rate, options.Concurrency));
+    }
+
     [Theory]
     [InlineData("--mode", "sideways")]
     [InlineData("--concurrency", "0")]
+    [InlineData("--rate", "0")]
+    [InlineData("--rate", "fast")]
     [InlineData("--frobnicate")]
     public void Options_RefuseWhatTheyDoNotKnow(params string[] args) =>
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(args));
