@@ -2,6 +2,7 @@ using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace FlowDesigner.Persistence.Tests;
 
@@ -72,6 +73,46 @@ public sealed class RunStoreTests : IAsyncLifetime
 
         Assert.Null(written);
         Assert.DoesNotContain((await Runs.GetSnapshotAsync(start.RunId, default))!.Steps, s => s.NodeId == "late");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1_000_000)]
+    [InlineData(1_234_500)]
+    [InlineData(9_999_999)]
+    public async Task RowsOfTheHotPath_HoldTheirValuesAsTheModelWritesThem(long ticksIntoTheSecond)
+    {
+        var start = await StartAsync(dedupeKey: null);
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(ticksIntoTheSecond);
+        var id = Guid.CreateVersion7();
+        await Runs.CommitAsync(start.RunId, Changes(new StepRecord(id, start.RunId, "hand", "", 2, StepStatus.Waiting, null, "{}", "", null, at, at, null)), at, default);
+        var modelWritten = Assert.Single(await Runs.AddStepsAsync(start.RunId, [new NewStep("model", "", 2, StepStatus.Waiting, at)], at, default));
+
+        var hand = await StoredTextAsync(id);
+        var model = await StoredTextAsync(modelWritten.Id);
+
+        Assert.Equal(id.ToString().ToUpperInvariant(), hand["Id"]);
+        Assert.Equal(model["ScheduledAt"], hand["ScheduledAt"]);
+        Assert.Equal(model["Status"], hand["Status"]);
+        Assert.Equal(model["Attempt"], hand["Attempt"]);
+        Assert.Equal(model["Scope"], hand["Scope"]);
+        Assert.Equal("", hand["Port"]);
+        Assert.Null(hand["FinishedAt"]);
+        var stored = (await Runs.GetSnapshotAsync(start.RunId, default))!.Steps.Single(s => s.Id == id);
+        Assert.Equal(at, stored.ScheduledAt);
+    }
+
+    private async Task<Dictionary<string, object?>> StoredTextAsync(Guid stepId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "StepRuns" WHERE "Id" = $id""";
+        query.Parameters.AddWithValue("$id", stepId.ToString().ToUpperInvariant());
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
     }
 
     private async Task<RunStart> StartAsync(string? dedupeKey)

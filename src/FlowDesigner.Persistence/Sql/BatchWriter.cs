@@ -17,7 +17,7 @@ internal sealed class BatchWriter(StorageOptions options, WriteGate gate) : IDis
     private readonly Lock _starting = new();
     private Thread? _thread;
     private SqliteConnection? _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly Dictionary<string, PreparedStatement> _statementsBySql = [];
     private RunStatements? _statements;
 
     /// <param name="durable">The batch waits for the disk (an accepted event).</param>
@@ -140,30 +140,34 @@ internal sealed class BatchWriter(StorageOptions options, WriteGate gate) : IDis
 
         _connection = new SqliteConnection(options.ConnectionString);
         _connection.Open();
-        Execute(SqliteConnectionSetup.Pragmas);
+        using (var setup = _connection.CreateCommand())
+        {
+            setup.CommandText = SqliteConnectionSetup.Pragmas;
+            setup.ExecuteNonQuery();
+        }
+
         return _statements = new RunStatements(_connection);
     }
 
     private void Execute(string sql)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!_statementsBySql.TryGetValue(sql, out var statement))
         {
-            command = _connection!.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
+            statement = new PreparedStatement(_connection!, sql);
+            _statementsBySql[sql] = statement;
         }
 
-        command.ExecuteNonQuery();
+        statement.Execute();
     }
 
     private void Close()
     {
-        foreach (var command in _commands.Values)
+        foreach (var statement in _statementsBySql.Values)
         {
-            command.Dispose();
+            statement.Dispose();
         }
 
-        _commands.Clear();
+        _statementsBySql.Clear();
         _statements?.Dispose();
         _connection?.Dispose();
         (_statements, _connection) = (null, null);

@@ -5,148 +5,148 @@ namespace FlowDesigner.Persistence.Sql;
 
 /// <summary>
 /// The statements of a run's hot path (its start, and each advance), prepared once on the batch writer's
-/// connection. Each returns how many rows it changed, so a conditional update that found nothing can undo its
-/// part of the batch.
+/// connection; each binds its values by position, in the order of its parameters. Each returns how many rows it
+/// changed, so a conditional update that found nothing can undo its part of the batch.
 /// </summary>
 internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 {
-    private readonly SqliteCommand _insertEvent = SqlValues.Command(connection, """
+    private readonly PreparedStatement _insertEvent = new(connection, """
         INSERT INTO "Events" ("Id", "Type", "Source", "PayloadJson", "CorrelationId", "CausedByRunId", "DedupeKey", "ReceivedAt")
         VALUES ($id, $type, $source, $payload, $correlation, $causedBy, $dedupe, $now)
         """, "$id", "$type", "$source", "$payload", "$correlation", "$causedBy", "$dedupe", "$now");
 
-    private readonly SqliteCommand _insertRun = SqlValues.Command(connection, """
+    private readonly PreparedStatement _insertRun = new(connection, """
         INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "LeaseUntil")
         VALUES ($id, $workflow, $version, $event, 'Pending', $cause, $correlation, $dedupe, $parent, $now, $lease)
         """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$lease");
 
-    private readonly SqliteCommand _insertStep = SqlValues.Command(connection, """
+    private readonly PreparedStatement _insertStep = new(connection, """
         INSERT INTO "StepRuns" ("Id", "RunId", "NodeId", "Scope", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", "ScheduledAt", "StartedAt", "FinishedAt")
         VALUES ($id, $run, $node, $scope, $attempt, $status, $input, $output, $port, $error, $scheduled, $started, $finished)
         """, "$id", "$run", "$node", "$scope", "$attempt", "$status", "$input", "$output", "$port", "$error", "$scheduled", "$started", "$finished");
 
-    private readonly SqliteCommand _openRun = SqlValues.Command(connection, """
+    private readonly PreparedStatement _openRun = new(connection, """
         UPDATE "Runs" SET "Status" = 'Running', "StartedAt" = coalesce("StartedAt", $now), "LeaseUntil" = coalesce($lease, "LeaseUntil")
         WHERE "Id" = $id AND "Status" IN ('Pending', 'Running')
-        """, "$id", "$now", "$lease");
+        """, "$now", "$lease", "$id");
 
-    private readonly SqliteCommand _completeStep = SqlValues.Command(connection, """
+    private readonly PreparedStatement _completeStep = new(connection, """
         UPDATE "StepRuns" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = $now
         WHERE "Id" = $id AND "Status" = 'Running'
-        """, "$id", "$status", "$input", "$output", "$port", "$now");
+        """, "$status", "$input", "$output", "$port", "$now", "$id");
 
-    private readonly SqliteCommand _finishLoop = SqlValues.Command(connection, """
+    private readonly PreparedStatement _finishLoop = new(connection, """
         UPDATE "StepRuns" SET "Port" = 'done', "OutputJson" = $results
         WHERE "Id" = $id AND "Status" = 'Succeeded' AND "Port" = 'each'
-        """, "$id", "$results");
+        """, "$results", "$id");
 
     // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once.
-    private readonly SqliteCommand _endRun = SqlValues.Command(connection, """
+    private readonly PreparedStatement _endRun = new(connection, """
         UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $now), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now
         WHERE "Id" = $id AND "Status" IN ('Pending', 'Running')
-        """, "$id", "$status", "$output", "$error", "$now");
+        """, "$status", "$now", "$output", "$error", "$id");
 
-    private readonly SqliteCommand _cancelUnfinished = SqlValues.Command(connection, """
+    private readonly PreparedStatement _cancelUnfinished = new(connection, """
         UPDATE "StepRuns" SET "Status" = 'Cancelled', "Error" = $reason, "FinishedAt" = $now
         WHERE "RunId" = $run AND "Status" IN ('Pending', 'Running', 'Waiting')
-        """, "$run", "$reason", "$now");
+        """, "$reason", "$now", "$run");
 
     public void InsertEvent(Guid id, NewRun run, DateTime now)
     {
-        _insertEvent.Set("$id", id);
-        _insertEvent.Set("$type", run.EventType);
-        _insertEvent.Set("$source", run.EventSource);
-        _insertEvent.Set("$payload", run.PayloadJson);
-        _insertEvent.Set("$correlation", run.CorrelationId);
-        _insertEvent.Set("$causedBy", run.CausedByRunId);
-        _insertEvent.Set("$dedupe", run.DedupeKey);
-        _insertEvent.Set("$now", now);
-        _insertEvent.ExecuteNonQuery();
+        _insertEvent.Bind(1, id);
+        _insertEvent.Bind(2, run.EventType);
+        _insertEvent.Bind(3, run.EventSource);
+        _insertEvent.Bind(4, run.PayloadJson);
+        _insertEvent.Bind(5, run.CorrelationId);
+        _insertEvent.Bind(6, run.CausedByRunId);
+        _insertEvent.Bind(7, run.DedupeKey);
+        _insertEvent.Bind(8, now);
+        _insertEvent.Execute();
     }
 
     public void InsertRun(Guid id, Guid eventId, NewRun run, DateTime now)
     {
-        _insertRun.Set("$id", id);
-        _insertRun.Set("$workflow", run.WorkflowId);
-        _insertRun.Set("$version", run.VersionId);
-        _insertRun.Set("$event", eventId);
-        _insertRun.Set("$cause", run.Cause);
-        _insertRun.Set("$correlation", run.CorrelationId);
-        _insertRun.Set("$dedupe", run.DedupeKey);
-        _insertRun.Set("$parent", run.ParentStepId);
-        _insertRun.Set("$now", now);
-        _insertRun.Set("$lease", run.LeaseUntil);
-        _insertRun.ExecuteNonQuery();
+        _insertRun.Bind(1, id);
+        _insertRun.Bind(2, run.WorkflowId);
+        _insertRun.Bind(3, run.VersionId);
+        _insertRun.Bind(4, eventId);
+        _insertRun.Bind(5, run.Cause);
+        _insertRun.Bind(6, run.CorrelationId);
+        _insertRun.Bind(7, run.DedupeKey);
+        _insertRun.Bind(8, run.ParentStepId);
+        _insertRun.Bind(9, now);
+        _insertRun.Bind(10, run.LeaseUntil);
+        _insertRun.Execute();
     }
 
     public void InsertStep(StepRecord step)
     {
-        _insertStep.Set("$id", step.Id);
-        _insertStep.Set("$run", step.RunId);
-        _insertStep.Set("$node", step.NodeId);
-        _insertStep.Set("$scope", step.Scope);
-        _insertStep.Set("$attempt", step.Attempt);
-        _insertStep.Set("$status", step.Status);
-        _insertStep.Set("$input", step.InputJson);
-        _insertStep.Set("$output", step.OutputJson);
-        _insertStep.Set("$port", step.Port);
-        _insertStep.Set("$error", step.Error);
-        _insertStep.Set("$scheduled", step.ScheduledAt);
-        _insertStep.Set("$started", step.StartedAt);
-        _insertStep.Set("$finished", step.FinishedAt);
-        _insertStep.ExecuteNonQuery();
+        _insertStep.Bind(1, step.Id);
+        _insertStep.Bind(2, step.RunId);
+        _insertStep.Bind(3, step.NodeId);
+        _insertStep.Bind(4, step.Scope);
+        _insertStep.Bind(5, step.Attempt);
+        _insertStep.Bind(6, step.Status);
+        _insertStep.Bind(7, step.InputJson);
+        _insertStep.Bind(8, step.OutputJson);
+        _insertStep.Bind(9, step.Port);
+        _insertStep.Bind(10, step.Error);
+        _insertStep.Bind(11, step.ScheduledAt);
+        _insertStep.Bind(12, step.StartedAt);
+        _insertStep.Bind(13, step.FinishedAt);
+        _insertStep.Execute();
     }
 
     public int OpenRun(Guid runId, DateTime now, DateTime? lease)
     {
-        _openRun.Set("$id", runId);
-        _openRun.Set("$now", now);
-        _openRun.Set("$lease", lease);
-        return _openRun.ExecuteNonQuery();
+        _openRun.Bind(1, now);
+        _openRun.Bind(2, lease);
+        _openRun.Bind(3, runId);
+        return _openRun.Execute();
     }
 
     public int CompleteStep(StepRecord step, DateTime now)
     {
-        _completeStep.Set("$id", step.Id);
-        _completeStep.Set("$status", step.Status);
-        _completeStep.Set("$input", step.InputJson);
-        _completeStep.Set("$output", step.OutputJson);
-        _completeStep.Set("$port", step.Port);
-        _completeStep.Set("$now", now);
-        return _completeStep.ExecuteNonQuery();
+        _completeStep.Bind(1, step.Status);
+        _completeStep.Bind(2, step.InputJson);
+        _completeStep.Bind(3, step.OutputJson);
+        _completeStep.Bind(4, step.Port);
+        _completeStep.Bind(5, now);
+        _completeStep.Bind(6, step.Id);
+        return _completeStep.Execute();
     }
 
     public int FinishLoop(LoopResults loop)
     {
-        _finishLoop.Set("$id", loop.StepId);
-        _finishLoop.Set("$results", loop.ResultsJson);
-        return _finishLoop.ExecuteNonQuery();
+        _finishLoop.Bind(1, loop.ResultsJson);
+        _finishLoop.Bind(2, loop.StepId);
+        return _finishLoop.Execute();
     }
 
     /// <summary>Ends a run that has not ended yet; 0 when it had.</summary>
     public int EndRun(Guid runId, RunEnd end, DateTime now)
     {
-        _endRun.Set("$id", runId);
-        _endRun.Set("$status", end.Status);
-        _endRun.Set("$output", end.OutputJson);
-        _endRun.Set("$error", end.Error);
-        _endRun.Set("$now", now);
-        return _endRun.ExecuteNonQuery();
+        _endRun.Bind(1, end.Status);
+        _endRun.Bind(2, now);
+        _endRun.Bind(3, end.OutputJson);
+        _endRun.Bind(4, end.Error);
+        _endRun.Bind(5, runId);
+        return _endRun.Execute();
     }
 
     public void CancelUnfinished(Guid runId, string reason, DateTime now)
     {
-        _cancelUnfinished.Set("$run", runId);
-        _cancelUnfinished.Set("$reason", reason);
-        _cancelUnfinished.Set("$now", now);
-        _cancelUnfinished.ExecuteNonQuery();
+        _cancelUnfinished.Bind(1, reason);
+        _cancelUnfinished.Bind(2, now);
+        _cancelUnfinished.Bind(3, runId);
+        _cancelUnfinished.Execute();
     }
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insertEvent, _insertRun, _insertStep, _openRun, _completeStep, _finishLoop, _endRun, _cancelUnfinished })
+        foreach (var statement in new[] { _insertEvent, _insertRun, _insertStep, _openRun, _completeStep, _finishLoop, _endRun, _cancelUnfinished })
         {
-            command.Dispose();
+            statement.Dispose();
         }
     }
 }

@@ -1,0 +1,129 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace FlowDesigner.Persistence.Sql;
+
+/// <summary>
+/// One statement of the batch writer, compiled once and run many times straight on SQLite: parameters are bound
+/// by position as UTF-8, with no lookup by name, no boxing and no text made on the way. Values are stored as the
+/// EF Core SQLite provider stores them (see <see cref="SqlText"/>), so the model reads them back.
+/// </summary>
+internal sealed class PreparedStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private byte[] _buffer = new byte[1024];
+
+    /// <param name="parameters">The statement's parameters in the order they first appear, which are their positions from 1.</param>
+    public PreparedStatement(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        var names = Enumerable.Range(1, raw.sqlite3_bind_parameter_count(_statement))
+            .Select(position => raw.sqlite3_bind_parameter_name(_statement, position).utf8_to_string());
+        if (!names.SequenceEqual(parameters))
+        {
+            _statement.Dispose();
+            throw new ArgumentException($"The statement's parameters are {string.Join(", ", names)}, not {string.Join(", ", parameters)}.", nameof(parameters));
+        }
+    }
+
+    public void Bind(int position, Guid value)
+    {
+        Span<byte> text = stackalloc byte[SqlText.IdLength];
+        SqlText.Id(value, text);
+        Check(raw.sqlite3_bind_text(_statement, position, text));
+    }
+
+    public void Bind(int position, Guid? value)
+    {
+        if (value is { } id)
+        {
+            Bind(position, id);
+        }
+        else
+        {
+            BindNull(position);
+        }
+    }
+
+    public void Bind(int position, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[SqlText.TimeMaxLength];
+        Check(raw.sqlite3_bind_text(_statement, position, text[..SqlText.Time(value, text)]));
+    }
+
+    public void Bind(int position, DateTime? value)
+    {
+        if (value is { } time)
+        {
+            Bind(position, time);
+        }
+        else
+        {
+            BindNull(position);
+        }
+    }
+
+    public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
+
+    public void Bind(int position, string? value)
+    {
+        if (value is null)
+        {
+            BindNull(position);
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            // An empty span would bind NULL; the string overload binds an empty text.
+            Check(raw.sqlite3_bind_text(_statement, position, string.Empty));
+            return;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_buffer.Length < most)
+        {
+            _buffer = new byte[Math.Max(most, _buffer.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, _buffer);
+        Check(raw.sqlite3_bind_text(_statement, position, _buffer.AsSpan(0, length)));
+    }
+
+    /// <summary>An enum by its name, as the model stores it.</summary>
+    public void Bind<TEnum>(int position, TEnum value) where TEnum : struct, Enum => Bind(position, SqlText.Name(value));
+
+    public void BindNull(int position) => Check(raw.sqlite3_bind_null(_statement, position));
+
+    /// <summary>Runs the statement to its end and readies it for the next binds; the number of rows it changed.</summary>
+    public int Execute()
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result is not (raw.SQLITE_DONE or raw.SQLITE_ROW))
+            {
+                SqliteException.ThrowExceptionForRC(result, _db);
+            }
+
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, _db);
+        }
+    }
+}
