@@ -63,6 +63,31 @@ public sealed class ExpressionPathTests
         Assert.Equal(engineText.GetString(), text.GetString());
     }
 
+    [Theory]
+    [InlineData("JSON.stringify(trigger)")]
+    [InlineData("Object.keys(trigger.body).join(',')")]
+    [InlineData("trigger.body.twice")]
+    [InlineData("Object.getPrototypeOf(trigger.body) === Object.prototype && trigger.body.__proto__.x === 1")]
+    [InlineData("1 / trigger.body.negativeZero")]
+    [InlineData("[trigger.body.big, trigger.body.small, trigger.body.exponent, trigger.body.fraction].join('|')")]
+    [InlineData("Array.isArray(trigger.body.list) && trigger.body.list.length")]
+    [InlineData("trigger.body.text")]
+    public void JsonReachesScripts_AsJsonParseWouldBuildIt(string expression)
+    {
+        const string raw = """
+            {"body":{"z":1,"a":2,"twice":"first","__proto__":{"x":1},"twice":"last","negativeZero":-0,
+             "big":12345678901234567890,"small":-5,"exponent":1.5e3,"fraction":0.1,"list":[1,"two",null,true,{"k":[]}],
+             "text":"tab\tquote\"é\u00e9😀 back\\slash"}}
+            """;
+        var scope = new ExpressionScope(
+            JsonDocument.Parse(raw).RootElement, new Dictionary<string, JsonElement>(), Scope.Run, new Dictionary<string, string> { ["raw"] = raw });
+
+        var walked = Evaluator.Evaluate($"{{{{ {expression} }}}}", scope, "Node", "field");
+        var parsed = Evaluator.Evaluate($"{{{{ (() => {{ const trigger = JSON.parse(env.raw); return {expression}; }})() }}}}", scope, "Node", "field");
+
+        Assert.True(JsonElement.DeepEquals(parsed, walked), $"JSON.parse gave {parsed.GetRawText()}, the walk gave {walked.GetRawText()}");
+    }
+
     [Fact]
     public void APathThroughSomethingMissing_FailsAsTheScriptEngineDoes()
     {

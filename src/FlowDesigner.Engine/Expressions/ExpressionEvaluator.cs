@@ -220,8 +220,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         public JsEngine Value => _engine ??= owner.CreateEngine(scope);
     }
 
-    private static JsValue FromJson(JsEngine engine, JsonElement value) =>
-        value.ValueKind == JsonValueKind.Undefined ? JsValue.Undefined : new Jint.Native.Json.JsonParser(engine).Parse(value.GetRawText());
+    private static JsValue FromJson(JsEngine engine, JsonElement value) => ScriptValues.From(engine, value);
 
     private static JsonElement ToJson(JsEngine engine, JsValue value)
     {
