@@ -18,14 +18,14 @@ public static class RunPlanner
     {
         var state = new RunState(current);
         var decision = new RunDecision();
-        var candidates = new List<(string NodeId, string Scope)>();
+        var candidates = new List<(string NodeId, string Scope)>(plan.Nodes.Count * 2);
         var finished = new List<FinishedLoop>();
         bool changed;
         do
         {
             changed = false;
             candidates.Clear();
-            AddCandidates(plan, state, candidates);
+            AddCandidates(plan, state, state.IteratingLoops(), candidates);
             foreach (var (nodeId, scope) in candidates)
             {
                 var status = Readiness(plan, state, nodeId, scope);
@@ -38,7 +38,7 @@ public static class RunPlanner
             }
 
             finished.Clear();
-            AddFinishedLoops(plan, state, finished);
+            AddFinishedLoops(plan, state, state.IteratingLoops(), finished);
             foreach (var loop in finished)
             {
                 decision.FinishedLoops.Add(loop);
@@ -97,14 +97,15 @@ public static class RunPlanner
     }
 
     /// <summary>Every step that could be due: the nodes outside loops, and the branch nodes of each loop's items up to its parallelism.</summary>
-    private static void AddCandidates(WorkflowPlan plan, RunState state, List<(string NodeId, string Scope)> candidates)
+    private static void AddCandidates(WorkflowPlan plan, RunState state, List<IteratingLoop> loops, List<(string NodeId, string Scope)> candidates)
     {
-        foreach (var id in plan.TopLevel)
+        var topLevel = plan.TopLevel;
+        for (var n = 0; n < topLevel.Count; n++)
         {
-            candidates.Add((id, Scope.Root));
+            candidates.Add((topLevel[n], Scope.Root));
         }
 
-        foreach (var loop in state.IteratingLoops())
+        foreach (var loop in loops)
         {
             var members = plan.Members(loop.LoopId);
             var running = 0;
@@ -116,9 +117,9 @@ public static class RunPlanner
                     running++;
                 }
 
-                foreach (var id in members)
+                for (var m = 0; m < members.Count; m++)
                 {
-                    candidates.Add((id, itemScope));
+                    candidates.Add((members[m], itemScope));
                 }
             }
         }
@@ -126,9 +127,9 @@ public static class RunPlanner
 
     private static bool AllComplete(RunState state, IReadOnlyList<string> members, string itemScope)
     {
-        foreach (var id in members)
+        for (var m = 0; m < members.Count; m++)
         {
-            if (!state.IsComplete(id, itemScope))
+            if (!state.IsComplete(members[m], itemScope))
             {
                 return false;
             }
@@ -179,9 +180,9 @@ public static class RunPlanner
     };
 
     /// <summary>The loops whose every item is complete, with the items' results.</summary>
-    private static void AddFinishedLoops(WorkflowPlan plan, RunState state, List<FinishedLoop> finished)
+    private static void AddFinishedLoops(WorkflowPlan plan, RunState state, List<IteratingLoop> loops, List<FinishedLoop> finished)
     {
-        foreach (var loop in state.IteratingLoops())
+        foreach (var loop in loops)
         {
             var members = plan.Members(loop.LoopId);
             var itemScopes = new string[loop.Items];

@@ -10,31 +10,14 @@ public static class ScopeBuilder
     internal static ExpressionScope For(WorkflowPlan plan, RunView view, StepRecord step, JsonElement input, IReadOnlyDictionary<string, string> env)
     {
         var state = view.State;
-        var depth = Scope.Depth(step.Scope);
-        var steps = new Dictionary<string, StepRecord>(plan.Nodes.Count * 2, StringComparer.Ordinal);
-        foreach (var node in plan.Nodes.Values)
-        {
-            var nodeDepth = plan.Depth(node.Id);
-            if (nodeDepth > depth)
-            {
-                continue;
-            }
-
-            var visible = state.Latest(node.Id, Scope.Prefix(step.Scope, nodeDepth));
-            if (visible is { Status: StepStatus.Succeeded or StepStatus.Failed, OutputJson: not null })
-            {
-                steps[node.Name] = visible;
-                steps[node.Id] = visible;
-            }
-        }
-
         var trigger = state.Outputs.Parse(state.Latest(plan.Trigger.Id, Scope.Root)?.OutputJson);
-        var scope = new ExpressionScope(trigger, new VisibleSteps(steps, state.Outputs), view.RunFields, env) { Input = input };
-        if (plan.InnermostLoop(step.NodeId) is { } loop && depth > 0)
+        var visible = new VisibleSteps(plan, state, step.Scope);
+        var loop = plan.InnermostLoop(step.NodeId);
+        return new ExpressionScope(trigger, visible, view.RunFields, env)
         {
-            scope = scope with { Item = state.Item(loop, step.Scope), Index = Scope.LastIndex(step.Scope) };
-        }
-
-        return scope;
+            Input = input,
+            Item = loop is not null && step.Scope.Length > 0 ? state.Item(loop, step.Scope) : null,
+            Index = loop is not null && step.Scope.Length > 0 ? Scope.LastIndex(step.Scope) : null,
+        };
     }
 }

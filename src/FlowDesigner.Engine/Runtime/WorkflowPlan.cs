@@ -18,11 +18,13 @@ public sealed class WorkflowPlan
     private readonly Dictionary<string, string[]> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _branchResults = new(StringComparer.Ordinal);
     private readonly string[] _ends;
+    private readonly Dictionary<string, NodeDefinition> _byName;
 
     public WorkflowPlan(VersionRecord version, NodeCatalog catalog)
     {
         Version = version;
         Nodes = version.Definition.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        _byName = version.Definition.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Types = Nodes.Values.ToDictionary(
             n => n.Id,
             n => catalog.FindNodeType(n.Type) ?? throw new InvalidOperationException($"Node type '{n.Type}' of '{n.Name}' is not installed."),
@@ -63,6 +65,9 @@ public sealed class WorkflowPlan
     public IReadOnlyDictionary<string, NodeTypeDescriptor> Types { get; }
 
     public NodeDefinition Trigger { get; }
+
+    /// <summary>The node of this name (names are unique in a valid graph).</summary>
+    public NodeDefinition? NodeNamed(string name) => _byName.GetValueOrDefault(name);
 
     public IReadOnlyList<EdgeDefinition> Incoming(string id) => _graph.Incoming(id);
 
