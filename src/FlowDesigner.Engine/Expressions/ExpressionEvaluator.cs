@@ -18,7 +18,12 @@ namespace FlowDesigner.Engine.Expressions;
 /// </summary>
 public sealed class ExpressionEvaluator(ExpressionLimits limits)
 {
+    // Texts come from published versions and from the designer's checks while someone types: past this many,
+    // a cache starts afresh rather than grow without end.
+    private const int MostCached = 10_000;
+
     private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ExpressionTemplate> _templates = new(StringComparer.Ordinal);
 
     /// <summary>Resolves every expression in a node's settings.</summary>
     /// <exception cref="ExpressionException">An expression failed; the message names the node and property.</exception>
@@ -105,14 +110,18 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
     private JsonElement ResolveText(LazyEngine engine, string text, string nodeName, string property)
     {
-        ExpressionTemplate template;
-        try
+        if (!_templates.TryGetValue(text, out var template))
         {
-            template = ExpressionTemplate.Parse(text);
-        }
-        catch (FormatException exception)
-        {
-            throw new ExpressionException($"'{nodeName}' › {property}: {exception.Message}", exception);
+            try
+            {
+                template = ExpressionTemplate.Parse(text);
+            }
+            catch (FormatException exception)
+            {
+                throw new ExpressionException($"'{nodeName}' › {property}: {exception.Message}", exception);
+            }
+
+            Remember(_templates, text, template);
         }
 
         if (template.IsSingleExpression)
@@ -162,12 +171,24 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
         try
         {
-            return _scripts.GetOrAdd(source, s => JsEngine.PrepareScript(s, strict: true));
+            var script = JsEngine.PrepareScript(source, strict: true);
+            Remember(_scripts, source, script);
+            return script;
         }
         catch (Exception exception) when (exception is Acornima.SyntaxErrorException or Jint.Runtime.JavaScriptException or ArgumentException)
         {
             throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {source} }}}} is not valid JavaScript: {exception.Message}", exception);
         }
+    }
+
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string text, T value)
+    {
+        if (cache.Count >= MostCached)
+        {
+            cache.Clear();
+        }
+
+        cache[text] = value;
     }
 
     private JsEngine CreateEngine(ExpressionScope scope)

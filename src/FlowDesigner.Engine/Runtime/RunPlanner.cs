@@ -20,12 +20,14 @@ public static class RunPlanner
         var decision = new RunDecision();
         var candidates = new List<(string NodeId, string Scope)>(plan.Nodes.Count * 2);
         var finished = new List<FinishedLoop>();
+        var loops = new List<IteratingLoop>();
         bool changed;
         do
         {
             changed = false;
             candidates.Clear();
-            AddCandidates(plan, state, state.IteratingLoops(), candidates);
+            state.FindIteratingLoops(loops);
+            AddCandidates(plan, state, loops, candidates);
             foreach (var (nodeId, scope) in candidates)
             {
                 var status = Readiness(plan, state, nodeId, scope);
@@ -38,7 +40,8 @@ public static class RunPlanner
             }
 
             finished.Clear();
-            AddFinishedLoops(plan, state, state.IteratingLoops(), finished);
+            state.FindIteratingLoops(loops);
+            AddFinishedLoops(plan, state, loops, finished);
             foreach (var loop in finished)
             {
                 decision.FinishedLoops.Add(loop);
@@ -185,20 +188,15 @@ public static class RunPlanner
         foreach (var loop in loops)
         {
             var members = plan.Members(loop.LoopId);
-            var itemScopes = new string[loop.Items];
-            for (var i = 0; i < loop.Items; i++)
+            var done = true;
+            for (var i = 0; i < loop.Items && done; i++)
             {
-                itemScopes[i] = Scope.Child(loop.Scope, i);
-                if (!AllComplete(state, members, itemScopes[i]))
-                {
-                    itemScopes = null;
-                    break;
-                }
+                done = AllComplete(state, members, Scope.Child(loop.Scope, i));
             }
 
-            if (itemScopes is not null)
+            if (done)
             {
-                var results = itemScopes.Select(s => ItemResult(plan, state, loop.LoopId, s)).ToList();
+                var results = Enumerable.Range(0, loop.Items).Select(i => ItemResult(plan, state, loop.LoopId, Scope.Child(loop.Scope, i))).ToList();
                 finished.Add(new FinishedLoop(state.Latest(loop.LoopId, loop.Scope)!.Id, JsonSerializer.SerializeToElement(results)));
             }
         }

@@ -10,6 +10,9 @@ internal sealed class RunState
     private readonly WorkflowPlan _plan;
     private readonly Dictionary<(string NodeId, string Scope), StepRecord> _latest = [];
 
+    // For a copy to plan on: the state it was taken from, read through wherever the copy has no row of its own.
+    private readonly RunState? _under;
+
     public RunState(WorkflowPlan plan, IReadOnlyList<StepRecord> steps, ParsedOutputs outputs)
     {
         _plan = plan;
@@ -23,12 +26,15 @@ internal sealed class RunState
         }
     }
 
-    /// <summary>A copy to plan on: what the planner assumes does not change the original.</summary>
+    /// <summary>
+    /// A copy to plan on: what the planner assumes does not change the original. It holds only those assumptions
+    /// and reads the rest from the original, which must not change while the copy is in use.
+    /// </summary>
     public RunState(RunState other)
     {
         _plan = other._plan;
         Outputs = other.Outputs;
-        _latest = new Dictionary<(string NodeId, string Scope), StepRecord>(other._latest);
+        _under = other;
     }
 
     /// <summary>Takes in a row just left by a step: a later attempt, or the same step changed (a loop done).</summary>
@@ -47,7 +53,7 @@ internal sealed class RunState
     {
         get
         {
-            foreach (var step in _latest.Values)
+            foreach (var step in AllLatest())
             {
                 if (!step.IsTerminal || IsIterating(step))
                 {
@@ -59,17 +65,18 @@ internal sealed class RunState
         }
     }
 
-    public StepRecord? Latest(string nodeId, string scope) => _latest.GetValueOrDefault((nodeId, scope));
+    public StepRecord? Latest(string nodeId, string scope) =>
+        _latest.TryGetValue((nodeId, scope), out var step) ? step : _under?.Latest(nodeId, scope);
 
     /// <summary>Finished, and for a loop also done with all its items.</summary>
     public bool IsComplete(string nodeId, string scope) =>
         Latest(nodeId, scope) is { IsTerminal: true } step && !IsIterating(step);
 
     /// <summary>Loops whose step has run and whose items are not all done, with their item count and items at a time.</summary>
-    public List<IteratingLoop> IteratingLoops()
+    public void FindIteratingLoops(List<IteratingLoop> loops)
     {
-        var loops = new List<IteratingLoop>();
-        foreach (var step in _latest.Values)
+        loops.Clear();
+        foreach (var step in AllLatest())
         {
             if (IsIterating(step))
             {
@@ -79,8 +86,6 @@ internal sealed class RunState
                 loops.Add(new IteratingLoop(step.NodeId, step.Scope, items, parallelism));
             }
         }
-
-        return loops;
     }
 
     /// <summary>The item a loop hands to the branch step at <paramref name="itemScope"/>.</summary>
@@ -105,7 +110,29 @@ internal sealed class RunState
     }
 
     /// <summary>The latest attempt with this id.</summary>
-    public StepRecord Step(Guid stepId) => _latest.Values.First(s => s.Id == stepId);
+    public StepRecord Step(Guid stepId) => AllLatest().First(s => s.Id == stepId);
+
+    /// <summary>The latest attempt of every step: this state's own, then the original's that it has not replaced.</summary>
+    private IEnumerable<StepRecord> AllLatest()
+    {
+        foreach (var step in _latest.Values)
+        {
+            yield return step;
+        }
+
+        if (_under is null)
+        {
+            yield break;
+        }
+
+        foreach (var step in _under.AllLatest())
+        {
+            if (!_latest.ContainsKey((step.NodeId, step.Scope)))
+            {
+                yield return step;
+            }
+        }
+    }
 
     private bool IsIterating(StepRecord step) =>
         step.Status == StepStatus.Succeeded && step.Port == PortDescriptor.Each.Name && _plan.IsLoop(step.NodeId);
