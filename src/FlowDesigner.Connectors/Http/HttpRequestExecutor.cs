@@ -77,7 +77,7 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
 
     private static HttpRequestMessage BuildRequest(NodeExecutionContext context)
     {
-        var method = new HttpMethod(context.GetText("method", "POST").ToUpperInvariant());
+        var method = HttpMethod.Parse(context.GetText("method", "POST").ToUpperInvariant());
         var url = context.GetText("url");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -133,7 +133,8 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
         {
             try
             {
-                return JsonDocument.Parse(text).RootElement.Clone();
+                using var document = JsonDocument.Parse(text);
+                return document.RootElement.Clone();
             }
             catch (JsonException)
             {

@@ -66,7 +66,7 @@ internal sealed class RunState
     }
 
     public StepRecord? Latest(string nodeId, string scope) =>
-        _latest.TryGetValue((nodeId, scope), out var step) ? step : _under?.Latest(nodeId, scope);
+        _latest.Count > 0 && _latest.TryGetValue((nodeId, scope), out var step) ? step : _under?.Latest(nodeId, scope);
 
     /// <summary>Finished, and for a loop also done with all its items.</summary>
     public bool IsComplete(string nodeId, string scope) =>
