@@ -10,6 +10,9 @@ internal sealed class RunState
     private readonly WorkflowPlan _plan;
     private readonly Dictionary<(string NodeId, string Scope), StepRecord> _latest = [];
 
+    // The keys of the loops' steps among them: only those can be iterating, so only those are looked at for it.
+    private readonly List<(string NodeId, string Scope)> _loopKeys = [];
+
     // For a copy to plan on: the state it was taken from, read through wherever the copy has no row of its own.
     private readonly RunState? _under;
 
@@ -21,7 +24,7 @@ internal sealed class RunState
         {
             if (!_latest.TryGetValue((step.NodeId, step.Scope), out var known) || known.Attempt < step.Attempt)
             {
-                _latest[(step.NodeId, step.Scope)] = step;
+                Put(step);
             }
         }
     }
@@ -32,6 +35,11 @@ internal sealed class RunState
     /// </summary>
     public RunState(RunState other)
     {
+        if (other._under is not null)
+        {
+            throw new InvalidOperationException("A copy to plan on is taken of a run's state, not of another copy.");
+        }
+
         _plan = other._plan;
         Outputs = other.Outputs;
         _under = other;
@@ -42,7 +50,7 @@ internal sealed class RunState
     {
         if (!_latest.TryGetValue((step.NodeId, step.Scope), out var known) || known.Attempt < step.Attempt || known.Id == step.Id)
         {
-            _latest[(step.NodeId, step.Scope)] = step;
+            Put(step);
         }
     }
 
@@ -76,9 +84,23 @@ internal sealed class RunState
     public void FindIteratingLoops(List<IteratingLoop> loops)
     {
         loops.Clear();
-        foreach (var step in AllLatest())
+        AddIterating(_loopKeys, loops, fromUnder: false);
+        if (_under is not null)
         {
-            if (IsIterating(step))
+            AddIterating(_under._loopKeys, loops, fromUnder: true);
+        }
+    }
+
+    private void AddIterating(List<(string NodeId, string Scope)> keys, List<IteratingLoop> loops, bool fromUnder)
+    {
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (fromUnder && _latest.ContainsKey(keys[k]))
+            {
+                continue; // this copy has a row of its own for that loop step, looked at already
+            }
+
+            if (Latest(keys[k].NodeId, keys[k].Scope) is { } step && IsIterating(step))
             {
                 var output = Outputs.Parse(step.OutputJson);
                 var items = output.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
@@ -101,12 +123,27 @@ internal sealed class RunState
     }
 
     public void Assume(string nodeId, string scope, StepStatus status) =>
-        _latest[(nodeId, scope)] = new StepRecord(Guid.Empty, Guid.Empty, nodeId, scope, 1, status, null, null, null, null, null, null, null);
+        Put(new StepRecord(Guid.Empty, Guid.Empty, nodeId, scope, 1, status, null, null, null, null, null, null, null));
 
     public void AssumeLoopDone(Guid stepId)
     {
         var step = Step(stepId);
-        _latest[(step.NodeId, step.Scope)] = step with { Port = PortDescriptor.Done.Name };
+        Put(step with { Port = PortDescriptor.Done.Name });
+    }
+
+    private void Put(StepRecord step)
+    {
+        if (_latest.TryAdd((step.NodeId, step.Scope), step))
+        {
+            if (_plan.IsLoop(step.NodeId))
+            {
+                _loopKeys.Add((step.NodeId, step.Scope));
+            }
+        }
+        else
+        {
+            _latest[(step.NodeId, step.Scope)] = step;
+        }
     }
 
     /// <summary>The latest attempt with this id.</summary>
