@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlowDesigner.Model.Runs;
 using Microsoft.AspNetCore.Http;
 
@@ -33,6 +34,33 @@ public sealed class RetryTests : EngineTestBase
         Assert.True(attempts[1].StartedAt >= attempts[1].ScheduledAt && attempts[2].StartedAt >= attempts[2].ScheduledAt);
         Assert.Equal(3, Sink.To("/flaky").Count);
         Assert.Single(Sink.To("/flaky").Select(r => r.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
+    public async Task ASuccessfulCall_GivesItsStatus_HeadersByLowerCaseName_AndParsedBody()
+    {
+        Sink.On("/answer", (context, _) =>
+        {
+            context.Response.StatusCode = 201;
+            context.Response.Headers["X-Request-Id"] = "req-7";
+            context.Response.Headers.Append("Set-Cookie", "a=1");
+            context.Response.Headers.Append("Set-Cookie", "b=2");
+            return context.Response.WriteAsJsonAsync(new { id = "SO-1", lines = new[] { 1, 2 } });
+        });
+        var workflowId = await PublishCallAsync("answer", """{ "maxAttempts": 1 }""");
+
+        await Driver.PostAsync("answer", new { });
+        var run = await LatestRunAsync(workflowId);
+
+        var output = JsonDocument.Parse(Assert.Single(Attempts(run, "call")).OutputJson!).RootElement;
+        Assert.Equal(201, output.GetProperty("status").GetInt32());
+        var headers = output.GetProperty("headers");
+        Assert.Equal("req-7", headers.GetProperty("x-request-id").GetString());
+        Assert.Equal("a=1, b=2", headers.GetProperty("set-cookie").GetString());
+        Assert.StartsWith("application/json", headers.GetProperty("content-type").GetString());
+        Assert.All(headers.EnumerateObject(), h => Assert.Equal(h.Name.ToLowerInvariant(), h.Name));
+        Assert.Equal("SO-1", output.GetProperty("body").GetProperty("id").GetString());
+        Assert.Equal(2, output.GetProperty("body").GetProperty("lines").GetArrayLength());
     }
 
     [Fact]

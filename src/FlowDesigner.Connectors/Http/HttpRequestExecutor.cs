@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
@@ -45,13 +46,42 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
                     retryAfter: Shared.RetryAfterHeader.Of(response.Headers));
             }
 
-            return NodeResult.Of(new
-            {
-                status = (int)response.StatusCode,
-                headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value)),
-                body,
-            });
+            return new NodeResult(Output(response, body));
         }
+    }
+
+    /// <summary><c>{ status, headers, body }</c>: the headers as received, by lower-case name, repeated values joined by commas.</summary>
+    private static JsonElement Output(HttpResponseMessage response, JsonElement body)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("status", (int)response.StatusCode);
+            writer.WriteStartObject("headers");
+            var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            Span<char> lower = stackalloc char[128];
+            foreach (var headers in new[] { response.Headers.NonValidated, response.Content.Headers.NonValidated })
+            {
+                foreach (var (name, values) in headers)
+                {
+                    if (written.Add(name))
+                    {
+                        var text = name.Length <= lower.Length ? lower[..name.Length] : new char[name.Length];
+                        name.AsSpan().ToLowerInvariant(text);
+                        writer.WriteString(text, values.ToString());
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+            writer.WritePropertyName("body");
+            body.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private async Task<(HttpRequestMessage Request, HttpResponseMessage Response, Auth.AccessToken? Token)> SendAsync(
