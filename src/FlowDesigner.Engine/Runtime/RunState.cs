@@ -8,7 +8,7 @@ namespace FlowDesigner.Engine.Runtime;
 internal sealed class RunState
 {
     private readonly WorkflowPlan _plan;
-    private readonly Dictionary<(string NodeId, string Scope), StepRecord> _latest = [];
+    private readonly Dictionary<(string NodeId, string Scope), StepRecord> _latest = new(StepKeyComparer.Instance);
 
     // The keys of the loops' steps among them: only those can be iterating, so only those are looked at for it.
     private readonly List<(string NodeId, string Scope)> _loopKeys = [];
