@@ -21,7 +21,8 @@ internal sealed class PreparedStatement : IDisposable
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
         var names = Enumerable.Range(1, raw.sqlite3_bind_parameter_count(_statement))
-            .Select(position => raw.sqlite3_bind_parameter_name(_statement, position).utf8_to_string());
+            .Select(position => raw.sqlite3_bind_parameter_name(_statement, position).utf8_to_string())
+            .ToArray();
         if (!names.SequenceEqual(parameters))
         {
             _statement.Dispose();
