@@ -39,8 +39,8 @@ public static class RunPlanner
                 }
             }
 
+            // What was just assumed is pending or skipped, never a loop iterating: the loops found above still stand.
             finished.Clear();
-            state.FindIteratingLoops(loops);
             AddFinishedLoops(plan, state, loops, finished);
             foreach (var loop in finished)
             {

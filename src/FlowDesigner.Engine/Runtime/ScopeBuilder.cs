@@ -12,12 +12,12 @@ public static class ScopeBuilder
         var state = view.State;
         var trigger = state.Outputs.Parse(state.Latest(plan.Trigger.Id, Scope.Root)?.OutputJson);
         var visible = new VisibleSteps(plan, state, step.Scope);
-        var loop = plan.InnermostLoop(step.NodeId);
+        var loop = step.Scope.Length > 0 ? plan.InnermostLoop(step.NodeId) : null;
         return new ExpressionScope(trigger, visible, view.RunFields, env)
         {
             Input = input,
-            Item = loop is not null && step.Scope.Length > 0 ? state.Item(loop, step.Scope) : null,
-            Index = loop is not null && step.Scope.Length > 0 ? Scope.LastIndex(step.Scope) : null,
+            Item = loop is null ? null : state.Item(loop, step.Scope),
+            Index = loop is null ? null : Scope.LastIndex(step.Scope),
         };
     }
 }
