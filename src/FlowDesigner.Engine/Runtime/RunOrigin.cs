@@ -8,7 +8,7 @@ public sealed record RunOrigin(string Source)
 
     public string? DedupeKey { get; init; }
 
-    /// <summary>Carried from the run that caused this one, so a chain of runs can be followed. Default: a new id.</summary>
+    /// <summary>Carried from the run that caused this one, so a chain of runs can be followed. Default: the chain begins here and is named by this run's event.</summary>
     public Guid? CorrelationId { get; init; }
 
     public Guid? CausedByRunId { get; init; }

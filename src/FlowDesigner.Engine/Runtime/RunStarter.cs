@@ -21,7 +21,7 @@ public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, 
             origin.EventType ?? plan.Trigger.Type,
             origin.Source,
             payload.GetRawText(),
-            origin.CorrelationId ?? TimeOrderedId.New(),
+            origin.CorrelationId,
             origin.DedupeKey)
         {
             CausedByRunId = origin.CausedByRunId,

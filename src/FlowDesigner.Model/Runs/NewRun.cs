@@ -2,6 +2,8 @@ namespace FlowDesigner.Model.Runs;
 
 /// <summary>A run to start: the event that caused it and the version it is pinned to.</summary>
 /// <param name="TriggerNodeId">The trigger node, recorded as the run's first, already succeeded step.</param>
+/// <param name="CorrelationId">The chain the run continues (an emitted event, a sub-flow call); null when it begins one,
+/// which is then named by the run's own event id.</param>
 /// <param name="DedupeKey">When set, a second run of the workflow with the same key is not started.</param>
 public sealed record NewRun(
     Guid WorkflowId,
@@ -11,7 +13,7 @@ public sealed record NewRun(
     string EventType,
     string EventSource,
     string PayloadJson,
-    Guid CorrelationId,
+    Guid? CorrelationId,
     string? DedupeKey)
 {
     /// <summary>The run whose step caused this one (an emitted event, a sub-flow call).</summary>

@@ -6,14 +6,17 @@ namespace FlowDesigner.Persistence.Configuration;
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<EventEntity>
 {
+    private const string ContinuesAChain = "\"CorrelationId\" <> \"Id\"";
+
     public void Configure(EntityTypeBuilder<EventEntity> builder)
     {
         builder.ToTable("Events");
         builder.Property(e => e.Type).HasMaxLength(200);
         builder.Property(e => e.Source).HasMaxLength(500);
         builder.Property(e => e.DedupeKey).HasMaxLength(500);
-        builder.HasIndex(e => e.ReceivedAt);
-        builder.HasIndex(e => e.CorrelationId);
-        builder.HasIndex(e => new { e.Type, e.ReceivedAt });
+        // Ids are time-ordered, so the primary key already lists events by the time they came: no index on
+        // ReceivedAt. A chain of events is named by its first event's id, which the primary key finds; only the
+        // events that continue a chain (emitted by a run, a sub-flow's) are indexed by it.
+        builder.HasIndex(e => e.CorrelationId).HasFilter(ContinuesAChain);
     }
 }

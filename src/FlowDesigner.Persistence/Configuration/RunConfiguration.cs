@@ -6,14 +6,21 @@ namespace FlowDesigner.Persistence.Configuration;
 
 internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
 {
+    /// <summary>The statuses of a run that is not finished: what the status index keeps.</summary>
+    private const string UnfinishedFilter = "\"Status\" IN ('Pending', 'Running', 'Waiting')";
+
+    private const string ContinuesAChain = "\"EventId\" IS NULL OR \"CorrelationId\" <> \"EventId\"";
+
     public void Configure(EntityTypeBuilder<RunEntity> builder)
     {
         builder.ToTable("Runs");
         builder.Property(r => r.DedupeKey).HasMaxLength(500);
         builder.HasIndex(r => new { r.WorkflowId, r.CreatedAt });
         builder.HasIndex(r => new { r.WorkflowId, r.DedupeKey }).IsUnique().HasFilter("\"DedupeKey\" IS NOT NULL");
-        builder.HasIndex(r => new { r.Status, r.CreatedAt });
-        builder.HasIndex(r => r.CorrelationId);
+        // Only unfinished runs are looked up by status (recovery); finished ones, nearly all, stay out of the index.
+        builder.HasIndex(r => new { r.Status, r.CreatedAt }).HasFilter(UnfinishedFilter);
+        // A run that begins a chain is found by its event (the chain's name); only runs that continue one are indexed by it.
+        builder.HasIndex(r => r.CorrelationId).HasFilter(ContinuesAChain);
         builder.HasOne(r => r.Version).WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Steps).WithOne().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);

@@ -143,11 +143,8 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("Type", "ReceivedAt");
+                    b.HasIndex("CorrelationId")
+                        .HasFilter("\"CorrelationId\" <> \"Id\"");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -207,13 +204,15 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasFilter("\"EventId\" IS NULL OR \"CorrelationId\" <> \"EventId\"");
 
                     b.HasIndex("EventId");
 
                     b.HasIndex("VersionId");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasFilter("\"Status\" IN ('Pending', 'Running', 'Waiting')");
 
                     b.HasIndex("WorkflowId", "CreatedAt");
 

@@ -51,27 +51,27 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         WHERE "RunId" = $run AND "Status" IN ('Pending', 'Running', 'Waiting')
         """, "$reason", "$now", "$run");
 
-    public void InsertEvent(Guid id, NewRun run, DateTime now)
+    public void InsertEvent(Guid id, Guid correlationId, NewRun run, DateTime now)
     {
         _insertEvent.Bind(1, id);
         _insertEvent.Bind(2, run.EventType);
         _insertEvent.Bind(3, run.EventSource);
         _insertEvent.Bind(4, run.PayloadJson);
-        _insertEvent.Bind(5, run.CorrelationId);
+        _insertEvent.Bind(5, correlationId);
         _insertEvent.Bind(6, run.CausedByRunId);
         _insertEvent.Bind(7, run.DedupeKey);
         _insertEvent.Bind(8, now);
         _insertEvent.Execute();
     }
 
-    public void InsertRun(Guid id, Guid eventId, NewRun run, DateTime now)
+    public void InsertRun(Guid id, Guid eventId, Guid correlationId, NewRun run, DateTime now)
     {
         _insertRun.Bind(1, id);
         _insertRun.Bind(2, run.WorkflowId);
         _insertRun.Bind(3, run.VersionId);
         _insertRun.Bind(4, eventId);
         _insertRun.Bind(5, run.Cause);
-        _insertRun.Bind(6, run.CorrelationId);
+        _insertRun.Bind(6, correlationId);
         _insertRun.Bind(7, run.DedupeKey);
         _insertRun.Bind(8, run.ParentStepId);
         _insertRun.Bind(9, now);

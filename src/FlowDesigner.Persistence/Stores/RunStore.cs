@@ -15,6 +15,9 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     private static readonly StepStatus[] Unfinished = [StepStatus.Pending, StepStatus.Running, StepStatus.Waiting];
     private static readonly RunStatus[] Ended = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.Cancelled];
 
+    // Written as the runs' status index filter reads, so that recovery's looks use that (partial) index.
+    private static readonly RunStatus[] UnfinishedRuns = [RunStatus.Pending, RunStatus.Running, RunStatus.Waiting];
+
     public async Task<RunStart> StartRunAsync(NewRun run, DateTime now, CancellationToken cancellationToken)
     {
         if (run.DedupeKey is not null && await FindDuplicateAsync(run, cancellationToken) is { } earlier)
@@ -24,6 +27,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
         var eventId = TimeOrderedId.New();
         var runId = TimeOrderedId.New();
+        var correlationId = run.CorrelationId ?? eventId;
         var trigger = new StepRecord(TimeOrderedId.New(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
         try
         {
@@ -31,8 +35,8 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             await writer.WriteAsync(
                 statements =>
                 {
-                    statements.InsertEvent(eventId, run, now);
-                    statements.InsertRun(runId, eventId, run, now);
+                    statements.InsertEvent(eventId, correlationId, run, now);
+                    statements.InsertRun(runId, eventId, correlationId, run, now);
                     statements.InsertStep(trigger);
                     return true;
                 },
@@ -45,7 +49,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         }
 
         var record = new RunRecord(
-            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, run.CorrelationId, null, null, run.ParentStepId, now, null, null);
+            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, correlationId, null, null, run.ParentStepId, now, null, null);
         return new RunStart(runId, IsDuplicate: false) { Snapshot = new RunSnapshot(record, [trigger]) };
     }
 
@@ -86,7 +90,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.StepRuns.AsNoTracking()
             .Where(s => Unfinished.Contains(s.Status))
-            .Join(db.Runs.Where(r => !Ended.Contains(r.Status)), s => s.RunId, r => r.Id, (s, r) => s)
+            .Join(db.Runs.Where(r => UnfinishedRuns.Contains(r.Status)), s => s.RunId, r => r.Id, (s, r) => s)
             .Select(s => new UnfinishedStep(s.Id, s.RunId, s.Status, s.ScheduledAt, s.StartedAt, s.JobId))
             .ToListAsync(cancellationToken);
     }
@@ -95,7 +99,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Runs.AsNoTracking()
-            .Where(r => !Ended.Contains(r.Status))
+            .Where(r => UnfinishedRuns.Contains(r.Status))
             .Where(r => r.LeaseUntil == null || r.LeaseUntil < now)
             .Where(r => !r.Steps.Any(s => Unfinished.Contains(s.Status)))
             .Select(r => r.Id)
