@@ -12,6 +12,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>The SQLite database under the data folder and the stores that read and write it.</summary>
     public static IServiceCollection AddFlowDesignerPersistence(this IServiceCollection services, StorageOptions options)
     {
+        SqliteLibrarySetup.Apply();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<FlowDbContext>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup()));
