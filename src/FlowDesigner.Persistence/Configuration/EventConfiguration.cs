@@ -16,7 +16,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<EventEntity>
         builder.Property(e => e.DedupeKey).HasMaxLength(500);
         // Ids are time-ordered, so the primary key already lists events by the time they came: no index on
         // ReceivedAt. A chain of events is named by its first event's id, which the primary key finds; only the
-        // events that continue a chain (emitted by a run, a sub-flow's) are indexed by it.
+        // events that continue a chain (emitted by a run, or a sub-flow call) are indexed by it.
         builder.HasIndex(e => e.CorrelationId).HasFilter(ContinuesAChain);
     }
 }
