@@ -175,9 +175,11 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             Remember(_scripts, source, script);
             return script;
         }
-        catch (Exception exception) when (exception is Acornima.SyntaxErrorException or Jint.Runtime.JavaScriptException or ArgumentException)
+        catch (Exception exception) when (exception is ScriptPreparationException or Acornima.SyntaxErrorException or Jint.Runtime.JavaScriptException or ArgumentException)
         {
-            throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {source} }}}} is not valid JavaScript: {exception.Message}", exception);
+            // Jint wraps the parser's error; the parser's own message says what is wrong and where.
+            var reason = exception is ScriptPreparationException { InnerException: { } parse } ? parse : exception;
+            throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {source} }}}} is not valid JavaScript: {reason.Message}", reason);
         }
     }
 
