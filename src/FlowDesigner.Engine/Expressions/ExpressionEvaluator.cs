@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Acornima.Ast;
 using Jint;
@@ -24,24 +26,33 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
     private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ExpressionTemplate> _templates = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<IReadOnlyDictionary<string, JsonElement>, SettingTemplate> _settings = new();
 
     /// <summary>Resolves every expression in a node's settings.</summary>
     /// <exception cref="ExpressionException">An expression failed; the message names the node and property.</exception>
     public IReadOnlyDictionary<string, JsonElement> Resolve(
         IReadOnlyDictionary<string, JsonElement> config, ExpressionScope scope, string nodeName)
     {
-        if (!config.Values.Any(ContainsExpression))
+        // A node's settings are the same object for every step of a published version: they are read once.
+        var settings = _settings.GetValue(config, SettingTemplate.OfSettings);
+        if (settings.Members is not { } members)
         {
             return config;
         }
 
         var engine = new LazyEngine(this, scope);
-        return config.ToDictionary(p => p.Key, p => ResolveValue(engine, p.Value, nodeName, p.Key));
+        var resolved = new Dictionary<string, JsonElement>(members.Count);
+        foreach (var (name, value) in members)
+        {
+            resolved[name] = ResolveValue(engine, value, nodeName);
+        }
+
+        return resolved;
     }
 
     /// <summary>Evaluates one text as a node setting would be (typed when it is a single expression).</summary>
     public JsonElement Evaluate(string text, ExpressionScope scope, string nodeName, string property) =>
-        ResolveValue(new LazyEngine(this, scope), JsonSerializer.SerializeToElement(text), nodeName, property);
+        ResolveValue(new LazyEngine(this, scope), SettingTemplate.Of(JsonSerializer.SerializeToElement(text), property), nodeName);
 
     /// <summary>Runs a code node's script as the body of a function and returns what it returns.</summary>
     public JsonElement RunCode(string code, ExpressionScope scope, string nodeName)
@@ -83,29 +94,46 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         }
     }
 
-    private static bool ContainsExpression(JsonElement value) => value.ValueKind switch
+    private JsonElement ResolveValue(LazyEngine engine, SettingTemplate setting, string nodeName)
     {
-        JsonValueKind.String => ExpressionTemplate.Contains(value.GetString()!),
-        JsonValueKind.Object => value.EnumerateObject().Any(p => ContainsExpression(p.Value)),
-        JsonValueKind.Array => value.EnumerateArray().Any(ContainsExpression),
-        _ => false,
-    };
-
-    private JsonElement ResolveValue(LazyEngine engine, JsonElement value, string nodeName, string property)
-    {
-        switch (value.ValueKind)
+        if (setting.Text is { } text)
         {
-            case JsonValueKind.String when ExpressionTemplate.Contains(value.GetString()!):
-                return ResolveText(engine, value.GetString()!, nodeName, property);
-            case JsonValueKind.Object when ContainsExpression(value):
-                return JsonSerializer.SerializeToElement(value.EnumerateObject()
-                    .ToDictionary(p => p.Name, p => ResolveValue(engine, p.Value, nodeName, $"{property}.{p.Name}")));
-            case JsonValueKind.Array when ContainsExpression(value):
-                return JsonSerializer.SerializeToElement(value.EnumerateArray()
-                    .Select((item, i) => ResolveValue(engine, item, nodeName, $"{property}[{i}]")).ToList());
-            default:
-                return value;
+            return ResolveText(engine, text, nodeName, setting.Property);
         }
+
+        if (setting.Members is null && setting.Items is null)
+        {
+            return setting.Value;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            if (setting.Members is { } members)
+            {
+                writer.WriteStartObject();
+                foreach (var (name, value) in members)
+                {
+                    writer.WritePropertyName(name);
+                    ResolveValue(engine, value, nodeName).WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteStartArray();
+                foreach (var item in setting.Items!)
+                {
+                    ResolveValue(engine, item, nodeName).WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
+            }
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private JsonElement ResolveText(LazyEngine engine, string text, string nodeName, string property)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Expressions;
@@ -32,7 +34,7 @@ public sealed class StepExecution(
             var input = RunPlanner.InputFor(plan, view.State, step.NodeId, step.Scope);
             var scope = ScopeBuilder.For(plan, view, step, input, options.Env);
             var config = expressions.Resolve(node.Config, scope, node.Name);
-            resolvedJson = JsonSerializer.Serialize(config);
+            resolvedJson = SettingsJson(config);
             var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input)
             {
                 Credential = credential,
@@ -60,6 +62,25 @@ public sealed class StepExecution(
                 step.NodeId, step.RunId, exception.GetType().FullName, message, exception.StackTrace);
             return Redacted(new StepAttempt(null, resolvedJson, new StepFailure($"'{node.Name}' failed: {message}", Retryable: true, null)), secrets);
         }
+    }
+
+    /// <summary>The resolved settings as the step's row keeps them: an object of the settings in their order.</summary>
+    private static string SettingsJson(IReadOnlyDictionary<string, JsonElement> config)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in config)
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The attempt with the credential's secret values masked wherever they would be written to the step's row.</summary>

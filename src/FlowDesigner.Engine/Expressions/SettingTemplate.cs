@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace FlowDesigner.Engine.Expressions;
+
+/// <summary>
+/// A node's setting as its expressions are resolved, read once from the JSON: values without <c>{{ }}</c> are kept
+/// as they are, texts with expressions are found, and each value's path for error messages (<c>body.line</c>,
+/// <c>items[2]</c>) is worked out here rather than on every resolution.
+/// </summary>
+internal sealed class SettingTemplate
+{
+    private SettingTemplate(string property, JsonElement value)
+    {
+        Property = property;
+        Value = value;
+    }
+
+    /// <summary>Where the value sits in the node's settings, as error messages name it.</summary>
+    public string Property { get; }
+
+    /// <summary>The value as written; for a value without expressions, also as resolved.</summary>
+    public JsonElement Value { get; }
+
+    /// <summary>A text with expressions, or null.</summary>
+    public string? Text { get; private init; }
+
+    /// <summary>An object's members when some hold expressions, or null.</summary>
+    public IReadOnlyList<(string Name, SettingTemplate Value)>? Members { get; private init; }
+
+    /// <summary>An array's items when some hold expressions, or null.</summary>
+    public IReadOnlyList<SettingTemplate>? Items { get; private init; }
+
+    public bool HasExpressions => Text is not null || Members is not null || Items is not null;
+
+    /// <summary>All of a node's settings: the members are named by their keys alone.</summary>
+    public static SettingTemplate OfSettings(IReadOnlyDictionary<string, JsonElement> settings)
+    {
+        var members = settings.Select(s => (s.Key, Of(s.Value, s.Key))).ToList();
+        return new SettingTemplate("", default) { Members = members.Exists(m => m.Item2.HasExpressions) ? members : null };
+    }
+
+    public static SettingTemplate Of(JsonElement value, string property)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when value.GetString() is { } text && ExpressionTemplate.Contains(text):
+                return new SettingTemplate(property, value) { Text = text };
+            case JsonValueKind.Object:
+                var members = value.EnumerateObject().Select(p => (p.Name, Of(p.Value, $"{property}.{p.Name}"))).ToList();
+                return new SettingTemplate(property, value) { Members = members.Exists(m => m.Item2.HasExpressions) ? members : null };
+            case JsonValueKind.Array:
+                var items = value.EnumerateArray().Select((item, i) => Of(item, $"{property}[{i}]")).ToList();
+                return new SettingTemplate(property, value) { Items = items.Exists(i => i.HasExpressions) ? items : null };
+            default:
+                return new SettingTemplate(property, value);
+        }
+    }
+}
