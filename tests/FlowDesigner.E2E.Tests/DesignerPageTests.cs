@@ -135,6 +135,15 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Saved");
         var withNote = (await session.Host.Services.GetRequiredService<WorkflowService>().FindAsync(created.Id, default))!.Definition;
         Assert.Equal("Ask finance which VAT rate applies.", Assert.Single(withNote.Notes).Text);
+
+        // An expression that is not valid JavaScript is shown as the setting's problem, where it was typed.
+        await page.Locator(".fd-palette-item[data-type='core.condition']").ClickAsync();
+        var condition = page.Locator("#property-panel [data-property=condition]").Locator("input, textarea").First;
+        await condition.FillAsync("{{ item.qty.toFixed( }}");
+        await condition.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#property-panel [data-property=condition]")).ToContainTextAsync("Unexpected end of input (line 1:18)");
+        await Assertions.Expect(page.Locator("#designer")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("designer-expression-problem");
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         }
         catch (ExpressionException exception)
         {
-            return exception.InnerException?.Message ?? exception.Message;
+            return exception.InnerException is { } reason ? ParseProblem(reason) : exception.Message;
         }
     }
 
@@ -207,9 +207,12 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         {
             // Jint wraps the parser's error; the parser's own message says what is wrong and where.
             var reason = exception is ScriptPreparationException { InnerException: { } parse } ? parse : exception;
-            throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {source} }}}} is not valid JavaScript: {reason.Message}", reason);
+            throw new ExpressionException($"'{nodeName}' › {property}: {{{{ {source} }}}} is not valid JavaScript: {ParseProblem(reason)}", reason);
         }
     }
+
+    /// <summary>The parser's message, with the position as a line and column (it names the source "&lt;anonymous&gt;").</summary>
+    private static string ParseProblem(Exception reason) => reason.Message.Replace("<anonymous>:", "line ", StringComparison.Ordinal);
 
     private static void Remember<T>(ConcurrentDictionary<string, T> cache, string text, T value)
     {
