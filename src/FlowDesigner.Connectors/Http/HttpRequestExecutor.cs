@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
@@ -51,37 +50,32 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
     }
 
     /// <summary><c>{ status, headers, body }</c>: the headers as received, by lower-case name, repeated values joined by commas.</summary>
-    private static JsonElement Output(HttpResponseMessage response, JsonElement body)
+    private static JsonElement Output(HttpResponseMessage response, JsonElement body) => WrittenJson.Element((response, body), WriteOutput);
+
+    private static void WriteOutput(Utf8JsonWriter writer, (HttpResponseMessage Response, JsonElement Body) reply)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartObject();
+        writer.WriteNumber("status", (int)reply.Response.StatusCode);
+        writer.WriteStartObject("headers");
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Span<char> lower = stackalloc char[128];
+        foreach (var headers in new[] { reply.Response.Headers.NonValidated, reply.Response.Content.Headers.NonValidated })
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("status", (int)response.StatusCode);
-            writer.WriteStartObject("headers");
-            var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            Span<char> lower = stackalloc char[128];
-            foreach (var headers in new[] { response.Headers.NonValidated, response.Content.Headers.NonValidated })
+            foreach (var (name, values) in headers)
             {
-                foreach (var (name, values) in headers)
+                if (written.Add(name))
                 {
-                    if (written.Add(name))
-                    {
-                        var text = name.Length <= lower.Length ? lower[..name.Length] : new char[name.Length];
-                        name.AsSpan().ToLowerInvariant(text);
-                        writer.WriteString(text, values.ToString());
-                    }
+                    var text = name.Length <= lower.Length ? lower[..name.Length] : new char[name.Length];
+                    name.AsSpan().ToLowerInvariant(text);
+                    writer.WriteString(text, values.ToString());
                 }
             }
-
-            writer.WriteEndObject();
-            writer.WritePropertyName("body");
-            body.WriteTo(writer);
-            writer.WriteEndObject();
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        writer.WriteEndObject();
+        writer.WritePropertyName("body");
+        reply.Body.WriteTo(writer);
+        writer.WriteEndObject();
     }
 
     private async Task<(HttpRequestMessage Request, HttpResponseMessage Response, Auth.AccessToken? Token)> SendAsync(

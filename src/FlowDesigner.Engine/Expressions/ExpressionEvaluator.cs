@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Acornima.Ast;
+using FlowDesigner.Model.Execution;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
@@ -106,34 +106,34 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             return setting.Value;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        return WrittenJson.Element(
+            (Owner: this, Engine: engine, Setting: setting, NodeName: nodeName),
+            static (writer, s) => s.Owner.WriteResolved(writer, s.Engine, s.Setting, s.NodeName));
+    }
+
+    /// <summary>An object or array of the setting, each of its values resolved.</summary>
+    private void WriteResolved(Utf8JsonWriter writer, LazyEngine engine, SettingTemplate setting, string nodeName)
+    {
+        if (setting.Members is { } members)
         {
-            if (setting.Members is { } members)
+            writer.WriteStartObject();
+            foreach (var (name, value) in members)
             {
-                writer.WriteStartObject();
-                foreach (var (name, value) in members)
-                {
-                    writer.WritePropertyName(name);
-                    ResolveValue(engine, value, nodeName).WriteTo(writer);
-                }
-
-                writer.WriteEndObject();
+                writer.WritePropertyName(name);
+                ResolveValue(engine, value, nodeName).WriteTo(writer);
             }
-            else
-            {
-                writer.WriteStartArray();
-                foreach (var item in setting.Items!)
-                {
-                    ResolveValue(engine, item, nodeName).WriteTo(writer);
-                }
 
-                writer.WriteEndArray();
-            }
+            writer.WriteEndObject();
+            return;
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        writer.WriteStartArray();
+        foreach (var item in setting.Items!)
+        {
+            ResolveValue(engine, item, nodeName).WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
     }
 
     private JsonElement ResolveText(LazyEngine engine, string text, string nodeName, string property)

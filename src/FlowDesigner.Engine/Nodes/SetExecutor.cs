@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 
@@ -15,35 +14,34 @@ internal sealed class SetExecutor : ICoreNodeExecutor
         var input = context.Step.GetConfig("keepInput") is { ValueKind: JsonValueKind.True } && context.Step.Input.ValueKind == JsonValueKind.Object
             ? context.Step.Input
             : default;
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        return PassThrough.Result(WrittenJson.Element((fields, input), Write));
+    }
+
+    private static void Write(Utf8JsonWriter writer, (JsonElement Fields, JsonElement Input) set)
+    {
+        var (fields, input) = set;
+        writer.WriteStartObject();
+        if (input.ValueKind == JsonValueKind.Object)
         {
-            writer.WriteStartObject();
-            if (input.ValueKind == JsonValueKind.Object)
+            // The input's properties keep their places; a field of the same name takes its value.
+            foreach (var property in input.EnumerateObject())
             {
-                // The input's properties keep their places; a field of the same name takes its value.
-                foreach (var property in input.EnumerateObject())
-                {
-                    writer.WritePropertyName(property.Name);
-                    (fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(property.Name, out var field) ? field : property.Value).WriteTo(writer);
-                }
+                writer.WritePropertyName(property.Name);
+                (fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(property.Name, out var field) ? field : property.Value).WriteTo(writer);
             }
-
-            if (fields.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var field in fields.EnumerateObject())
-                {
-                    if (input.ValueKind != JsonValueKind.Object || !input.TryGetProperty(field.Name, out _))
-                    {
-                        field.WriteTo(writer);
-                    }
-                }
-            }
-
-            writer.WriteEndObject();
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return PassThrough.Result(JsonElement.ParseValue(ref reader));
+        if (fields.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in fields.EnumerateObject())
+            {
+                if (input.ValueKind != JsonValueKind.Object || !input.TryGetProperty(field.Name, out _))
+                {
+                    field.WriteTo(writer);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
     }
 }

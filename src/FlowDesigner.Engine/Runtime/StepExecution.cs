@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Expressions;
@@ -65,23 +63,17 @@ public sealed class StepExecution(
     }
 
     /// <summary>The resolved settings as the step's row keeps them: an object of the settings in their order.</summary>
-    private static string SettingsJson(IReadOnlyDictionary<string, JsonElement> config)
+    private static string SettingsJson(IReadOnlyDictionary<string, JsonElement> config) => WrittenJson.Text(config, static (writer, settings) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartObject();
+        foreach (var (name, value) in settings)
         {
-            writer.WriteStartObject();
-            foreach (var (name, value) in config)
-            {
-                writer.WritePropertyName(name);
-                value.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
+            writer.WritePropertyName(name);
+            value.WriteTo(writer);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        writer.WriteEndObject();
+    });
 
     /// <summary>The attempt with the credential's secret values masked wherever they would be written to the step's row.</summary>
     private static StepAttempt Redacted(StepAttempt attempt, IReadOnlyList<string> secrets)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using FlowDesigner.Model.Execution;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FlowDesigner.Web.Apis;
@@ -12,38 +13,35 @@ namespace FlowDesigner.Web.Apis;
 internal static class WebhookPayload
 {
     /// <exception cref="JsonException">The body says it is JSON and is not.</exception>
-    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body)
+    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body) =>
+        WrittenJson.Element((request, path, body), Write, (int)Math.Min(body.Length + 512, int.MaxValue));
+
+    private static void Write(Utf8JsonWriter writer, (HttpRequest Request, string Path, ReadOnlySequence<byte> Body) call)
     {
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(body.Length + 512, int.MaxValue));
-        using (var writer = new Utf8JsonWriter(buffer))
+        var (request, path, body) = call;
+        writer.WriteStartObject();
+        writer.WriteString("method", request.Method);
+        writer.WriteString("path", "/hooks/" + path);
+        writer.WriteStartObject("headers");
+        foreach (var (name, value) in request.Headers)
         {
-            writer.WriteStartObject();
-            writer.WriteString("method", request.Method);
-            writer.WriteString("path", "/hooks/" + path);
-            writer.WriteStartObject("headers");
-            foreach (var (name, value) in request.Headers)
+            if (!IsSensitive(name))
             {
-                if (!IsSensitive(name))
-                {
-                    writer.WriteString(name.ToLowerInvariant(), value.ToString());
-                }
+                writer.WriteString(name.ToLowerInvariant(), value.ToString());
             }
-
-            writer.WriteEndObject();
-            writer.WriteStartObject("query");
-            foreach (var (name, value) in request.Query)
-            {
-                writer.WriteString(name, value.ToString());
-            }
-
-            writer.WriteEndObject();
-            writer.WritePropertyName("body");
-            WriteBody(writer, request.ContentType ?? "", body);
-            writer.WriteEndObject();
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        writer.WriteEndObject();
+        writer.WriteStartObject("query");
+        foreach (var (name, value) in request.Query)
+        {
+            writer.WriteString(name, value.ToString());
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("body");
+        WriteBody(writer, request.ContentType ?? "", body);
+        writer.WriteEndObject();
     }
 
     private static void WriteBody(Utf8JsonWriter writer, string contentType, ReadOnlySequence<byte> body)
