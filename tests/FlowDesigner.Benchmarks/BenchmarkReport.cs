@@ -9,7 +9,7 @@ public sealed record BenchmarkReport(
     IReadOnlyList<LoadResult> Results,
     HistoryCheck History,
     long ProductPeakResidentBytes,
-    double? AsyncCompletedPerSecond,
+    AsyncCompletion? AsyncCompletion,
     DateTime At)
 {
     public LoadResult? Product(string mode) => Results.FirstOrDefault(r => r.System == "FlowDesigner" && r.Mode == mode);
@@ -39,9 +39,11 @@ public sealed record BenchmarkReport(
             text.AppendLine(c, $"Product/floor throughput (sync): {ratio:0.000}.");
         }
 
-        if (AsyncCompletedPerSecond is { } completed)
+        if (AsyncCompletion is { } completion)
         {
-            text.AppendLine(c, $"Async: accepted runs completed at {completed:0} runs/s.");
+            text.Append(c, $"Async: accepted runs completed at {completion.PerSecond:0} runs/s from the start of the window; ");
+            text.Append(c, $"{completion.Backlog} had not finished when the clients stopped, and the last finished {completion.DrainSeconds:0.0} s later");
+            text.AppendLine(completion.DrainPerSecond is { } drain ? string.Create(c, $" ({drain:0} runs/s).") : ".");
         }
 
         text.AppendLine(History.Complete

@@ -12,7 +12,7 @@ public static class LoadBenchmark
     {
         await using var sink = await Sink.StartAsync();
         var results = new List<LoadResult>();
-        double? completedPerSecond = null;
+        AsyncCompletion? completion = null;
         HistoryCheck history;
         long peak;
         await using (var product = await ProductProcess.StartAsync(options.ProductConfiguration, sink.Address))
@@ -34,8 +34,8 @@ public static class LoadBenchmark
                 var accepted = await LoadDriver.RunAsync("FlowDesigner", "async", new Uri(product.Address, "hooks/orders-async"), options.Lines, options,
                     r => r.StatusCode == HttpStatusCode.Accepted, product.ProcessorTime);
                 results.Add(accepted);
-                await WaitForRunsAsync(product.DatabasePath, progress);
-                completedPerSecond = accepted.Succeeded / (watch.Elapsed - options.Warmup).TotalSeconds;
+                var (backlog, drain) = await WaitForRunsAsync(product.DatabasePath, progress);
+                completion = new AsyncCompletion(accepted.Succeeded / (watch.Elapsed - options.Warmup).TotalSeconds, backlog, drain.TotalSeconds);
             }
 
             peak = product.PeakResidentBytes();
@@ -49,7 +49,7 @@ public static class LoadBenchmark
             results.Add(await LoadDriver.RunAsync("floor", "sync", new Uri(floor.Address, "orders"), options.Lines, options, r => r.StatusCode == HttpStatusCode.OK));
         }
 
-        return new BenchmarkReport(options, results, history, peak, completedPerSecond, DateTime.UtcNow);
+        return new BenchmarkReport(options, results, history, peak, completion, DateTime.UtcNow);
     }
 
     public static string Save(BenchmarkReport report)
@@ -68,7 +68,9 @@ public static class LoadBenchmark
             productPeakRssBytes = report.ProductPeakResidentBytes,
             databaseBytesPerRun = report.History.BytesPerRun,
             databaseBytesPerStep = report.History.BytesPerStep,
-            asyncCompletedPerSecond = report.AsyncCompletedPerSecond,
+            asyncCompletedPerSecond = report.AsyncCompletion?.PerSecond,
+            asyncBacklog = report.AsyncCompletion?.Backlog,
+            asyncDrainSeconds = report.AsyncCompletion?.DrainSeconds,
             productToFloorRatio = report.SyncRatio,
             historyComplete = report.History.Complete,
             report.History,
@@ -77,19 +79,24 @@ public static class LoadBenchmark
         return path;
     }
 
-    private static async Task WaitForRunsAsync(string databasePath, TextWriter progress)
+    /// <returns>The runs unfinished when it began, and how long they took to finish.</returns>
+    private static async Task<(int Backlog, TimeSpan Drain)> WaitForRunsAsync(string databasePath, TextWriter progress)
     {
+        var watch = Stopwatch.StartNew();
         var deadline = DateTime.UtcNow.AddMinutes(5);
+        var backlog = await HistoryCheck.CountUnfinishedAsync(databasePath);
         int unfinished;
         while ((unfinished = await HistoryCheck.CountUnfinishedAsync(databasePath)) > 0)
         {
             if (DateTime.UtcNow > deadline)
             {
                 progress.WriteLine($"{unfinished} runs had not finished after 5 minutes.");
-                return;
+                break;
             }
 
             await Task.Delay(200);
         }
+
+        return (backlog, watch.Elapsed);
     }
 }

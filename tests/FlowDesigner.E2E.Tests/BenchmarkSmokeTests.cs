@@ -19,6 +19,15 @@ public sealed class BenchmarkSmokeTests
         Assert.True(report.ProductPeakResidentBytes > 0);
         Assert.All(report.Results, r => Assert.Equal(r.System == "FlowDesigner", r.ProcessorMsPerRun > 0));
         Assert.Contains("| FlowDesigner | sync |", report.ToMarkdown());
+        Assert.NotNull(report.AsyncCompletion);
+        Assert.Contains("had not finished when the clients stopped", report.ToMarkdown());
+    }
+
+    [Fact]
+    public void AsyncCompletion_GivesTheBacklogsRate_OnlyWhenItTookASecondOrMore()
+    {
+        Assert.Equal(1500, new AsyncCompletion(2000, 3000, 2.0).DrainPerSecond);
+        Assert.Null(new AsyncCompletion(2000, 4, 0.2).DrainPerSecond);
     }
 
     [Fact]
