@@ -42,8 +42,15 @@ public sealed record BenchmarkReport(
         if (AsyncCompletion is { } completion)
         {
             text.Append(c, $"Async: accepted runs completed at {completion.PerSecond:0} runs/s from the start of the window; ");
-            text.Append(c, $"{completion.Backlog} had not finished when the clients stopped, and the last finished {completion.DrainSeconds:0.0} s later");
-            text.AppendLine(completion.DrainPerSecond is { } drain ? string.Create(c, $" ({drain:0} runs/s).") : ".");
+            if (completion.Backlog == 0)
+            {
+                text.AppendLine("every run had finished when the clients stopped.");
+            }
+            else
+            {
+                text.Append(c, $"{completion.Backlog} were unfinished when the clients stopped, and the last finished {completion.DrainSeconds:0.0} s later");
+                text.AppendLine(completion.DrainPerSecond is { } drain ? string.Create(c, $" ({drain:0} runs/s).") : ".");
+            }
         }
 
         text.AppendLine(History.Complete

@@ -20,7 +20,7 @@ public sealed class BenchmarkSmokeTests
         Assert.All(report.Results, r => Assert.Equal(r.System == "FlowDesigner", r.ProcessorMsPerRun > 0));
         Assert.Contains("| FlowDesigner | sync |", report.ToMarkdown());
         Assert.NotNull(report.AsyncCompletion);
-        Assert.Contains("had not finished when the clients stopped", report.ToMarkdown());
+        Assert.Contains("when the clients stopped", report.ToMarkdown());
     }
 
     [Fact]
