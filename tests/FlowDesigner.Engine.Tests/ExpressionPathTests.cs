@@ -9,7 +9,7 @@ public sealed class ExpressionPathTests
     private static readonly ExpressionEvaluator Evaluator = new(new ExpressionLimits());
 
     private static readonly ExpressionScope Scope = new(
-        JsonSerializer.SerializeToElement(new { body = new { order = new { id = "000123", total = 12.50, count = 3, paid = true, note = (string?)null, items = new[] { new { sku = "A" }, new { sku = "B" } } } } }),
+        JsonSerializer.SerializeToElement(new { body = new { order = new { id = "000123", total = 12.50, count = 3, paid = true, note = (string?)null, items = new[] { new { sku = "A" }, new { sku = "B" } }, none = Array.Empty<int>(), mixed = new object?[] { new { sku = "A" }, null, "text" } } } }),
         new Dictionary<string, JsonElement> { ["Map order"] = JsonSerializer.SerializeToElement(new { orderId = "000123", lines = new[] { 1, 2 } }) },
         JsonSerializer.SerializeToElement(new { id = "run-1" }),
         new Dictionary<string, string> { ["sink"] = "http://sink/" })
@@ -46,6 +46,20 @@ public sealed class ExpressionPathTests
     [InlineData("trigger.body.order.note === null")]
     [InlineData("trigger.body.order.missing === null")]
     [InlineData("trigger.body.order.total === 12")]
+    [InlineData("trigger.body.order.items.some(i => i.sku === 'B')")]
+    [InlineData("trigger.body.order.items.some(i => i.sku === 'C')")]
+    [InlineData("trigger.body.order.items.every(i => i.sku !== 'C')")]
+    [InlineData("trigger.body.order.items.every((i) => i.sku === 'A')")]
+    [InlineData("trigger.body.order.items.some(item => item.sku === 'A')")]
+    [InlineData("trigger.body.order.items.some(trigger => trigger.sku === 'B')")]
+    [InlineData("trigger.body.order.items.some(i => i.missing === null)")]
+    [InlineData("trigger.body.order.none.some(n => n === 1)")]
+    [InlineData("trigger.body.order.none.every(n => n === 1)")]
+    [InlineData("steps['Map order'].lines.some(n => n === 2)")]
+    [InlineData("steps['Map order'].lines.every(n => n === 2)")]
+    [InlineData("steps['Map order'].lines.some(n => n.x === 1)")]
+    [InlineData("trigger.body.order.mixed.some(m => m.sku === 'A')")]
+    [InlineData("trigger.body.order.mixed.some(m => m === 'text')")]
     [InlineData("({ sku: item.sku, quantity: item.qty })")]
     [InlineData("({ 'order id': steps['Map order'].orderId, lines: steps['Map order'].lines, gone: item.nothing })")]
     [InlineData("({ b: item.sku, a: item.qty, })")]
@@ -88,11 +102,31 @@ public sealed class ExpressionPathTests
         Assert.True(JsonElement.DeepEquals(parsed, walked), $"JSON.parse gave {parsed.GetRawText()}, the walk gave {walked.GetRawText()}");
     }
 
-    [Fact]
-    public void APathThroughSomethingMissing_FailsAsTheScriptEngineDoes()
+    [Theory]
+    [InlineData("trigger.body.nothing.here")]
+    [InlineData("trigger.body.order.missing.some(i => i.sku === 'A')")]
+    [InlineData("trigger.body.order.id.some(i => i === 'A')")]
+    [InlineData("trigger.body.order.mixed.every(m => m.sku === 'A')")]
+    public void APathThroughSomethingMissing_FailsAsTheScriptEngineDoes(string expression)
     {
-        var error = Assert.Throws<ExpressionException>(() => Evaluator.Evaluate("{{ trigger.body.nothing.here }}", Scope, "Node", "field"));
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.Evaluate($"{{{{ {expression} }}}}", Scope, "Node", "field"));
 
         Assert.Contains("'Node' › field", error.Message);
+    }
+
+    [Theory]
+    [InlineData("trigger.body.order.items.some(i => i.sku === 'B')", true)]
+    [InlineData("trigger.body.order.items.every(i => i.sku === 'A')", true)]
+    [InlineData("trigger.body.order.mixed.some(m => m.sku === 'A')", true)]
+    [InlineData("trigger.body.order.none.every(n => n === 1)", true)]
+    [InlineData("steps['Map order'].lines.some(n => n.x === 1)", false)]
+    [InlineData("trigger.body.order.mixed.every(m => m.sku === 'A')", false)]
+    [InlineData("trigger.body.order.items.some(i => i.sku === item.sku)", false)]
+    [InlineData("trigger.body.order.items.some(i => j.sku === 'A')", false)]
+    [InlineData("trigger.body.order.items.some(i => i.sku.startsWith('A'))", false)]
+    [InlineData("trigger.body.order.items.filter(i => i.sku === 'A')", false)]
+    public void ArrayTests_AreAnsweredWithoutTheEngine_OnlyWhereTheJsonDecides(string expression, bool withoutEngine)
+    {
+        Assert.Equal(withoutEngine, PathExpression.TryReadAny(expression, Scope, out _));
     }
 }

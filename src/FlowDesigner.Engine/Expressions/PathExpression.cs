@@ -72,14 +72,15 @@ internal sealed partial class PathExpression
     }
 
     /// <summary>
-    /// Answers the expressions that need no script engine: a path, a path compared strictly with a literal, or an
-    /// object of paths. False when the engine must answer.
+    /// Answers the expressions that need no script engine: a path, a path compared strictly with a literal, an
+    /// array tested item by item with such a comparison, or an object of paths. False when the engine must answer.
     /// </summary>
     public static bool TryReadAny(string expression, ExpressionScope scope, out JsonElement value)
     {
         value = default;
         return TryParse(expression) is { } path ? path.TryRead(scope, out value)
             : ComparisonExpression.TryParse(expression) is { } comparison ? comparison.TryRead(scope, out value)
+            : ArrayTestExpression.TryParse(expression) is { } test ? test.TryRead(scope, out value)
             : ObjectOfPaths.TryParse(expression) is { } literal && literal.TryRead(scope, out value);
     }
 
