@@ -60,6 +60,7 @@ public sealed class ExpressionPathTests
     [InlineData("steps['Map order'].lines.some(n => n.x === 1)")]
     [InlineData("trigger.body.order.mixed.some(m => m.sku === 'A')")]
     [InlineData("trigger.body.order.mixed.some(m => m === 'text')")]
+    [InlineData("trigger.body.order.items.some(longname => 1)")]
     [InlineData("({ sku: item.sku, quantity: item.qty })")]
     [InlineData("({ 'order id': steps['Map order'].orderId, lines: steps['Map order'].lines, gone: item.nothing })")]
     [InlineData("({ b: item.sku, a: item.qty, })")]
@@ -125,6 +126,7 @@ public sealed class ExpressionPathTests
     [InlineData("trigger.body.order.items.some(i => j.sku === 'A')", false)]
     [InlineData("trigger.body.order.items.some(i => i.sku.startsWith('A'))", false)]
     [InlineData("trigger.body.order.items.filter(i => i.sku === 'A')", false)]
+    [InlineData("trigger.body.order.items.some(longname => 1)", false)]
     public void ArrayTests_AreAnsweredWithoutTheEngine_OnlyWhereTheJsonDecides(string expression, bool withoutEngine)
     {
         Assert.Equal(withoutEngine, PathExpression.TryReadAny(expression, Scope, out _));

@@ -33,13 +33,13 @@ internal sealed partial class ArrayTestExpression
         // The item is read as `item` is: the parameter's name is put aside, and with it any outer value it hides.
         var parameter = match.Groups["parameter"].Value;
         var body = match.Groups["body"].Value;
-        var rest = body.AsSpan(parameter.Length);
-        if (!body.StartsWith(parameter, StringComparison.Ordinal) || rest.IsEmpty || !(rest[0] is '.' or '[' or ' ' or '=' or '!'))
+        if (!body.StartsWith(parameter, StringComparison.Ordinal) || body.Length == parameter.Length
+            || body[parameter.Length] is not ('.' or '[' or ' ' or '=' or '!'))
         {
             return null;
         }
 
-        return ComparisonExpression.TryParse("item" + rest.ToString()) is { } test
+        return ComparisonExpression.TryParse(string.Concat("item", body.AsSpan(parameter.Length))) is { } test
             ? new ArrayTestExpression(array, match.Groups["method"].Value == "every", test)
             : null;
     });
