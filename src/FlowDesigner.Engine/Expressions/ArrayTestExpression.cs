@@ -13,8 +13,6 @@ namespace FlowDesigner.Engine.Expressions;
 internal sealed partial class ArrayTestExpression
 {
     private static readonly ConcurrentDictionary<string, ArrayTestExpression?> Parsed = new(StringComparer.Ordinal);
-    private static readonly JsonElement True = JsonSerializer.SerializeToElement(true);
-    private static readonly JsonElement False = JsonSerializer.SerializeToElement(false);
     private readonly PathExpression _array;
     private readonly bool _every;
     private readonly ComparisonExpression _test;
@@ -61,12 +59,12 @@ internal sealed partial class ArrayTestExpression
 
             if ((passed.ValueKind == JsonValueKind.True) != _every)
             {
-                value = _every ? False : True;
+                value = _every ? ComparisonExpression.False : ComparisonExpression.True;
                 return true;
             }
         }
 
-        value = _every ? True : False;
+        value = _every ? ComparisonExpression.True : ComparisonExpression.False;
         return true;
     }
 

@@ -12,6 +12,10 @@ namespace FlowDesigner.Engine.Expressions;
 internal sealed partial class ComparisonExpression
 {
     private static readonly ConcurrentDictionary<string, ComparisonExpression?> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The answers, made once: an element is immutable, so every test may hand back the same two.</summary>
+    internal static readonly JsonElement True = JsonSerializer.SerializeToElement(true);
+    internal static readonly JsonElement False = JsonSerializer.SerializeToElement(false);
     private readonly PathExpression _path;
     private readonly bool _negated;
     private readonly JsonElement _literal;
@@ -30,8 +34,8 @@ internal sealed partial class ComparisonExpression
         var value = literal switch
         {
             ['\'' or '"', .. var quoted, _] => JsonSerializer.SerializeToElement(quoted),
-            "true" => JsonSerializer.SerializeToElement(true),
-            "false" => JsonSerializer.SerializeToElement(false),
+            "true" => True,
+            "false" => False,
             "null" => JsonSerializer.SerializeToElement<object?>(null),
             _ => JsonSerializer.SerializeToElement(long.Parse(literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)),
         };
@@ -53,7 +57,7 @@ internal sealed partial class ComparisonExpression
             (JsonValueKind.True, JsonValueKind.True) or (JsonValueKind.False, JsonValueKind.False) or (JsonValueKind.Null, JsonValueKind.Null) => true,
             _ => false,
         };
-        value = JsonSerializer.SerializeToElement(equal != _negated);
+        value = equal != _negated ? True : False;
         return true;
     }
 
