@@ -29,7 +29,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();

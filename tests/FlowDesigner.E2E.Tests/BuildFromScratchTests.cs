@@ -52,6 +52,7 @@ public sealed class BuildFromScratchTests(BrowserFixture browser) : IClassFixtur
         await LinkAsync(page, "n4", "true", "n5");
         await LinkAsync(page, "n4", "false", "n6");
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(5);
+        await page.Locator("#problems-toggle").ClickAsync();
         await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("can be published");
         await session.ScreenshotAsync("designer-built-from-scratch");
 

@@ -55,6 +55,9 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(saved.Edges.Count);
 
         // Copy and paste two linked nodes: they come back renamed, with the link between them; undo takes them away.
+        var canvas = new CanvasProbe(page);
+        await canvas.ShowNodeAsync("svc");
+        await canvas.ExpectNodeInsideAsync("incident", "beside the node the minimap showed");
         await page.Locator(".fd-node[data-node=svc] .fd-node-head").ClickAsync();
         await page.Keyboard.DownAsync("Control");
         await page.Locator(".fd-node[data-node=incident] .fd-node-head").ClickAsync();
@@ -83,6 +86,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         var created = await session.Host.Services.GetRequiredService<WorkflowService>().CreateAsync("Invoices", "ann", default);
 
         await OpenDesignerAsync(session, created.Id);
+        await page.Locator("#problems-toggle").ClickAsync();
         await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("trigger");
         await session.ScreenshotAsync("designer-empty");
 
@@ -209,7 +213,8 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await page.Locator("#test-run-start").ClickAsync();
 
         await Assertions.Expect(page.GetByText("Test run succeeded")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".fd-node[data-node=answer] .fd-status-succeeded")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".fd-node[data-node=answer] .fd-status-succeeded")).ToBeAttachedAsync();
+        await new CanvasProbe(page).ShowNodeAsync("incident");
         await page.Locator(".fd-node[data-node=incident] .fd-node-head").ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Result" }).ClickAsync();
         await Assertions.Expect(page.Locator("#property-panel")).ToContainTextAsync("Install INSTALL for order 000000777");

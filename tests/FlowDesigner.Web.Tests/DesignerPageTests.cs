@@ -34,6 +34,7 @@ public sealed class DesignerPageTests : IAsyncLifetime
         }
 
         _context.Services.AddScoped<CurrentUser>();
+        _context.Services.AddTransient<FlowDesigner.Web.Designing.DesignerState>();
         _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

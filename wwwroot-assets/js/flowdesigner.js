@@ -13,10 +13,20 @@ window.flowDesigner = {
   },
 };
 
-// On the designer's canvas, Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+C, Ctrl+V, Ctrl+D and Ctrl+A are the designer's, not the browser's.
+// On the designer's canvas, Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+C, Ctrl+V, Ctrl+D, Ctrl+A and Shift+Alt+L are the designer's,
+// not the browser's.
 document.addEventListener("keydown", (event) => {
   const onCanvas = event.target instanceof Element && event.target.closest(".fd-canvas");
-  if (onCanvas && (event.ctrlKey || event.metaKey) && "szycvda".includes(event.key.toLowerCase())) {
+  const command = (event.ctrlKey || event.metaKey) && "szycvda".includes(event.key.toLowerCase());
+  const layout = event.shiftKey && event.altKey && event.code === "KeyL";
+  if (onCanvas && (command || layout)) {
     event.preventDefault();
   }
 });
+
+// The designer's canvas as it is now: its box on the screen, measured afresh before a fit or a placement.
+window.flowDesigner.canvasBox = (element) => {
+  const canvas = element && (element.querySelector(".diagram-canvas") || element);
+  return canvas ? canvas.getBoundingClientRect() : null;
+};
+

@@ -21,6 +21,7 @@ public static class UiExtensions
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddTransient<Designing.DesignerState>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

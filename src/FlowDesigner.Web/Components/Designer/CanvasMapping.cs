@@ -3,6 +3,7 @@ using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Models;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Layout;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Validation;
 
@@ -76,4 +77,48 @@ public static class CanvasMapping
 
     /// <summary>A note's id, or one derived from its place for a note written without one (in an imported file).</summary>
     public static string NoteKey(NoteDefinition note, int index) => note.Id ?? $"note-{index}";
+
+    /// <summary>Selects exactly the nodes and notes with these ids.</summary>
+    public static void Select(BlazorDiagram diagram, IReadOnlyCollection<string> ids)
+    {
+        foreach (var model in diagram.Nodes)
+        {
+            var id = model switch { FlowNodeModel node => node.NodeId, FlowNoteModel note => note.NoteId, _ => null };
+            var wanted = id is not null && ids.Contains(id);
+            if (wanted != model.Selected)
+            {
+                if (wanted)
+                {
+                    diagram.SelectModel(model, unselectOthers: false);
+                }
+                else
+                {
+                    diagram.UnselectModel(model);
+                }
+            }
+        }
+    }
+
+    /// <summary>The ids of the selected nodes and notes.</summary>
+    public static IReadOnlyList<string> SelectedIds(BlazorDiagram diagram) =>
+    [
+        .. diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId),
+        .. diagram.GetSelectedModels().OfType<FlowNoteModel>().Select(n => n.NoteId),
+    ];
+
+    /// <summary>Where each node and note the browser has measured lies, by id.</summary>
+    public static IReadOnlyDictionary<string, Box> Boxes(BlazorDiagram diagram)
+    {
+        var boxes = new Dictionary<string, Box>(StringComparer.Ordinal);
+        foreach (var model in diagram.Nodes.Where(n => n.Size is { Width: > 0 }))
+        {
+            var id = model switch { FlowNodeModel node => node.NodeId, FlowNoteModel note => note.NoteId, _ => null };
+            if (id is not null)
+            {
+                boxes[id] = new Box(model.Position.X, model.Position.Y, model.Size!.Width, model.Size.Height);
+            }
+        }
+
+        return boxes;
+    }
 }

@@ -1,39 +1,22 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Behaviors;
-using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models.Base;
-using Blazor.Diagrams.Core.PathGenerators;
 using Blazor.Diagrams.Core.Routers;
 using Blazor.Diagrams.Options;
 using FlowDesigner.Model.Editing;
+using FlowDesigner.Model.Layout;
 using FlowDesigner.Web.Components.Designer;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FlowDesigner.Web.Components.Pages;
 
-/// <summary>The designer's canvas: how it is made, fitted once measured, and what a drag or a drawn link records.</summary>
+/// <summary>The designer's canvas: how it is made, measured, fitted and moved, and what a drag or a drawn link records.</summary>
 public sealed partial class Designer
 {
-    /// <summary>Fits the graph to the canvas once the browser has measured the canvas and every node.</summary>
-    private async Task FitWhenMeasuredAsync()
-    {
-        for (var tries = 0; tries < 40; tries++)
-        {
-            if (_diagram.Nodes.Count == 0)
-            {
-                return;
-            }
-
-            if (_diagram.Container is { Width: > 0 } && _diagram.Nodes.All(n => n.Size is { Width: > 0 }))
-            {
-                _diagram.ZoomToFit(60);
-                _diagram.SetZoom(Math.Min(_diagram.Zoom, 1));
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-    }
+    private const double Grid = 20;
+    private bool _showingView;
 
     private BlazorDiagram CreateDiagram()
     {
@@ -45,7 +28,7 @@ public sealed partial class Designer
             Links =
             {
                 DefaultRouter = new NormalRouter(),
-                DefaultPathGenerator = new SmoothPathGenerator(),
+                DefaultPathGenerator = new LinkPaths(),
                 RequireTarget = true,
                 EnableSnapping = true,
             },
@@ -56,22 +39,143 @@ public sealed partial class Designer
         diagram.UnregisterBehavior<KeyboardShortcutsBehavior>(); // the designer's own shortcuts go through the history
         diagram.PointerUp += (_, _) => InvokeAsync(() => RecordCanvas("Move"));
         diagram.Links.Added += link => link.TargetAttached += attached => InvokeAsync(() => OnLinkDrawn(attached));
-        diagram.SelectionChanged += _ => InvokeAsync(StateHasChanged);
+        diagram.SelectionChanged += _ => InvokeAsync(OnSelectionChanged);
+        diagram.PanChanged += KeepView;
+        diagram.ZoomChanged += KeepView;
         return diagram;
+    }
+
+    /// <summary>A pan or zoom the user made on the canvas (drag, wheel) becomes the state's view.</summary>
+    private void KeepView()
+    {
+        if (!_showingView)
+        {
+            State.View = new Viewport(_diagram.Zoom, _diagram.Pan.X, _diagram.Pan.Y);
+        }
+    }
+
+    /// <summary>Puts the state's view on the canvas.</summary>
+    private void ShowView()
+    {
+        if (State.View == new Viewport(_diagram.Zoom, _diagram.Pan.X, _diagram.Pan.Y))
+        {
+            return;
+        }
+
+        _showingView = true;
+        try
+        {
+            _diagram.Batch(() =>
+            {
+                _diagram.SetZoom(State.View.Zoom);
+                _diagram.SetPan(State.View.PanX, State.View.PanY);
+            });
+        }
+        finally
+        {
+            _showingView = false;
+        }
+    }
+
+    private void OnSelectionChanged()
+    {
+        if (!_drawing && State.Viewing is null)
+        {
+            State.Select(CanvasMapping.SelectedIds(_diagram));
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// Measures the canvas as it is now (the palette, panel or window may have changed its size since the diagram was
+    /// told), and tells both the diagram and the state.
+    /// </summary>
+    private async Task MeasureAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        try
+        {
+            var box = await JS.InvokeAsync<Rectangle?>("flowDesigner.canvasBox", _canvasElement);
+            if (box is { Width: > 0 })
+            {
+                _diagram.SetContainer(box);
+                State.Canvas = new CanvasSize(box.Width, box.Height);
+            }
+        }
+        catch (JSException)
+        {
+            // The canvas is not on the page (yet): keep the last size known.
+        }
+
+        if (!State.Canvas.IsMeasured && _diagram.Container is { Width: > 0 } container)
+        {
+            State.Canvas = new CanvasSize(container.Width, container.Height);
+        }
+    }
+
+    /// <summary>Fits the graph to the canvas once the browser has measured the canvas and every node (or after a second).</summary>
+    private async Task FitWhenMeasuredAsync()
+    {
+        for (var tries = 0; tries < 40 && _diagram.Nodes.Any(n => n.Size is not { Width: > 0 }); tries++)
+        {
+            await Task.Delay(25);
+        }
+
+        await FitAsync();
+    }
+
+    private async Task FitAsync()
+    {
+        await MeasureAsync();
+        State.Fit(State.BoxesAfterMove(CanvasMapping.Boxes(_diagram)));
+        ShowView();
+        StateHasChanged();
+    }
+
+    private async Task TidyAsync()
+    {
+        await MeasureAsync();
+        _publishIssues = [];
+        if (State.Tidy(CanvasMapping.Boxes(_diagram)) is { } refusal)
+        {
+            Snackbar.Add(refusal, Severity.Info);
+            return;
+        }
+
+        ScheduleAutosave();
+        Draw();
+    }
+
+    private async Task ZoomBy(double factor)
+    {
+        await MeasureAsync();
+        State.View = State.View.ZoomedBy(factor, State.Canvas);
+        ShowView();
+    }
+
+    /// <summary>The minimap moved the view.</summary>
+    private Task MoveViewAsync(Viewport view)
+    {
+        State.View = view;
+        ShowView();
+        return Task.CompletedTask;
     }
 
     /// <summary>After a drag on the canvas: keeps where the nodes were left.</summary>
     private void RecordCanvas(string what)
     {
-        if (_drawing || _history is null || _viewing is not null)
+        if (_drawing || State.Viewing is not null || !State.Loaded)
         {
             return;
         }
 
-        var read = CanvasMapping.Read(_diagram, _history.Current);
-        if (read.Edges.Count == _history.Current.Edges.Count)
+        var read = CanvasMapping.Read(_diagram, State.Current);
+        if (read.Edges.Count == State.Current.Edges.Count && State.Apply(GraphEdits.Move(read, [], 0, 0), what) is null && State.Dirty)
         {
-            _history.Apply(GraphEdits.Move(read, [], 0, 0), what);
             ScheduleAutosave();
             StateHasChanged();
         }
@@ -79,21 +183,21 @@ public sealed partial class Designer
 
     private void OnLinkDrawn(BaseLinkModel link)
     {
-        if (_drawing || _history is null)
+        if (_drawing || !State.Loaded)
         {
             return;
         }
 
-        if (_viewing is not null)
+        if (State.Viewing is not null)
         {
             Draw();
             StateHasChanged();
             return;
         }
 
-        var read = CanvasMapping.Read(_diagram, _history.Current);
-        var drawn = read.Edges.FirstOrDefault(e => _history.Current.Edges.All(known => known.Key != e.Key));
-        var (linked, problem) = drawn is null ? (_history.Current, "That link is already there.") : GraphEdits.Link(_history.Current, Catalog, drawn);
+        var read = CanvasMapping.Read(_diagram, State.Current);
+        var drawn = read.Edges.FirstOrDefault(e => State.Current.Edges.All(known => known.Key != e.Key));
+        var (linked, problem) = drawn is null ? (State.Current, "That link is already there.") : GraphEdits.Link(State.Current, Catalog, drawn);
         if (problem is not null)
         {
             Snackbar.Add(problem, Severity.Warning);

@@ -5,23 +5,20 @@ using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Editing;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
+using FlowDesigner.Web.Designing;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Position = FlowDesigner.Model.Definitions.Position;
 
 namespace FlowDesigner.Web.Components.Pages;
 
-/// <summary>The designer's edits: adding, selecting, deleting, copying and pasting, notes, undo and redo, zoom, and their keys.</summary>
+/// <summary>The designer's edits: adding, deleting, copying and pasting, notes, undo and redo, and their keys.</summary>
 public sealed partial class Designer
 {
-    /// <summary>The one node selected, whose settings the panel shows.</summary>
-    private NodeDefinition? SelectedNode =>
-        _diagram.GetSelectedModels().OfType<FlowNodeModel>().ToList() is [var only] ? _history!.Current.FindNode(only.NodeId) : null;
-
     /// <summary>What an expression of the node can read: the fixed names, the loop's item, and the steps before it.</summary>
     private List<string> InScopeOf(string nodeId)
     {
-        var definition = _history!.Current;
+        var definition = State.Current;
         var reversed = new GraphShape(definition.Nodes.Select(n => n.Id), definition.Edges.Select(e => new EdgeDefinition(e.To, e.Port, e.From)));
         var earlier = reversed.ReachableFrom([nodeId]).Where(id => id != nodeId).Select(id => definition.FindNode(id)!).ToList();
         var names = new List<string> { "trigger", "input", "run", "env" };
@@ -36,7 +33,7 @@ public sealed partial class Designer
 
     private Task OnNodeChangedAsync(NodeDefinition changed)
     {
-        var definition = _history!.Current;
+        var definition = State.Current;
         Apply(definition with { Nodes = [.. definition.Nodes.Select(n => n.Id == changed.Id ? changed : n)] }, $"Edit {changed.Name}");
         return Task.CompletedTask;
     }
@@ -45,20 +42,25 @@ public sealed partial class Designer
     {
         if (!string.IsNullOrWhiteSpace(name))
         {
-            Apply(_history!.Current with { Name = name.Trim() }, "Rename");
+            Apply(State.Current with { Name = name.Trim() }, "Rename");
         }
 
         return Task.CompletedTask;
     }
 
-    private Task AddAsync(NodeTypeDescriptor type)
+    /// <summary>A node clicked in the palette: beside the selected node and linked to it, or at the centre of the view.</summary>
+    private async Task AddAsync(NodeTypeDescriptor type)
     {
-        var nodes = _history!.Current.Nodes;
-        var position = nodes.Count == 0
-            ? new Position(80, 80)
-            : new Position(nodes.Max(n => n.Position.X) + AutoLayout.ColumnWidth, nodes.MaxBy(n => n.Position.X)!.Position.Y);
-        Add(type, position);
-        return Task.CompletedTask;
+        await MeasureAsync();
+        _publishIssues = [];
+        if (State.Add(type, State.BoxesAfterMove(CanvasMapping.Boxes(_diagram))) is { } refusal)
+        {
+            Snackbar.Add(refusal, Severity.Warning);
+            return;
+        }
+
+        ScheduleAutosave();
+        Draw();
     }
 
     private Task DropAsync(DragEventArgs e)
@@ -66,58 +68,34 @@ public sealed partial class Designer
         if (_palette?.Dragged is { } type)
         {
             var point = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
-            Add(type, new Position(Math.Round(point.X / Grid) * Grid, Math.Round(point.Y / Grid) * Grid));
+            _publishIssues = [];
+            if (State.AddAt(type, new Position(Math.Round(point.X / Grid) * Grid, Math.Round(point.Y / Grid) * Grid)) is { } refusal)
+            {
+                Snackbar.Add(refusal, Severity.Warning);
+                return Task.CompletedTask;
+            }
+
+            ScheduleAutosave();
+            Draw();
         }
 
         return Task.CompletedTask;
     }
 
-    private void Add(NodeTypeDescriptor type, Position position)
-    {
-        if (type.Kind == NodeKind.Trigger && _history!.Current.Nodes.Any(n => Catalog.FindNodeType(n.Type)?.Kind == NodeKind.Trigger))
-        {
-            Snackbar.Add("This workflow already has a trigger: a workflow starts one way. Delete the other trigger first.", Severity.Warning);
-            return;
-        }
-
-        var (changed, added) = GraphEdits.AddNode(_history!.Current, type, position);
-        Apply(changed, $"Add {added.Name}");
-        Select(added.Id);
-    }
-
-    private void Select(string? nodeId)
-    {
-        _diagram.UnselectAll();
-        if (_diagram.Nodes.OfType<FlowNodeModel>().FirstOrDefault(n => n.NodeId == nodeId) is { } node)
-        {
-            _diagram.SelectModel(node, unselectOthers: true);
-        }
-    }
-
-    /// <summary>The ids of the selected nodes and notes.</summary>
-    private IReadOnlyList<string> SelectedNodeIds() =>
-    [
-        .. _diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId),
-        .. _diagram.GetSelectedModels().OfType<FlowNoteModel>().Select(n => n.NoteId),
-    ];
-
     private Task AddNoteAsync()
     {
-        var current = _history!.Current;
+        var current = State.Current;
         var below = current.Nodes.Select(n => n.Position.Y).Concat(current.Notes.Select(n => n.Position.Y + n.Height)).DefaultIfEmpty(0).Max();
-        var (changed, note) = GraphEdits.AddNote(current, new Position(80, below + (2 * AutoLayout.RowHeight / 2)));
+        var (changed, note) = GraphEdits.AddNote(current, new Position(80, below + AutoLayout.RowHeight));
         Apply(changed, "Add note");
-        if (_diagram.Nodes.OfType<FlowNoteModel>().FirstOrDefault(n => n.NoteId == note.Id) is { } added)
-        {
-            _diagram.SelectModel(added, unselectOthers: true);
-        }
-
+        State.Select([note.Id!]);
+        Draw();
         return Task.CompletedTask;
     }
 
     private Task OnNoteTextAsync(string noteId, string text)
     {
-        Apply(GraphEdits.EditNote(CanvasMapping.Read(_diagram, _history!.Current), noteId, text), "Edit note");
+        Apply(GraphEdits.EditNote(CanvasMapping.Read(_diagram, State.Current), noteId, text), "Edit note");
         StateHasChanged();
         return Task.CompletedTask;
     }
@@ -125,9 +103,9 @@ public sealed partial class Designer
     private Task DeleteSelectionAsync()
     {
         var links = _diagram.GetSelectedModels().OfType<LinkModel>().ToList();
-        var current = CanvasMapping.Read(_diagram, _history!.Current);
+        var current = CanvasMapping.Read(_diagram, State.Current);
         var withoutLinks = links.Count == 0 ? current : CanvasMapping.Read(WithoutLinks(links), current);
-        Apply(GraphEdits.Delete(withoutLinks, SelectedNodeIds()), "Delete");
+        Apply(GraphEdits.Delete(withoutLinks, CanvasMapping.SelectedIds(_diagram)), "Delete");
         return Task.CompletedTask;
     }
 
@@ -147,42 +125,21 @@ public sealed partial class Designer
 
     private Task UndoAsync()
     {
-        if (_viewing is not null)
-        {
-            return Task.CompletedTask;
-        }
-
-        _history!.Undo();
+        State.Undo();
         Draw();
         return Task.CompletedTask;
     }
 
     private Task RedoAsync()
     {
-        if (_viewing is not null)
-        {
-            return Task.CompletedTask;
-        }
-
-        _history!.Redo();
+        State.Redo();
         Draw();
         return Task.CompletedTask;
     }
 
-    private Task TidyAsync()
-    {
-        Apply(AutoLayout.Tidy(_history!.Current, new Position(80, 80)), "Auto-layout");
-        _fitPending = true;
-        return Task.CompletedTask;
-    }
-
-    private Task FitAsync() => FitWhenMeasuredAsync();
-
-    private void ZoomBy(double factor) => _diagram.SetZoom(Math.Clamp(_diagram.Zoom * factor, 0.2, 2));
-
     private void Copy()
     {
-        _clipboard = GraphEdits.Copy(_history!.Current, SelectedNodeIds());
+        _clipboard = GraphEdits.Copy(State.Current, CanvasMapping.SelectedIds(_diagram));
         if (!_clipboard.IsEmpty)
         {
             Snackbar.Add($"Copied {_clipboard.Nodes.Count} node(s)", Severity.Info);
@@ -196,67 +153,65 @@ public sealed partial class Designer
             return;
         }
 
-        var pasted = GraphEdits.Paste(_history!.Current, Catalog, fragment, 2 * Grid, 2 * Grid);
+        var pasted = GraphEdits.Paste(State.Current, Catalog, fragment, 2 * Grid, 2 * Grid);
         Apply(pasted.Definition, "Paste");
+        State.Select(pasted.AddedNodeIds);
+        Draw();
         foreach (var reason in pasted.LeftOut)
         {
             Snackbar.Add(reason, Severity.Warning);
-        }
-
-        _diagram.UnselectAll();
-        foreach (var node in _diagram.Nodes.OfType<FlowNodeModel>().Where(n => pasted.AddedNodeIds.Contains(n.NodeId)))
-        {
-            _diagram.SelectModel(node, unselectOthers: false);
         }
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
-        var command = e.CtrlKey || e.MetaKey;
-        if (_viewing is not null && e.Key is not ("?" or "+" or "=" or "-"))
+        var command = DesignerShortcuts.CommandFor(e);
+        if (State.Viewing is not null && !DesignerShortcuts.OnlyLooks(command))
         {
             return; // a published version is only looked at
         }
 
-        switch (e.Key.ToLowerInvariant())
+        switch (command)
         {
-            case "z" when command && e.ShiftKey:
-            case "y" when command:
+            case DesignerCommand.Redo:
                 await RedoAsync();
                 break;
-            case "z" when command:
+            case DesignerCommand.Undo:
                 await UndoAsync();
                 break;
-            case "s" when command:
+            case DesignerCommand.Save:
                 await SaveAsync();
                 break;
-            case "c" when command:
+            case DesignerCommand.Copy:
                 Copy();
                 break;
-            case "v" when command:
+            case DesignerCommand.Paste:
                 Paste();
                 break;
-            case "d" when command:
+            case DesignerCommand.Duplicate:
                 Copy();
                 Paste();
                 break;
-            case "delete" or "backspace":
+            case DesignerCommand.Delete:
                 await DeleteSelectionAsync();
                 break;
-            case "a" when command:
-                foreach (var node in _diagram.Nodes)
-                {
-                    _diagram.SelectModel(node, unselectOthers: false);
-                }
-
+            case DesignerCommand.SelectAll:
+                State.Select([.. State.Current.Nodes.Select(n => n.Id), .. State.Current.Notes.Select(n => n.Id!)]);
+                Draw();
                 break;
-            case "+" or "=":
-                ZoomBy(1.2);
+            case DesignerCommand.ZoomIn:
+                await ZoomBy(1.2);
                 break;
-            case "-":
-                ZoomBy(1 / 1.2);
+            case DesignerCommand.ZoomOut:
+                await ZoomBy(1 / 1.2);
                 break;
-            case "?":
+            case DesignerCommand.Fit:
+                await FitAsync();
+                break;
+            case DesignerCommand.AutoLayout:
+                await TidyAsync();
+                break;
+            case DesignerCommand.Help:
                 await ShowShortcutsAsync();
                 break;
         }

@@ -2,6 +2,8 @@ using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
+using FlowDesigner.Web.Designing;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace FlowDesigner.Web.Components.Pages;
@@ -9,6 +11,24 @@ namespace FlowDesigner.Web.Components.Pages;
 /// <summary>Saving, test runs, publishing and versions, from the designer.</summary>
 public sealed partial class Designer
 {
+    private TestRunResult? _testRun;
+    private bool _testing;
+    private IReadOnlyList<FlowDesigner.Model.Stores.VersionRecord> _versions = [];
+    private Guid? _activeVersionId;
+    private bool _versionsOpen;
+
+    [Inject]
+    private WorkflowService Workflows { get; set; } = default!;
+
+    [Inject]
+    private PublishService Publisher { get; set; } = default!;
+
+    [Inject]
+    private TestRunner Tester { get; set; } = default!;
+
+    [Inject]
+    private FlowDesigner.Engine.Triggers.TriggerSamples Samples { get; set; } = default!;
+
     private async Task ToggleVersionsAsync()
     {
         _versionsOpen = !_versionsOpen;
@@ -26,7 +46,7 @@ public sealed partial class Designer
 
     private Task ViewAsync(FlowDesigner.Model.Stores.VersionRecord version)
     {
-        _viewing = version;
+        State.Viewing = version;
         Draw();
         _fitPending = true;
         return Task.CompletedTask;
@@ -34,7 +54,7 @@ public sealed partial class Designer
 
     private Task BackToDraftAsync()
     {
-        _viewing = null;
+        State.Viewing = null;
         Draw();
         return Task.CompletedTask;
     }
@@ -42,8 +62,8 @@ public sealed partial class Designer
     /// <summary>Puts a version's graph back as the draft, as an edit that can be undone (and must be saved).</summary>
     private Task RestoreAsync(FlowDesigner.Model.Stores.VersionRecord version)
     {
-        _viewing = null;
-        Apply(version.Definition with { Name = _history!.Current.Name }, $"Restore v{version.Number}");
+        State.Viewing = null;
+        Apply(version.Definition with { Name = State.Current.Name }, $"Restore v{version.Number}");
         Snackbar.Add($"The draft is now v{version.Number}'s graph. Save to keep it.", Severity.Info);
         return Task.CompletedTask;
     }
@@ -85,8 +105,8 @@ public sealed partial class Designer
     /// <summary>Runs the draft with a sample payload (the one pinned to the workflow), then shows how each node did.</summary>
     private async Task TestRunAsync()
     {
-        var sample = _samplePayload;
-        var draft = _history!.Current;
+        var sample = State.SamplePayload;
+        var draft = State.Current;
         var parameters = new DialogParameters<TestRunDialog>
         {
             { d => d.Payload, sample ?? DefaultSample() },
@@ -108,23 +128,24 @@ public sealed partial class Designer
             return;
         }
 
-        _samplePayload = payload;
+        State.SamplePayload = payload;
         _testing = true;
         StateHasChanged();
         try
         {
             using var parsed = System.Text.Json.JsonDocument.Parse(payload);
-            _testRun = await Tester.RunAsync(Id, _history!.Current, parsed.RootElement.Clone(), User.Name, CancellationToken.None);
+            _testRun = await Tester.RunAsync(Id, State.Current, parsed.RootElement.Clone(), User.Name, CancellationToken.None);
         }
         finally
         {
             _testing = false;
         }
 
+        _problemsOpen |= _testRun.Issues.Count > 0;
         Draw();
         var (message, severity) = _testRun switch
         {
-            { Issues.Count: > 0 } => ("The draft cannot run yet: fix the problems listed below.", Severity.Warning),
+            { Issues.Count: > 0 } => ("The draft cannot run yet: fix the problems listed under the canvas.", Severity.Warning),
             { Status: Model.Runs.RunStatus.Succeeded } => ("Test run succeeded. Select a node to see its input and output.", Severity.Success),
             { Status: Model.Runs.RunStatus.Failed, Error: var error } => ($"Test run failed: {error}", Severity.Error),
             { Stopped: var stopped } => ($"Test run stopped. {stopped}", Severity.Info),
@@ -132,20 +153,20 @@ public sealed partial class Designer
         Snackbar.Add(message, severity);
     }
 
-    private const string Deleted = "This workflow was deleted since you opened it, so it can no longer be saved, tested or published.";
+    private const string Deleted = DesignerState.Deleted;
 
     private string DefaultSample() =>
-        _history!.Current.Nodes.Any(n => n.Type == "core.webhook")
+        State.Current.Nodes.Any(n => n.Type == "core.webhook")
             ? "{\n  \"method\": \"POST\",\n  \"headers\": {},\n  \"query\": {},\n  \"body\": {}\n}"
             : "{}";
 
     /// <summary>Saves the draft if needed, asks for a note, and publishes; refused with the problems listed when incomplete.</summary>
     private async Task PublishAsync()
     {
-        if (Dirty)
+        if (State.Dirty)
         {
             await SaveAsync(quietly: false);
-            if (Dirty)
+            if (State.Dirty)
             {
                 return; // not saved: the snackbar said why
             }
@@ -176,7 +197,8 @@ public sealed partial class Designer
         else
         {
             _publishIssues = result.Issues;
-            Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed below.", Severity.Error);
+            _problemsOpen = true;
+            Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed under the canvas.", Severity.Error);
         }
 
         await LoadVersionsAsync();
@@ -188,7 +210,7 @@ public sealed partial class Designer
     /// <summary>Leaving with unsaved changes asks first (a link in the app; the browser asks for reloads and closing).</summary>
     private async Task ConfirmLeavingAsync(Microsoft.AspNetCore.Components.Routing.LocationChangingContext context)
     {
-        if (!Dirty)
+        if (!State.Dirty)
         {
             return;
         }
@@ -208,42 +230,12 @@ public sealed partial class Designer
     /// <param name="quietly">An autosave: says nothing when it worked, and does not save a draft with structure problems.</param>
     private async Task SaveAsync(bool quietly)
     {
-        if (_saving || !Dirty || (quietly && _issues.Any(i => i.Kind == IssueKind.Structure)))
+        var outcome = await State.SaveAsync(User.Name, quietly, CancellationToken.None);
+        if (outcome.Message is { } message)
         {
-            return;
+            Snackbar.Add(message, outcome.Succeeded ? Severity.Success : Severity.Error, o => o.RequireInteraction = outcome.Sticky);
         }
 
-        _saving = true;
-        try
-        {
-            var definition = _history!.Current;
-            var result = await Workflows.SaveDraftAsync(Id, definition, _revision, User.Name, CancellationToken.None);
-            if (result.Saved)
-            {
-                _revision = result.Workflow.Revision;
-                _savedJson = WorkflowDefinitionJson.Serialize(definition);
-                if (!quietly)
-                {
-                    Snackbar.Add("Saved", Severity.Success);
-                }
-            }
-            else
-            {
-                Snackbar.Add($"Not saved: {string.Join(" ", result.Issues.Where(i => i.Kind == IssueKind.Structure).Select(i => i.Message))}", Severity.Error);
-            }
-        }
-        catch (FlowDesigner.Model.Stores.WorkflowConflictException exception)
-        {
-            Snackbar.Add(exception.Message, Severity.Error, o => o.RequireInteraction = true);
-        }
-        catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
-        {
-            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
-        }
-        finally
-        {
-            _saving = false;
-            StateHasChanged();
-        }
+        StateHasChanged();
     }
 }

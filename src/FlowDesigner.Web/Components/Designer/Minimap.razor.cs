@@ -1,0 +1,110 @@
+using System.Globalization;
+using Blazor.Diagrams;
+using FlowDesigner.Model.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace FlowDesigner.Web.Components.Designer;
+
+/// <summary>
+/// The whole workflow in small, docked in the canvas's corner, with the part in view outlined. A click in it centres
+/// the view there; dragging in it moves the view along.
+/// </summary>
+public sealed partial class Minimap
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private IReadOnlyDictionary<string, Box> _nodes = new Dictionary<string, Box>();
+    private Box _visible;
+    private MinimapScale? _map;
+    private bool _dragging;
+
+    /// <summary>The canvas's diagram. Required.</summary>
+    [Parameter]
+    public BlazorDiagram Diagram { get; set; } = default!;
+
+    /// <summary>Width in pixels; default 200.</summary>
+    [Parameter]
+    public double Width { get; set; } = 200;
+
+    /// <summary>Height in pixels; default 130.</summary>
+    [Parameter]
+    public double Height { get; set; } = 130;
+
+    /// <summary>Called with the view the map moved to.</summary>
+    [Parameter]
+    public EventCallback<Viewport> OnMove { get; set; }
+
+    protected override void OnInitialized()
+    {
+        Diagram.Changed += Refresh;
+        Diagram.PanChanged += Refresh;
+        Diagram.ZoomChanged += Refresh;
+        Diagram.ContainerChanged += Refresh;
+        Diagram.Nodes.Added += OnNodeAdded;
+        foreach (var node in Diagram.Nodes)
+        {
+            OnNodeAdded(node);
+        }
+
+        Refresh();
+    }
+
+    // A node is drawn before the browser measures it: the map shows it once its size is known, and follows its moves.
+    private void OnNodeAdded(Blazor.Diagrams.Core.Models.NodeModel node)
+    {
+        node.SizeChanged += _ => Refresh();
+        node.Moving += _ => Refresh();
+    }
+
+    public void Dispose()
+    {
+        Diagram.Changed -= Refresh;
+        Diagram.PanChanged -= Refresh;
+        Diagram.ZoomChanged -= Refresh;
+        Diagram.ContainerChanged -= Refresh;
+        Diagram.Nodes.Added -= OnNodeAdded;
+    }
+
+    private void Refresh()
+    {
+        if (Diagram.Container is not { Width: > 0 } container)
+        {
+            return;
+        }
+
+        var canvas = new CanvasSize(container.Width, container.Height);
+        var viewport = new Viewport(Diagram.Zoom, Diagram.Pan.X, Diagram.Pan.Y);
+        _visible = viewport.VisibleArea(canvas);
+        _nodes = CanvasMapping.Boxes(Diagram);
+        if (!_dragging || _map is null)
+        {
+            // Kept while dragging, so that the point under the pointer does not shift as the view moves.
+            _map = new MinimapScale(Box.Around([.. _nodes.Values, _visible]), Width, Height);
+        }
+
+        InvokeAsync(StateHasChanged);
+    }
+
+    private Task OnPointerDown(PointerEventArgs e)
+    {
+        _dragging = true;
+        return MoveTo(e);
+    }
+
+    private Task OnPointerMove(PointerEventArgs e) => _dragging && e.Buttons == 1 ? MoveTo(e) : Task.CompletedTask;
+
+    private void OnPointerUp(PointerEventArgs e) => _dragging = false;
+
+    /// <summary>Centres the view on the point of the workflow under the pointer.</summary>
+    private Task MoveTo(PointerEventArgs e)
+    {
+        if (_map is not { } map || Diagram.Container is not { Width: > 0 } container)
+        {
+            return Task.CompletedTask;
+        }
+
+        var (x, y) = map.ToWorkflow(e.OffsetX, e.OffsetY);
+        var moved = new Viewport(Diagram.Zoom, Diagram.Pan.X, Diagram.Pan.Y).CentredOn(x, y, new CanvasSize(container.Width, container.Height));
+        return OnMove.InvokeAsync(moved);
+    }
+}
