@@ -28,6 +28,21 @@ public sealed class CoreCatalogTests
     }
 
     [Fact]
+    public void ExampleOutputs_AreJsonObjects_AndEveryVendorNodeAndFixedShapeTriggerHasOne()
+    {
+        var withExamples = Catalog.NodeTypes.Where(t => t.ExampleOutputJson is not null).ToList();
+        foreach (var type in withExamples)
+        {
+            using var example = JsonDocument.Parse(type.ExampleOutputJson!);
+            Assert.Equal(JsonValueKind.Object, example.RootElement.ValueKind);
+        }
+
+        var vendorNodes = Catalog.NodeTypes.Where(t => t.CredentialRequired && t.Key.Split('.')[0] is "magento" or "salesforce" or "servicenow" or "netsuite");
+        Assert.All(vendorNodes, t => Assert.NotNull(t.ExampleOutputJson));
+        Assert.All(["core.webhook", "core.schedule", "magento.new-order", "http.request"], key => Assert.NotNull(Catalog.FindNodeType(key)!.ExampleOutputJson));
+    }
+
+    [Fact]
     public void Catalog_PutsTriggersFirst()
     {
         var kinds = Catalog.NodeTypes.Select(t => t.Kind).ToList();

@@ -30,3 +30,79 @@ window.flowDesigner.canvasBox = (element) => {
   return canvas ? canvas.getBoundingClientRect() : null;
 };
 
+// Field mapping: a field of an earlier step's output (an element with data-expression) inserts its {{ path }} into the
+// setting last edited in the property panel, at its cursor, when clicked; dragged, it drops into the setting it lands on.
+(() => {
+  const isSetting = (el) =>
+    (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ["text", "search", "url", "email", ""].includes(el.type)))
+    && !el.readOnly && el.closest("#property-panel") && !el.closest("#input-data");
+  let target = null;
+  let start = 0;
+  let end = 0;
+  const remember = (event) => {
+    if (isSetting(event.target)) {
+      target = event.target;
+      start = target.selectionStart ?? target.value.length;
+      end = target.selectionEnd ?? start;
+    }
+  };
+  for (const name of ["focusin", "keyup", "mouseup", "input", "select"]) {
+    document.addEventListener(name, remember, true);
+  }
+
+  const insert = (field, text, from, to) => {
+    field.focus();
+    field.setRangeText(text, from, to, "end");
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    field.dispatchEvent(new Event("change", { bubbles: true }));
+    target = field;
+    start = end = from + text.length;
+  };
+
+  document.addEventListener("click", (event) => {
+    const chip = event.target instanceof Element && event.target.closest("[data-expression]");
+    if (!chip) {
+      return;
+    }
+
+    event.preventDefault(); // a chip in a summary inserts; the arrow beside it opens the field
+    if (!target || !target.isConnected) {
+      const hint = document.querySelector(".fd-input-data-hint");
+      if (hint) {
+        hint.classList.remove("fd-flash");
+        void hint.offsetWidth;
+        hint.classList.add("fd-flash");
+      }
+      return;
+    }
+
+    insert(target, chip.dataset.expression, Math.min(start, target.value.length), Math.min(end, target.value.length));
+  });
+
+  document.addEventListener("dragstart", (event) => {
+    const chip = event.target instanceof Element && event.target.closest("[data-expression]");
+    if (chip) {
+      event.dataTransfer.setData("text/plain", chip.dataset.expression);
+      event.dataTransfer.effectAllowed = "copy";
+    }
+  });
+
+  document.addEventListener("dragover", (event) => {
+    if (isSetting(event.target)) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("drop", (event) => {
+    const field = event.target;
+    const text = event.dataTransfer && event.dataTransfer.getData("text/plain");
+    if (!isSetting(field) || !text || !text.startsWith("{{")) {
+      return;
+    }
+
+    event.preventDefault();
+    const focused = document.activeElement === field;
+    const from = focused ? field.selectionStart : field.value.length;
+    insert(field, text, from, focused ? field.selectionEnd : from);
+  });
+})();

@@ -25,6 +25,7 @@ public sealed class ScheduleTrigger : INodeType
                 Help = "An IANA time zone name; the schedule follows its daylight-saving changes.",
             },
         ],
+        ExampleOutputJson = """{ "firedAt": "2025-03-14T09:30:00+00:00", "cron": "*/5 * * * *" }""",
         Summarize = node => CronText.Describe(PropertyValues.AsText(node.GetConfig("cron"))),
     };
 }

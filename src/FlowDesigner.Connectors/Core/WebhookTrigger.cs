@@ -35,6 +35,7 @@ public sealed class WebhookTrigger : INodeType
                 Help = "A second request with the same key starts no run and is answered with the first run's id. Empty: the Idempotency-Key header, when sent.",
             },
         ],
+        ExampleOutputJson = """{ "method": "POST", "path": "/hooks/orders", "headers": { "content-type": "application/json" }, "query": {}, "body": {} }""",
         Summarize = Summarize,
     };
 

@@ -10,6 +10,7 @@ public sealed class HttpRequestNode : INodeType
     {
         Icon = "icons/http-request.svg",
         Description = "Calls a URL and goes on with the response; JSON responses are parsed. A status of 400 or more fails the step.",
+        ExampleOutputJson = """{ "status": 200, "headers": { "content-type": "application/json" }, "body": {} }""",
         Properties =
         [
             Property.Select("method", "Method", ("POST", "POST"), ("GET", "GET"), ("PUT", "PUT"), ("PATCH", "PATCH"), ("DELETE", "DELETE")),

@@ -10,6 +10,7 @@ public sealed class MagentoGetOrderNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Get order", MagentoClient.Vendor, MagentoCredential.Key,
         "Reads an order with its items, addresses and payment.") with
     {
+        ExampleOutputJson = MagentoExamples.Order,
         Properties =
         [
             Property.Text("orderId", "Order entity id") with

@@ -34,6 +34,7 @@ public sealed class MagentoNewOrderTrigger : INodeType
                 Help = "Comma-separated order statuses; empty takes every order.",
             },
         ],
+        ExampleOutputJson = MagentoExamples.Order,
         Summarize = Summarize,
     };
 

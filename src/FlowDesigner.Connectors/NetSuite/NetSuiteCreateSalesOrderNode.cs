@@ -10,6 +10,7 @@ public sealed class NetSuiteCreateSalesOrderNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Create sales order", NetSuiteClient.Vendor, NetSuiteCredential.Key,
         "Creates a sales order and goes on with its internal id. With an externalId in the fields, an order that has it already is returned instead: retries create one order.") with
     {
+        ExampleOutputJson = """{ "id": "4711", "externalId": "magento-000001042", "created": true, "location": "https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/salesOrder/4711" }""",
         Properties =
         [
             Property.Json("fields", "Sales order") with

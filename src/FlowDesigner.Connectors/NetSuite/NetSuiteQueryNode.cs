@@ -10,6 +10,7 @@ public sealed class NetSuiteQueryNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "SuiteQL query", NetSuiteClient.Vendor, NetSuiteCredential.Key,
         "Runs a SuiteQL query and goes on with its rows, page after page up to the maximum.") with
     {
+        ExampleOutputJson = """{ "count": 1, "totalResults": 1, "items": [ { "id": "107", "companyname": "Jane Doe" } ] }""",
         Properties =
         [
             Property.Multiline("query", "SuiteQL") with { Required = true, Placeholder = "SELECT id, tranid FROM transaction WHERE externalid = 'magento-000001042'" },

@@ -10,6 +10,7 @@ public sealed class SalesforceGetRecordNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Get record", SalesforceClient.Vendor, SalesforceCredential.Key,
         "Reads a record by its id.") with
     {
+        ExampleOutputJson = """{ "attributes": { "type": "Order", "url": "/services/data/v62.0/sobjects/Order/8015g00000XyZAbAAN" }, "Id": "8015g00000XyZAbAAN", "Status": "Draft", "OrderReferenceNumber": "000001042" }""",
         Properties =
         [
             SalesforceProperties.Object("Order"),

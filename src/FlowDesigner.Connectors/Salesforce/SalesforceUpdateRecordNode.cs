@@ -10,6 +10,7 @@ public sealed class SalesforceUpdateRecordNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Update record", SalesforceClient.Vendor, SalesforceCredential.Key,
         "Changes the given fields of a record found by its id.") with
     {
+        ExampleOutputJson = """{ "id": "8015g00000XyZAbAAN", "success": true }""",
         Properties = [SalesforceProperties.Object("Order"), SalesforceProperties.RecordId, SalesforceProperties.Fields],
     };
 }

@@ -10,6 +10,7 @@ public sealed class SalesforceUpsertRecordNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Upsert record", SalesforceClient.Vendor, SalesforceCredential.Key,
         "Creates the record, or updates the one whose external id field has the value: safe to retry.") with
     {
+        ExampleOutputJson = """{ "id": "8015g00000XyZAbAAN", "created": true, "success": true, "externalId": "000001042" }""",
         Properties =
         [
             SalesforceProperties.Object("Order"),

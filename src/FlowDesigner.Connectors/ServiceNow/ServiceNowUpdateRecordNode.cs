@@ -10,6 +10,7 @@ public sealed class ServiceNowUpdateRecordNode : INodeType
     public NodeTypeDescriptor Descriptor { get; } = ConnectorNode.Action(Key, "Update record", ServiceNowClient.Vendor, ServiceNowCredential.Key,
         "Changes the given fields of a record found by its sys_id, and goes on with the whole record.") with
     {
+        ExampleOutputJson = """{ "sys_id": "46d44a5ddb2d1300d7ec1e3b8a9619d1", "number": "INC0010023", "short_description": "Installation service for Magento order #000001042", "state": "1", "urgency": "3", "impact": "3", "correlation_id": "magento:1042:svc" }""",
         Properties = [ServiceNowProperties.Table, ServiceNowProperties.SysId, ServiceNowProperties.Fields],
     };
 }

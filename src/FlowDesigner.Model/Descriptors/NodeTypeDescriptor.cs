@@ -37,6 +37,12 @@ public sealed record NodeTypeDescriptor(string Key, string DisplayName, NodeKind
 
     public int DefaultTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// What a node of this type typically outputs, as JSON: the property panel shows its fields to map into later
+    /// steps before any test run has produced real output. Null when the output depends wholly on the settings.
+    /// </summary>
+    public string? ExampleOutputJson { get; init; }
+
     /// <summary>Turns a trigger's settings into the one line the workflow list shows (<c>POST /hooks/orders</c>).</summary>
     public Func<NodeDefinition, string>? Summarize { get; init; }
 

@@ -43,6 +43,10 @@ public sealed partial class PropertyPanel
     [Parameter]
     public IReadOnlyList<FlowDesigner.Model.Runs.StepRecord>? TestResult { get; set; }
 
+    /// <summary>The steps before the node, whose output fields can be mapped into its settings. Default none.</summary>
+    [Parameter]
+    public IReadOnlyList<FlowDesigner.Web.Designing.MappingSource> InputSources { get; set; } = [];
+
     /// <summary>Called with the node as changed.</summary>
     [Parameter]
     public EventCallback<NodeDefinition> OnChange { get; set; }
