@@ -76,9 +76,11 @@ public sealed class CanvasProbe(IPage page)
     {
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(edges);
         var report = await LinksAsync();
-        for (var attempt = 0; attempt < 40 && !report.EnumerateArray().All(l => l.GetProperty("length").GetDouble() > 1); attempt++)
+        static bool Drawn(JsonElement links) =>
+            links.EnumerateArray().All(l => l.GetProperty("length").GetDouble() > 1 && l.GetProperty("through").GetInt32() == 0);
+        for (var attempt = 0; attempt < 40 && !Drawn(report); attempt++)
         {
-            await Task.Delay(50); // a link is drawn once the browser has placed the ports of the nodes it joins
+            await Task.Delay(50); // a link is drawn once the browser has placed (or, after the canvas moved, placed again) its ports
             report = await LinksAsync();
         }
 
@@ -130,8 +132,16 @@ public sealed class CanvasProbe(IPage page)
     /// <summary>Clicks the node's mark in the minimap, which centres the view on it.</summary>
     public async Task ShowNodeAsync(string nodeId)
     {
-        var mark = Rect.Of((await page.Locator($"#minimap [data-id='{nodeId}']").BoundingBoxAsync())!);
-        await page.Mouse.ClickAsync(mark.X + (mark.Width / 2), mark.Y + (mark.Height / 2));
+        var mark = page.Locator($"#minimap [data-id='{nodeId}']");
+        var box = await mark.BoundingBoxAsync();
+        for (var attempt = 0; attempt < 40 && box is null; attempt++)
+        {
+            await Task.Delay(50); // the map draws a node once the browser has measured it
+            box = await mark.BoundingBoxAsync();
+        }
+
+        Assert.True(box is not null, $"{nodeId} has no mark in the minimap");
+        await page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
         await ExpectNodeInsideAsync(nodeId, $"after clicking {nodeId} in the minimap");
     }
 

@@ -93,7 +93,14 @@ public sealed partial class Minimap
 
     private Task OnPointerMove(PointerEventArgs e) => _dragging && e.Buttons == 1 ? MoveTo(e) : Task.CompletedTask;
 
-    private void OnPointerUp(PointerEventArgs e) => _dragging = false;
+    private void OnPointerUp(PointerEventArgs e)
+    {
+        if (_dragging)
+        {
+            _dragging = false;
+            Refresh(); // the map was kept still while dragging: now it fits the workflow and the view again
+        }
+    }
 
     /// <summary>Centres the view on the point of the workflow under the pointer.</summary>
     private Task MoveTo(PointerEventArgs e)

@@ -17,6 +17,7 @@ public sealed partial class Designer
 {
     private const double Grid = 20;
     private bool _showingView;
+    private CancellationTokenSource? _portsSettling;
 
     private BlazorDiagram CreateDiagram()
     {
@@ -42,7 +43,33 @@ public sealed partial class Designer
         diagram.SelectionChanged += _ => InvokeAsync(OnSelectionChanged);
         diagram.PanChanged += KeepView;
         diagram.ZoomChanged += KeepView;
+        diagram.ContainerChanged += () => InvokeAsync(MeasurePortsAgainAsync);
         return diagram;
+    }
+
+    /// <summary>
+    /// A port's place is measured once, against the canvas's box of that moment: when the canvas moves or changes size
+    /// (the navigation drawer closing, a side panel collapsing, the window resizing), links would be drawn from where
+    /// the ports were. Once the canvas has settled, every port is measured again.
+    /// </summary>
+    private async Task MeasurePortsAgainAsync()
+    {
+        _portsSettling?.Cancel();
+        _portsSettling?.Dispose();
+        _portsSettling = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(150, _portsSettling.Token);
+        }
+        catch (TaskCanceledException)
+        {
+            return;
+        }
+
+        foreach (var node in _diagram.Nodes)
+        {
+            node.ReinitializePorts();
+        }
     }
 
     /// <summary>A pan or zoom the user made on the canvas (drag, wheel) becomes the state's view.</summary>

@@ -177,6 +177,8 @@ public sealed partial class Designer : IDisposable
     {
         _autosave?.Cancel();
         _autosave?.Dispose();
+        _portsSettling?.Cancel();
+        _portsSettling?.Dispose();
     }
 
     private IReadOnlyList<ValidationIssue> _publishIssues = [];
