@@ -2,6 +2,7 @@ using System.Text;
 using FlowDesigner.Connectors.Email;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Execution;
+using FlowDesigner.Testing;
 
 namespace FlowDesigner.Connectors.Tests;
 

@@ -8,7 +8,7 @@ using SmtpServer.Authentication;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace FlowDesigner.Connectors.Tests;
+namespace FlowDesigner.Testing;
 
 /// <summary>A real SMTP server (the SmtpServer package) on a loopback port, requiring sign-in, that keeps what it receives.</summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable

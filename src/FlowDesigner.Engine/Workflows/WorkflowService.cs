@@ -106,6 +106,27 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
         return ImportResult.Imported(workflow, issues);
     }
 
+    /// <summary>Creates a draft of each workflow of the template, laid out left to right; their credentials are left to pick.</summary>
+    /// <returns>The drafts, in the template's order (the one to open first first); none for an unknown template.</returns>
+    public async Task<IReadOnlyList<WorkflowRecord>> CreateFromTemplateAsync(string key, string actor, CancellationToken cancellationToken)
+    {
+        if (Templates.WorkflowTemplates.Find(key) is not { } template)
+        {
+            return [];
+        }
+
+        var created = new List<WorkflowRecord>();
+        foreach (var json in template.Workflows)
+        {
+            var definition = WorkflowDefinitionJson.Parse(json).Definition
+                ?? throw new InvalidOperationException($"The template {template.Key} holds a workflow that does not parse.");
+            var laidOut = Model.Editing.AutoLayout.Tidy(definition, new Position(80, 80));
+            created.Add(await store.CreateAsync(Draft(laidOut), actor, $"created from the template {template.Name}", cancellationToken));
+        }
+
+        return created;
+    }
+
     /// <summary>Saves the designer's draft unless its graph is broken; an unfinished graph is saved with its issues.</summary>
     /// <exception cref="WorkflowConflictException">Someone else saved the draft since <paramref name="expectedRevision"/>.</exception>
     public async Task<DraftSaveResult> SaveDraftAsync(

@@ -42,6 +42,9 @@ public partial class Workflows
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private ILogger<Workflows> Logger { get; set; } = default!;
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
@@ -77,6 +80,24 @@ public partial class Workflows
                 var created = await Service.CreateAsync(name, User.Name, CancellationToken.None);
                 Snackbar.Add($"Created '{created.Name}'.", Severity.Success);
             });
+        }
+    }
+
+    /// <summary>Creates the drafts of a template the user picks, then opens the first in the designer.</summary>
+    private async Task CreateFromTemplateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<TemplateDialog>("New from template", new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        if (await dialog.Result is not { Canceled: false, Data: string key })
+        {
+            return;
+        }
+
+        IReadOnlyList<WorkflowRecord> created = [];
+        await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, User.Name, CancellationToken.None), reload: false);
+        if (created.Count > 0)
+        {
+            Snackbar.Add($"Created {string.Join(" and ", created.Select(w => $"'{w.Name}'"))}. Pick a credential on each vendor's node, then publish.", Severity.Success);
+            Navigation.NavigateTo($"workflows/{created[0].Id}");
         }
     }
 
