@@ -121,7 +121,10 @@ public sealed class DesignerStateTests : IAsyncLifetime
     {
         var workflows = _services.Get<WorkflowService>();
         var imported = await workflows.ImportAsync(json, "ann", default);
-        var state = new DesignerState(workflows, _services.Get<NodeCatalog>(), _services.Get<GraphValidator>()) { Canvas = Canvas };
+        var state = new DesignerState(workflows, _services.Get<NodeCatalog>(), _services.Get<GraphValidator>(), _services.Get<PublishService>(), _services.Get<TestRunner>())
+        {
+            Canvas = Canvas,
+        };
         await state.LoadAsync(imported.Workflow!.Id, default);
         return state;
     }

@@ -10,10 +10,11 @@ namespace FlowDesigner.Web.Designing;
 
 /// <summary>
 /// What the designer page shows, without the browser: the draft and its undo history, its problems, whether it is
-/// saved, which nodes are selected, and where the canvas looks. Every edit goes through <see cref="Apply"/>; the
-/// page draws the canvas from <see cref="Current"/> and <see cref="View"/> after each.
+/// saved, which nodes are selected, where the canvas looks, its versions and its last test run. Every edit goes
+/// through <see cref="Apply"/>; the page draws the canvas from <see cref="Current"/> and <see cref="View"/> after each.
 /// </summary>
-public sealed class DesignerState(WorkflowService workflows, NodeCatalog catalog, GraphValidator validator)
+public sealed class DesignerState(
+    WorkflowService workflows, NodeCatalog catalog, GraphValidator validator, PublishService publisher, TestRunner tester)
 {
     private static readonly Position LayoutOrigin = new(80, 80);
     private EditHistory _history = new(WorkflowDefinition.Empty("Workflow"));
@@ -23,6 +24,12 @@ public sealed class DesignerState(WorkflowService workflows, NodeCatalog catalog
     private bool _dirty;
 
     public Guid WorkflowId { get; private set; }
+
+    /// <summary>The versions panel and publishing.</summary>
+    public DesignerVersions Versions { get; } = new(publisher);
+
+    /// <summary>The last test run.</summary>
+    public DesignerTestRun TestRun { get; } = new(tester, workflows);
 
     /// <summary>The workflow was not found (deleted, or a wrong address).</summary>
     public bool Missing { get; private set; }
@@ -107,10 +114,11 @@ public sealed class DesignerState(WorkflowService workflows, NodeCatalog catalog
     {
         if (Viewing is not null)
         {
-            return "This is a published version, shown read-only. Go back to the draft to edit.";
+            return ReadOnly;
         }
 
         _history.Apply(changed, what);
+        Versions.PublishIssues = [];
         Selection = [.. Selection.Where(Exists)];
         Validate();
         return null;
@@ -139,7 +147,7 @@ public sealed class DesignerState(WorkflowService workflows, NodeCatalog catalog
 
     /// <summary>Why a node of this type cannot be added, if it cannot.</summary>
     public string? RefusalToAdd(NodeTypeDescriptor type) =>
-        Viewing is not null ? "This is a published version, shown read-only. Go back to the draft to edit."
+        Viewing is not null ? ReadOnly
         : type.Kind == NodeKind.Trigger && Current.Nodes.Any(n => catalog.FindNodeType(n.Type)?.Kind == NodeKind.Trigger)
             ? "This workflow already has a trigger: a workflow starts one way. Delete the other trigger first."
             : null;
@@ -275,6 +283,8 @@ public sealed class DesignerState(WorkflowService workflows, NodeCatalog catalog
             Saving = false;
         }
     }
+
+    private const string ReadOnly = "This is a published version, shown read-only. Go back to the draft to edit.";
 
     public const string Deleted = "This workflow was deleted since you opened it, so it can no longer be saved, tested or published.";
 

@@ -166,7 +166,6 @@ public sealed partial class Designer
     private async Task TidyAsync()
     {
         await MeasureAsync();
-        _publishIssues = [];
         if (State.Tidy(CanvasMapping.Boxes(_diagram)) is { } refusal)
         {
             Snackbar.Add(refusal, Severity.Info);

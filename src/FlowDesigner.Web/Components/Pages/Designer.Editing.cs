@@ -52,7 +52,6 @@ public sealed partial class Designer
     private async Task AddAsync(NodeTypeDescriptor type)
     {
         await MeasureAsync();
-        _publishIssues = [];
         if (State.Add(type, State.BoxesAfterMove(CanvasMapping.Boxes(_diagram))) is { } refusal)
         {
             Snackbar.Add(refusal, Severity.Warning);
@@ -68,8 +67,7 @@ public sealed partial class Designer
         if (_palette?.Dragged is { } type)
         {
             var point = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
-            _publishIssues = [];
-            if (State.AddAt(type, new Position(Math.Round(point.X / Grid) * Grid, Math.Round(point.Y / Grid) * Grid)) is { } refusal)
+                if (State.AddAt(type, new Position(Math.Round(point.X / Grid) * Grid, Math.Round(point.Y / Grid) * Grid)) is { } refusal)
             {
                 Snackbar.Add(refusal, Severity.Warning);
                 return Task.CompletedTask;

@@ -11,38 +11,10 @@ namespace FlowDesigner.Web.Components.Pages;
 /// <summary>Saving, test runs, publishing and versions, from the designer.</summary>
 public sealed partial class Designer
 {
-    private TestRunResult? _testRun;
-    private bool _testing;
-    private IReadOnlyList<FlowDesigner.Model.Stores.VersionRecord> _versions = [];
-    private Guid? _activeVersionId;
-    private bool _versionsOpen;
-
-    [Inject]
-    private WorkflowService Workflows { get; set; } = default!;
-
-    [Inject]
-    private PublishService Publisher { get; set; } = default!;
-
-    [Inject]
-    private TestRunner Tester { get; set; } = default!;
-
     [Inject]
     private FlowDesigner.Engine.Triggers.TriggerSamples Samples { get; set; } = default!;
 
-    private async Task ToggleVersionsAsync()
-    {
-        _versionsOpen = !_versionsOpen;
-        if (_versionsOpen)
-        {
-            await LoadVersionsAsync();
-        }
-    }
-
-    private async Task LoadVersionsAsync()
-    {
-        _versions = await Publisher.ListVersionsAsync(Id, CancellationToken.None);
-        _activeVersionId = (await Publisher.FindActiveAsync(Id, CancellationToken.None))?.Id;
-    }
+    private Task ToggleVersionsAsync() => State.Versions.ToggleAsync(Id, CancellationToken.None);
 
     private Task ViewAsync(FlowDesigner.Model.Stores.VersionRecord version)
     {
@@ -82,7 +54,7 @@ public sealed partial class Designer
         PublishResult result;
         try
         {
-            result = await Publisher.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
+            result = await State.Versions.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
@@ -98,8 +70,6 @@ public sealed partial class Designer
         {
             Snackbar.Add(string.Join(" ", result.Issues.Select(i => i.Message)), Severity.Error);
         }
-
-        await LoadVersionsAsync();
     }
 
     /// <summary>Runs the draft with a sample payload (the one pinned to the workflow), then shows how each node did.</summary>
@@ -118,34 +88,30 @@ public sealed partial class Designer
             return;
         }
 
+        TestRunResult result;
         try
         {
-            await Workflows.SetSamplePayloadAsync(Id, payload, CancellationToken.None);
+            var running = State.TestRun.RunAsync(Id, State.Current, payload, User.Name, CancellationToken.None);
+            StateHasChanged(); // shows "Running…" while it runs
+            result = await running;
+            State.SamplePayload = payload;
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
             Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
             return;
         }
-
-        State.SamplePayload = payload;
-        _testing = true;
-        StateHasChanged();
-        try
+        catch (ArgumentException exception)
         {
-            using var parsed = System.Text.Json.JsonDocument.Parse(payload);
-            _testRun = await Tester.RunAsync(Id, State.Current, parsed.RootElement.Clone(), User.Name, CancellationToken.None);
-        }
-        finally
-        {
-            _testing = false;
+            Snackbar.Add(exception.Message, Severity.Error);
+            return;
         }
 
-        _problemsOpen |= _testRun.Issues.Count > 0;
+        _problemsOpen |= result.Issues.Count > 0;
         Draw();
-        var (message, severity) = _testRun switch
+        var (message, severity) = result switch
         {
-            { Issues.Count: > 0 } => ("The draft cannot run yet: fix the problems listed under the canvas.", Severity.Warning),
+            { Issues.Count: > 0 } => ("The draft cannot run yet: fix the problems listed in the problems bar.", Severity.Warning),
             { Status: Model.Runs.RunStatus.Succeeded } => ("Test run succeeded. Select a node to see its input and output.", Severity.Success),
             { Status: Model.Runs.RunStatus.Failed, Error: var error } => ($"Test run failed: {error}", Severity.Error),
             { Stopped: var stopped } => ($"Test run stopped. {stopped}", Severity.Info),
@@ -181,7 +147,7 @@ public sealed partial class Designer
         PublishResult result;
         try
         {
-            result = await Publisher.PublishAsync(Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), User.Name, CancellationToken.None);
+            result = await State.Versions.PublishAsync(Id, note, User.Name, CancellationToken.None);
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
@@ -191,17 +157,13 @@ public sealed partial class Designer
 
         if (result.Published)
         {
-            _publishIssues = [];
             Snackbar.Add($"Published as v{result.Version.Number}", Severity.Success);
         }
         else
         {
-            _publishIssues = result.Issues;
             _problemsOpen = true;
-            Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed under the canvas.", Severity.Error);
+            Snackbar.Add($"Not published: {result.Issues.Count} problem(s) to fix first, listed in the problems bar.", Severity.Error);
         }
-
-        await LoadVersionsAsync();
     }
 
     private Task ShowShortcutsAsync() =>

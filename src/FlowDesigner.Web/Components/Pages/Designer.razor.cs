@@ -103,7 +103,7 @@ public sealed partial class Designer : IDisposable
             }
             else
             {
-                CanvasMapping.Draw(_diagram, State.Current, Catalog, State.Issues, _testRun?.LatestByNode, OnNoteTextAsync);
+                CanvasMapping.Draw(_diagram, State.Current, Catalog, State.Issues, State.TestRun.Result?.LatestByNode, OnNoteTextAsync);
                 CanvasMapping.Select(_diagram, State.Selection);
             }
 
@@ -118,7 +118,6 @@ public sealed partial class Designer : IDisposable
     /// <summary>Records an edit in the state and draws it; says why when the state refuses it.</summary>
     private void Apply(Model.Definitions.WorkflowDefinition changed, string what)
     {
-        _publishIssues = [];
         if (State.Apply(changed, what) is { } refusal)
         {
             Snackbar.Add(refusal, Severity.Info);
@@ -148,8 +147,8 @@ public sealed partial class Designer : IDisposable
     /// <summary>What refused the last publish or test run, for the problems bar.</summary>
     private IReadOnlyList<string> Blocking =>
     [
-        .. (_testRun?.Issues ?? []).Select(i => $"Cannot test: {State.Describe(i)}"),
-        .. _publishIssues.Select(i => $"Not published: {State.Describe(i)}"),
+        .. (State.TestRun.Result?.Issues ?? []).Select(i => $"Cannot test: {State.Describe(i)}"),
+        .. State.Versions.PublishIssues.Select(i => $"Not published: {State.Describe(i)}"),
     ];
 
     private Task SelectProblemAsync(string? nodeId)
@@ -181,5 +180,4 @@ public sealed partial class Designer : IDisposable
         _portsSettling?.Dispose();
     }
 
-    private IReadOnlyList<ValidationIssue> _publishIssues = [];
 }
