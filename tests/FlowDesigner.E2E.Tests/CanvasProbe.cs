@@ -20,14 +20,15 @@ public sealed class CanvasProbe(IPage page)
         }))
         """)).EnumerateObject().ToDictionary(p => p.Name, p => Rect.Of(p.Value));
 
-    /// <summary>Waits until every node's card lies inside the canvas (the view may still be moving), and fails if it never does.</summary>
+    /// <summary>Waits until every node's card lies inside the canvas, clear of the minimap (the view may still be moving), and fails if it never does.</summary>
     public async Task ExpectEveryNodeInsideAsync(string when)
     {
         var outside = new List<string>();
         for (var attempt = 0; attempt < 40; attempt++)
         {
             var canvas = await CanvasAsync();
-            outside = [.. (await NodesAsync()).Where(n => !canvas.Holds(n.Value)).Select(n => $"{n.Key} at {n.Value}")];
+            var minimap = await MinimapAsync();
+            outside = [.. (await NodesAsync()).Where(n => !canvas.Holds(n.Value) || minimap.Overlaps(n.Value)).Select(n => $"{n.Key} at {n.Value}")];
             if (outside.Count == 0)
             {
                 return;
@@ -36,7 +37,7 @@ public sealed class CanvasProbe(IPage page)
             await Task.Delay(50);
         }
 
-        Assert.Fail($"{when}: nodes outside the canvas {await CanvasAsync()}: {string.Join(", ", outside)}");
+        Assert.Fail($"{when}: nodes outside the canvas {await CanvasAsync()} or under the minimap {await MinimapAsync()}: {string.Join(", ", outside)}");
     }
 
     public async Task ExpectNodeInsideAsync(string nodeId, string when)
@@ -166,6 +167,8 @@ public sealed class CanvasProbe(IPage page)
 
         public bool Holds(Rect other) =>
             other.X >= X - 0.5 && other.Y >= Y - 0.5 && other.Right <= Right + 0.5 && other.Bottom <= Bottom + 0.5;
+
+        public bool Overlaps(Rect other) => X < other.Right && other.X < Right && Y < other.Bottom && other.Y < Bottom;
 
         public override string ToString() => $"({X:0},{Y:0} {Width:0}x{Height:0})";
     }

@@ -61,6 +61,19 @@ public sealed class ViewFitTests
     }
 
     [Fact]
+    public void Fit_AndBringIntoView_KeepNodesClearOfWhatCoversTheCanvasBottom()
+    {
+        Box[] boxes = [new(0, 0, 200, 80), new(280, 0, 200, 80)];
+        var minimap = new Insets(0, 0, 150, 0);
+
+        var view = ViewFit.Fit(boxes, boxes[0], Canvas, minimap);
+
+        Assert.Equal(new Box(210, 235, 480, 80), view.OnScreen(Box.Around(boxes))); // centred in the 900 x 550 left free
+        var moved = ViewFit.BringIntoView(Viewport.Identity, new Box(100, 500, 200, 80), Canvas, minimap);
+        Assert.Equal(new Viewport(1, 0, -70), moved); // its bottom and the margin end where the covered strip begins
+    }
+
+    [Fact]
     public void Fit_LeavesTheViewAlone_UntilTheCanvasIsMeasured()
     {
         Assert.Equal(Viewport.Identity, ViewFit.Fit([new Box(500, 500, 200, 80)], null, new CanvasSize(0, 0)));

@@ -24,26 +24,28 @@ public static class ViewFit
     /// instead, as far as the graph reaches (the trigger stays in view; the view shows no empty canvas beyond the
     /// graph where the graph goes on), and the rest lies beyond the view.
     /// </summary>
-    public static Viewport Fit(IReadOnlyCollection<Box> boxes, Box? focus, CanvasSize canvas)
+    /// <param name="covered">What is drawn over the canvas's edges: the fit keeps the nodes clear of it.</param>
+    public static Viewport Fit(IReadOnlyCollection<Box> boxes, Box? focus, CanvasSize canvas, Insets? covered = null)
     {
         if (boxes.Count == 0 || !canvas.IsMeasured)
         {
             return Viewport.Identity;
         }
 
+        var free = (covered ?? Insets.None).Within(canvas);
         var bounds = Box.Around(boxes);
         var zoom = Math.Min(
             MaximumFitZoom,
-            Math.Min((canvas.Width - (2 * Margin)) / Math.Max(bounds.Width, 1), (canvas.Height - (2 * Margin)) / Math.Max(bounds.Height, 1)));
+            Math.Min((free.Width - (2 * Margin)) / Math.Max(bounds.Width, 1), (free.Height - (2 * Margin)) / Math.Max(bounds.Height, 1)));
         if (zoom >= ReadableZoom)
         {
-            return new Viewport(zoom, 0, 0).CentredOn(bounds.CentreX, bounds.CentreY, canvas);
+            return CentredIn(new Viewport(zoom, 0, 0), bounds.CentreX, bounds.CentreY, free);
         }
 
         // Centred on the trigger, then moved (keeping it in view) so that no side of the view shows empty canvas beyond the graph.
         var centre = focus ?? boxes.First();
-        var view = new Viewport(ReadableZoom, 0, 0).CentredOn(centre.CentreX, centre.CentreY, canvas);
-        var area = view.VisibleArea(canvas);
+        var view = CentredIn(new Viewport(ReadableZoom, 0, 0), centre.CentreX, centre.CentreY, free);
+        var area = FreeArea(view, canvas, covered ?? Insets.None);
         var outer = bounds.Inflate(Margin / ReadableZoom);
         var dx = Within(area.X, area.Right, outer.X, outer.Right);
         var dy = Within(area.Y, area.Bottom, outer.Y, outer.Bottom);
@@ -65,22 +67,34 @@ public static class ViewFit
     }
 
     /// <summary>
-    /// The view moved as little as possible so that the box lies inside the canvas with the margin (at the same zoom);
-    /// unchanged when it is in view already. A box larger than the view is aligned on its top-left corner.
+    /// The view moved as little as possible so that the box lies inside the canvas with the margin (at the same zoom),
+    /// clear of what covers its edges; unchanged when it is in view already. A box larger than the view is aligned on
+    /// its top-left corner.
     /// </summary>
-    public static Viewport BringIntoView(Viewport view, Box box, CanvasSize canvas)
+    public static Viewport BringIntoView(Viewport view, Box box, CanvasSize canvas, Insets? covered = null)
     {
         if (!canvas.IsMeasured)
         {
             return view;
         }
 
-        var area = view.VisibleArea(canvas);
+        var area = FreeArea(view, canvas, covered ?? Insets.None);
         var margin = Margin / view.Zoom;
         var dx = Shift(box.X - margin, box.Right + margin, area.X, area.Right);
         var dy = Shift(box.Y - margin, box.Bottom + margin, area.Y, area.Bottom);
         return dx == 0 && dy == 0 ? view : view with { PanX = view.PanX - (dx * view.Zoom), PanY = view.PanY - (dy * view.Zoom) };
     }
+
+    /// <summary>The part of the workflow the view shows where nothing covers the canvas, in workflow units.</summary>
+    public static Box FreeArea(Viewport view, CanvasSize canvas, Insets covered)
+    {
+        var free = covered.Within(canvas);
+        return new Box((free.X - view.PanX) / view.Zoom, (free.Y - view.PanY) / view.Zoom, free.Width / view.Zoom, free.Height / view.Zoom);
+    }
+
+    /// <summary>The zoom kept, moved so that the point of the workflow lies at the centre of the free part of the canvas.</summary>
+    private static Viewport CentredIn(Viewport view, double x, double y, Box free) =>
+        view with { PanX = free.CentreX - (x * view.Zoom), PanY = free.CentreY - (y * view.Zoom) };
 
     /// <summary>How far the visible span must move so that [start, end] lies inside it.</summary>
     private static double Shift(double start, double end, double visibleStart, double visibleEnd)

@@ -65,6 +65,9 @@ public sealed class DesignerState(
     /// <summary>The canvas's size, as last measured.</summary>
     public CanvasSize Canvas { get; set; } = new(0, 0);
 
+    /// <summary>What is drawn over the canvas's edges (the minimap, the problems bar): fitting and placing keep nodes clear of it.</summary>
+    public Insets Covered { get; set; } = Insets.None;
+
     /// <summary>The draft differs from what is saved.</summary>
     public bool Dirty
     {
@@ -165,7 +168,7 @@ public sealed class DesignerState(
         }
 
         var selected = SelectedNode?.Id;
-        var placed = NodePlacement.Add(Current, catalog, type, selected, boxes, View.VisibleArea(Canvas));
+        var placed = NodePlacement.Add(Current, catalog, type, selected, boxes, ViewFit.FreeArea(View, Canvas, Covered));
         Apply(placed.Definition, placed.Link is null ? $"Add {placed.Added.Name}" : $"Add {placed.Added.Name} after {Current.FindNode(selected!)!.Name}");
         Selection = [placed.Added.Id];
         View = ShowingAll(boxes.Values.Append(placed.Box).ToList(), placed.Box);
@@ -178,15 +181,15 @@ public sealed class DesignerState(
     /// </summary>
     private Viewport ShowingAll(IReadOnlyList<Box> boxes, Box added)
     {
-        var moved = ViewFit.BringIntoView(View, added, Canvas);
-        var area = moved.VisibleArea(Canvas);
+        var moved = ViewFit.BringIntoView(View, added, Canvas, Covered);
+        var area = ViewFit.FreeArea(moved, Canvas, Covered);
         if (boxes.All(area.Holds))
         {
             return moved;
         }
 
-        var fitted = ViewFit.Fit(boxes, null, Canvas);
-        var fittedArea = fitted.VisibleArea(Canvas);
+        var fitted = ViewFit.Fit(boxes, null, Canvas, Covered);
+        var fittedArea = ViewFit.FreeArea(fitted, Canvas, Covered);
         return boxes.All(fittedArea.Holds) ? fitted : moved;
     }
 
@@ -222,7 +225,7 @@ public sealed class DesignerState(
     {
         var shown = Viewing?.Definition ?? Current;
         var trigger = shown.Nodes.FirstOrDefault(n => catalog.FindNodeType(n.Type)?.Kind == NodeKind.Trigger);
-        View = ViewFit.Fit(boxes.Values.ToList(), trigger is not null && boxes.TryGetValue(trigger.Id, out var box) ? box : null, Canvas);
+        View = ViewFit.Fit(boxes.Values.ToList(), trigger is not null && boxes.TryGetValue(trigger.Id, out var box) ? box : null, Canvas, Covered);
     }
 
     /// <summary>The boxes at the nodes' and notes' current positions, keeping each one's size (estimated for one not measured yet).</summary>

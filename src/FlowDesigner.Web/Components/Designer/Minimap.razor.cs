@@ -12,6 +12,12 @@ namespace FlowDesigner.Web.Components.Designer;
 /// </summary>
 public sealed partial class Minimap
 {
+    /// <summary>The map's height unless set otherwise, in pixels.</summary>
+    public const double DefaultHeight = 130;
+
+    /// <summary>How far the map sits from the canvas's bottom and right edges, in pixels (the stylesheet places it).</summary>
+    public const double Offset = 12;
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private IReadOnlyDictionary<string, Box> _nodes = new Dictionary<string, Box>();
     private Box _visible;
@@ -28,7 +34,7 @@ public sealed partial class Minimap
 
     /// <summary>Height in pixels; default 130.</summary>
     [Parameter]
-    public double Height { get; set; } = 130;
+    public double Height { get; set; } = DefaultHeight;
 
     /// <summary>Called with the view the map moved to.</summary>
     [Parameter]

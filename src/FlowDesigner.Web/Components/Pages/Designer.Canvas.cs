@@ -48,9 +48,10 @@ public sealed partial class Designer
     }
 
     /// <summary>
-    /// A port's place is measured once, against the canvas's box of that moment: when the canvas moves or changes size
-    /// (the navigation drawer closing, a side panel collapsing, the window resizing), links would be drawn from where
-    /// the ports were. Once the canvas has settled, every port is measured again.
+    /// A port's place is measured once, against the canvas's box and view of that moment: when the canvas moves or
+    /// changes size (the navigation drawer closing, a side panel collapsing, the window resizing) or the view moves
+    /// while ports are measured, links would be drawn from where the ports were. Once things rest, every port is
+    /// measured again.
     /// </summary>
     private async Task MeasurePortsAgainAsync()
     {
@@ -102,6 +103,9 @@ public sealed partial class Designer
         {
             _showingView = false;
         }
+
+        // A port measured while the view moved took the old view for the new: measure them all again once it rests.
+        _ = InvokeAsync(MeasurePortsAgainAsync);
     }
 
     private void OnSelectionChanged()
@@ -144,10 +148,10 @@ public sealed partial class Designer
         }
     }
 
-    /// <summary>Fits the graph to the canvas once the browser has measured the canvas and every node (or after a second).</summary>
+    /// <summary>Fits the graph to the canvas once the browser has measured the canvas, every node and every port (or after a second).</summary>
     private async Task FitWhenMeasuredAsync()
     {
-        for (var tries = 0; tries < 40 && _diagram.Nodes.Any(n => n.Size is not { Width: > 0 }); tries++)
+        for (var tries = 0; tries < 40 && _diagram.Nodes.Any(n => n.Size is not { Width: > 0 } || n.Ports.Any(p => !p.Initialized)); tries++)
         {
             await Task.Delay(25);
         }

@@ -2,6 +2,7 @@ using Blazor.Diagrams;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Editing;
+using FlowDesigner.Model.Layout;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
 using FlowDesigner.Web.Designing;
@@ -57,6 +58,7 @@ public sealed partial class Designer : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await State.LoadAsync(Id, CancellationToken.None);
+        State.Covered = new Insets(0, 0, Minimap.DefaultHeight + (2 * Minimap.Offset), 0); // the minimap and the problems bar, along the bottom
         if (State.Missing)
         {
             return;
