@@ -17,7 +17,7 @@ public static class UiExtensions
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices(options =>
         {
-            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter; // clear of the designer's minimap, problems bar and panels
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter; // over the designer's bottom strip, which fit keeps clear of nodes
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         builder.Services.AddScoped<CurrentUser>();

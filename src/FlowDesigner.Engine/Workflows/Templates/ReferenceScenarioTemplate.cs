@@ -57,7 +57,7 @@ public static class ReferenceScenarioTemplate
             { "from": "hasService", "port": "true", "to": "incident" }, { "from": "hasGoods", "port": "true", "to": "salesOrder" }
           ],
           "notes": [ { "text": "Adapt to your NetSuite account: the customer (entity 107) and the item ids each Magento SKU maps to, in 'Create sales order'.",
-                       "position": { "x": 640, "y": 540 }, "width": 320, "height": 90 } ] }
+                       "position": { "x": 1440, "y": 340 }, "width": 280, "height": 100 } ] }
         """;
 
     private const string Follower = """

@@ -96,7 +96,7 @@ public partial class Workflows
         await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, User.Name, CancellationToken.None), reload: false);
         if (created.Count > 0)
         {
-            Snackbar.Add($"Created {string.Join(" and ", created.Select(w => $"'{w.Name}'"))}. Pick a credential on each vendor's node, then publish.", Severity.Success);
+            Snackbar.Add($"Created {created.Count} draft(s) from the template. Pick a credential on each vendor's node, then publish.", Severity.Success);
             Navigation.NavigateTo($"workflows/{created[0].Id}");
         }
     }
