@@ -20,6 +20,10 @@ public sealed class WorkflowsPageTests(BrowserFixture browser) : IClassFixture<B
         await session.ScreenshotAsync("workflows-new-dialog");
         await page.Locator("input#workflow-name").PressAsync("Enter");
 
+        // Create opens the new workflow in the designer; back on the list it is a draft.
+        await page.Locator("#designer[data-ready=true]").WaitForAsync();
+        await Assertions.Expect(page.Locator(".fd-designer-name")).ToHaveTextAsync("Order fulfilment");
+        await page.GetByLabel("Back to the workflows").ClickAsync();
         await Assertions.Expect(page.Locator(".fd-workflow-name")).ToHaveTextAsync(["Order fulfilment"]);
         await Assertions.Expect(page.Locator(".fd-workflow-table tbody tr")).ToContainTextAsync("Draft");
         var stored = await session.Host.Services.GetRequiredService<WorkflowService>().ListAsync(new(), default);

@@ -64,7 +64,7 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NewWorkflow_AsksForAName_ThenListsIt()
+    public async Task NewWorkflow_AsksForAName_ThenOpensItInTheDesigner()
     {
         var dialogs = _context.Render<MudDialogProvider>();
         var page = _context.Render<WorkflowsPage>();
@@ -76,8 +76,10 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
         await dialogs.Find("#workflow-name-submit").ClickAsync(new());
         await clicked;
 
-        page.WaitForAssertion(() => Assert.Equal(["Customer sync"], page.FindAll(".fd-workflow-name").Select(e => e.TextContent)));
-        Assert.Equal("Customer sync", Assert.Single((await Service.ListAsync(new(), default)).Items).Name);
+        var created = Assert.Single((await Service.ListAsync(new(), default)).Items);
+        Assert.Equal("Customer sync", created.Name);
+        var navigation = _context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.EndsWith($"/workflows/{created.Id}", navigation.Uri);
     }
 
     [Fact]

@@ -70,16 +70,20 @@ public partial class Workflows
         await ReloadAsync();
     }
 
+    /// <summary>Asks for a name, creates the workflow, and opens it in the designer to build it.</summary>
     private async Task CreateAsync()
     {
         var name = await NameDialog.AskAsync(Dialogs, "New workflow", "Create", "");
-        if (name is not null)
+        if (name is null)
         {
-            await RunAsync(async () =>
-            {
-                var created = await Service.CreateAsync(name, User.Name, CancellationToken.None);
-                Snackbar.Add($"Created '{created.Name}'.", Severity.Success);
-            });
+            return;
+        }
+
+        WorkflowRecord? created = null;
+        await RunAsync(async () => created = await Service.CreateAsync(name, User.Name, CancellationToken.None), reload: false);
+        if (created is not null)
+        {
+            Navigation.NavigateTo($"workflows/{created.Id}");
         }
     }
 
