@@ -49,6 +49,24 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(2, run.GetProperty("steps").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("POST", "/hooks/", "No webhook path")]
+    [InlineData("POST", "/hooks", "No webhook path")]
+    [InlineData("POST", "/api/nope", "No such API endpoint")]
+    [InlineData("GET", "/api/nope/deeper", "No such API endpoint")]
+    [InlineData("POST", "/api/workflows/not-a-guid/publish", "No such API endpoint")]
+    public async Task AnAddressNothingAnswers_Gets404ProblemDetails_AndStartsNothing(string method, string path, string title)
+    {
+        var answer = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") });
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(title, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        await using var db = _host.Services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
+        Assert.Empty(await db.Runs.ToListAsync());
+        Assert.Empty(await db.Events.ToListAsync());
+    }
+
     [Fact]
     public async Task Cancel_StopsTheWaitingStep_AndDeactivate_StopsTheTrigger()
     {

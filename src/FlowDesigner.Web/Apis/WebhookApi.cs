@@ -14,8 +14,16 @@ public static class WebhookApi
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string path, HttpRequest request, WebhookReceiver receiver, EngineOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(string? path, HttpRequest request, WebhookReceiver receiver, EngineOptions options, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(path))
+        {
+            return TypedResults.Problem(
+                title: "No webhook path",
+                detail: "A workflow's webhook listens at /hooks/<path>, with the path set on its trigger. Nothing was started.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
         var limit = options.MaxWebhookBodyBytes;
         if (request.ContentLength > limit)
         {

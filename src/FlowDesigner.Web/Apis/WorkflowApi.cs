@@ -20,8 +20,14 @@ public static class WorkflowApi
         api.MapPost("/workflows/{id:guid}/deactivate", DeactivateAsync);
         api.MapGet("/runs/{id:guid}", GetRunAsync);
         api.MapPost("/runs/{id:guid}/cancel", CancelAsync);
+        api.Map("/{**rest}", NoSuchEndpoint); // any other address under /api: a problem, not the app's page or an antiforgery refusal
         return app;
     }
+
+    private static IResult NoSuchEndpoint(HttpRequest request) => TypedResults.Problem(
+        title: "No such API endpoint",
+        detail: $"Nothing answers {request.Method} {request.Path}. The README's API section lists the endpoints.",
+        statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> ImportAsync(HttpRequest request, WorkflowService workflows, CurrentUser user, CancellationToken cancellationToken)
     {
