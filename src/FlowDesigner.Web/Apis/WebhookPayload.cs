@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 using Microsoft.AspNetCore.WebUtilities;
@@ -75,6 +76,12 @@ internal static class WebhookPayload
     /// <summary>Reads the body through: one JSON value and nothing after it.</summary>
     private static void Validate(ReadOnlySequence<byte> body)
     {
+        // The reader checks the structure but not every string's bytes; a bad sequence would only fail when read.
+        if (!(body.IsSingleSegment ? Utf8.IsValid(body.FirstSpan) : Utf8.IsValid(body.ToArray())))
+        {
+            throw new JsonException("The body is not valid UTF-8: it holds a byte sequence that is no character (JSON must be UTF-8).");
+        }
+
         var reader = new Utf8JsonReader(body);
         if (!reader.Read())
         {
