@@ -67,6 +67,60 @@ public sealed class ApiTests : IDisposable
         Assert.Empty(await db.Events.ToListAsync());
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })] // no UTF-8 at all, in a value
+    [InlineData(new byte[] { 0xC0, 0xAF })] // an overlong encoding of '/'
+    public async Task AWebhookBody_ThatIsNotUtf8_Gets400_AndStartsNothing(byte[] bad)
+    {
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+        byte[][] bodies = [[.. "{\"name\":\""u8, .. bad, .. "\"}"u8], [.. "{\""u8, .. bad, .. "\":1}"u8]];
+
+        foreach (var body in bodies)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            var answer = await _http.PostAsync("/hooks/greet", content);
+
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            Assert.Contains("not valid UTF-8", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+
+        await using var db = _host.Services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
+        Assert.Empty(await db.Runs.ToListAsync());
+        Assert.Empty(await db.Events.ToListAsync());
+    }
+
+    [Theory]
+    [InlineData("\"position\": { \"x\": 1e309, \"y\": 0 }", "nodes[0].position.x")]
+    [InlineData("\"position\": { \"x\": 0, \"y\": -1000001 }", "nodes[0].position.y")]
+    [InlineData("\"config\": { \"path\": \"LONG\" }", "nodes[0].config.path")]
+    public async Task AnImport_PastALimit_Gets400NamingTheField_AndWritesNothing(string part, string field)
+    {
+        var json = $$"""
+            { "schema": 1, "name": "Too much", "nodes": [ { "id": "hook", "type": "core.webhook", "name": "Hook", {{part.Replace("LONG", new string('a', 300 * 1024))}} } ], "edges": [] }
+            """;
+
+        var answer = await _http.PostAsync("/api/workflows", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains(field, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        await using var db = _host.Services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
+        Assert.Empty(await db.Workflows.ToListAsync());
+    }
+
+    [Fact]
+    public async Task AnImport_WithANodeNameOfAMegabyte_Gets400SayingTheLimit()
+    {
+        var json = Workflow.Replace("\"name\": \"Hook\"", $"\"name\": \"{new string('n', 1024 * 1024)}\"");
+
+        var answer = await _http.PostAsync("/api/workflows", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("nodes[0].name: A node's name may be at most 200 characters", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Cancel_StopsTheWaitingStep_AndDeactivate_StopsTheTrigger()
     {

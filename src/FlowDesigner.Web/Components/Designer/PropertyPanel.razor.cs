@@ -120,6 +120,7 @@ public sealed partial class PropertyPanel
     {
         var wanted = (name ?? "").Trim();
         _nameError = wanted.Length == 0 ? "A node needs a name; expressions read its output by it."
+            : wanted.Length > DefinitionLimits.MaxNodeNameLength ? $"A node's name may be at most {DefinitionLimits.MaxNodeNameLength} characters; this one has {wanted.Length}."
             : TakenNames.Contains(wanted, StringComparer.OrdinalIgnoreCase) ? $"Another node is called '{wanted}'. Names must differ."
             : null;
         return _nameError is null ? OnChange.InvokeAsync(Node with { Name = wanted }) : Task.CompletedTask;
