@@ -18,6 +18,19 @@ public sealed class GraphValidatorTests
     }
 
     [Fact]
+    public void Validate_NamesEveryNodeTheTriggerCannotReach_AsIncomplete_WhileNotesAreExempt()
+    {
+        var graph = Of([Trigger(), Action("a"), Action("lonely"), Action("after")], "t->a", "lonely->after")
+            with { Notes = [new NoteDefinition("A note, linked to nothing")] };
+
+        var issues = _validator.Validate(graph);
+
+        Assert.Equal(["after", "lonely"], issues.Select(i => i.NodeId).Order(StringComparer.Ordinal));
+        Assert.All(issues, i => Assert.Equal(("unreachable", IssueKind.Incomplete), (i.Code, i.Kind)));
+        Assert.Equal("'Node lonely' is not connected to the trigger: link it or delete it.", issues.Single(i => i.NodeId == "lonely").Message);
+    }
+
+    [Fact]
     public void Validate_ReportsMissingTrigger_AsIncomplete()
     {
         var issue = Assert.Single(_validator.Validate(Of([Action("a")])));

@@ -18,6 +18,7 @@ public sealed class GraphValidator(NodeCatalog catalog)
         var validEdges = CheckEdges(definition, nodes, types, issues);
         var graph = new GraphShape(nodes.Keys, validEdges);
         CheckCycles(graph, nodes, issues);
+        CheckReachable(graph, types, issues);
         CheckProperties(types, issues);
         ForEachContainment.Check(graph, types, issues);
         return issues;
@@ -79,6 +80,21 @@ public sealed class GraphValidator(NodeCatalog catalog)
             issues.Add(new("second-trigger",
                 $"'{extra.Name}' is a second trigger; a workflow starts from exactly one. Remove it, or move it into a workflow of its own.",
                 IssueKind.Structure) { NodeId = extra.Id });
+        }
+    }
+
+    /// <summary>A node the trigger cannot reach would never run: it is named, and blocks publishing (not saving).</summary>
+    private static void CheckReachable(GraphShape graph, Dictionary<NodeDefinition, NodeTypeDescriptor> types, List<ValidationIssue> issues)
+    {
+        if (types.Where(t => t.Value.Kind == NodeKind.Trigger).Select(t => t.Key).ToList() is not [var trigger])
+        {
+            return; // no trigger, or several: those issues say what to do first
+        }
+
+        var reached = graph.ReachableFrom([trigger.Id]);
+        foreach (var node in types.Keys.Where(n => !reached.Contains(n.Id)))
+        {
+            issues.Add(new("unreachable", $"'{node.Name}' is not connected to the trigger: link it or delete it.", IssueKind.Incomplete) { NodeId = node.Id });
         }
     }
 
