@@ -161,7 +161,10 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
 
         await PublishAsync(page, "First go-live");
         await Assertions.Expect(page.GetByText("Published as v1")).ToBeVisibleAsync();
+        await new CanvasProbe(page).ShowNodeAsync("answer");
+        await page.Locator(".fd-node[data-node=answer] .fd-node-head").ClickAsync(); // a pause after the answer, linked from it
         await page.Locator(".fd-palette-item[data-type='core.delay']").ClickAsync();
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(11);
         await PublishAsync(page, "With a pause");
         await Assertions.Expect(page.GetByText("Published as v2")).ToBeVisibleAsync();
 
