@@ -39,13 +39,13 @@ public static class ViewFit
             Math.Min((free.Width - (2 * Margin)) / Math.Max(bounds.Width, 1), (free.Height - (2 * Margin)) / Math.Max(bounds.Height, 1)));
         if (zoom >= ReadableZoom)
         {
-            return CentredIn(new Viewport(zoom, 0, 0), bounds.CentreX, bounds.CentreY, free);
+            return new Viewport(zoom, 0, 0).CentredOn(bounds.CentreX, bounds.CentreY, free);
         }
 
         // Centred on the trigger, then moved (keeping it in view) so that no side of the view shows empty canvas beyond the graph.
         var centre = focus ?? boxes.First();
-        var view = CentredIn(new Viewport(ReadableZoom, 0, 0), centre.CentreX, centre.CentreY, free);
-        var area = FreeArea(view, canvas, covered ?? Insets.None);
+        var view = new Viewport(ReadableZoom, 0, 0).CentredOn(centre.CentreX, centre.CentreY, free);
+        var area = view.VisibleArea(canvas, covered);
         var outer = bounds.Inflate(Margin / ReadableZoom);
         var dx = Within(area.X, area.Right, outer.X, outer.Right);
         var dy = Within(area.Y, area.Bottom, outer.Y, outer.Bottom);
@@ -78,23 +78,12 @@ public static class ViewFit
             return view;
         }
 
-        var area = FreeArea(view, canvas, covered ?? Insets.None);
+        var area = view.VisibleArea(canvas, covered);
         var margin = Margin / view.Zoom;
         var dx = Shift(box.X - margin, box.Right + margin, area.X, area.Right);
         var dy = Shift(box.Y - margin, box.Bottom + margin, area.Y, area.Bottom);
         return dx == 0 && dy == 0 ? view : view with { PanX = view.PanX - (dx * view.Zoom), PanY = view.PanY - (dy * view.Zoom) };
     }
-
-    /// <summary>The part of the workflow the view shows where nothing covers the canvas, in workflow units.</summary>
-    public static Box FreeArea(Viewport view, CanvasSize canvas, Insets covered)
-    {
-        var free = covered.Within(canvas);
-        return new Box((free.X - view.PanX) / view.Zoom, (free.Y - view.PanY) / view.Zoom, free.Width / view.Zoom, free.Height / view.Zoom);
-    }
-
-    /// <summary>The zoom kept, moved so that the point of the workflow lies at the centre of the free part of the canvas.</summary>
-    private static Viewport CentredIn(Viewport view, double x, double y, Box free) =>
-        view with { PanX = free.CentreX - (x * view.Zoom), PanY = free.CentreY - (y * view.Zoom) };
 
     /// <summary>How far the visible span must move so that [start, end] lies inside it.</summary>
     private static double Shift(double start, double end, double visibleStart, double visibleEnd)

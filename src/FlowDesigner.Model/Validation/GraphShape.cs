@@ -46,6 +46,26 @@ public sealed class GraphShape
         return seen;
     }
 
+    /// <summary>Every node from which links lead to <paramref name="id"/>, the node itself left out: the steps before it.</summary>
+    public HashSet<string> Upstream(string id)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([id]);
+        while (pending.TryPop(out var next))
+        {
+            foreach (var edge in _incoming[next])
+            {
+                if (seen.Add(edge.From))
+                {
+                    pending.Push(edge.From);
+                }
+            }
+        }
+
+        seen.Remove(id);
+        return seen;
+    }
+
     /// <summary>The nodes that lie on a loop, in the order they were given.</summary>
     public IEnumerable<string> NodesOnCycles() =>
         _outgoing.Keys.Where(id => ReachableFrom(_outgoing[id].Select(e => e.To)).Contains(id));

@@ -96,7 +96,7 @@ public sealed class DesignerState(
         // Notes written without an id (by hand, in an imported file) get one, so they can be selected and moved.
         var definition = workflow.Definition with
         {
-            Notes = [.. workflow.Definition.Notes.Select((n, i) => n with { Id = n.Id ?? $"note-{i}" })],
+            Notes = [.. workflow.Definition.Notes.Select((n, i) => n with { Id = Components.Designer.CanvasMapping.NoteKey(n, i) })],
         };
         SamplePayload = workflow.SamplePayloadJson;
         Revision = workflow.Revision;
@@ -168,7 +168,7 @@ public sealed class DesignerState(
         }
 
         var selected = SelectedNode?.Id;
-        var placed = NodePlacement.Add(Current, catalog, type, selected, boxes, ViewFit.FreeArea(View, Canvas, Covered));
+        var placed = NodePlacement.Add(Current, catalog, type, selected, boxes, View.VisibleArea(Canvas, Covered));
         Apply(placed.Definition, placed.Link is null ? $"Add {placed.Added.Name}" : $"Add {placed.Added.Name} after {Current.FindNode(selected!)!.Name}");
         Selection = [placed.Added.Id];
         View = ShowingAll(boxes.Values.Append(placed.Box).ToList(), placed.Box);
@@ -182,14 +182,14 @@ public sealed class DesignerState(
     private Viewport ShowingAll(IReadOnlyList<Box> boxes, Box added)
     {
         var moved = ViewFit.BringIntoView(View, added, Canvas, Covered);
-        var area = ViewFit.FreeArea(moved, Canvas, Covered);
+        var area = moved.VisibleArea(Canvas, Covered);
         if (boxes.All(area.Holds))
         {
             return moved;
         }
 
         var fitted = ViewFit.Fit(boxes, null, Canvas, Covered);
-        var fittedArea = ViewFit.FreeArea(fitted, Canvas, Covered);
+        var fittedArea = fitted.VisibleArea(Canvas, Covered);
         return boxes.All(fittedArea.Holds) ? fitted : moved;
     }
 

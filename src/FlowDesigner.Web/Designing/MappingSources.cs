@@ -19,8 +19,7 @@ public static class MappingSources
     public static IReadOnlyList<MappingSource> For(
         string nodeId, WorkflowDefinition definition, NodeCatalog catalog, IReadOnlyDictionary<string, StepRecord>? lastRun, string? samplePayload)
     {
-        var reversed = new GraphShape(definition.Nodes.Select(n => n.Id), definition.Edges.Select(e => new EdgeDefinition(e.To, e.Port, e.From)));
-        var earlier = reversed.ReachableFrom([nodeId]).Where(id => id != nodeId).ToHashSet(StringComparer.Ordinal);
+        var earlier = new GraphShape(definition.Nodes.Select(n => n.Id), definition.Edges).Upstream(nodeId);
         return
         [
             .. definition.Nodes

@@ -83,8 +83,7 @@ public static class CanvasMapping
     {
         foreach (var model in diagram.Nodes)
         {
-            var id = model switch { FlowNodeModel node => node.NodeId, FlowNoteModel note => note.NoteId, _ => null };
-            var wanted = id is not null && ids.Contains(id);
+            var wanted = IdOf(model) is { } id && ids.Contains(id);
             if (wanted != model.Selected)
             {
                 if (wanted)
@@ -101,10 +100,15 @@ public static class CanvasMapping
 
     /// <summary>The ids of the selected nodes and notes.</summary>
     public static IReadOnlyList<string> SelectedIds(BlazorDiagram diagram) =>
-    [
-        .. diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId),
-        .. diagram.GetSelectedModels().OfType<FlowNoteModel>().Select(n => n.NoteId),
-    ];
+        [.. diagram.GetSelectedModels().OfType<NodeModel>().Select(IdOf).OfType<string>()];
+
+    /// <summary>The workflow's id of a node or note on the canvas.</summary>
+    private static string? IdOf(NodeModel model) => model switch
+    {
+        FlowNodeModel node => node.NodeId,
+        FlowNoteModel note => note.NoteId,
+        _ => null,
+    };
 
     /// <summary>Where each node and note the browser has measured lies, by id.</summary>
     public static IReadOnlyDictionary<string, Box> Boxes(BlazorDiagram diagram)
@@ -112,8 +116,7 @@ public static class CanvasMapping
         var boxes = new Dictionary<string, Box>(StringComparer.Ordinal);
         foreach (var model in diagram.Nodes.Where(n => n.Size is { Width: > 0 }))
         {
-            var id = model switch { FlowNodeModel node => node.NodeId, FlowNoteModel note => note.NoteId, _ => null };
-            if (id is not null)
+            if (IdOf(model) is { } id)
             {
                 boxes[id] = new Box(model.Position.X, model.Position.Y, model.Size!.Width, model.Size.Height);
             }

@@ -19,8 +19,7 @@ public sealed partial class Designer
     private List<string> InScopeOf(string nodeId)
     {
         var definition = State.Current;
-        var reversed = new GraphShape(definition.Nodes.Select(n => n.Id), definition.Edges.Select(e => new EdgeDefinition(e.To, e.Port, e.From)));
-        var earlier = reversed.ReachableFrom([nodeId]).Where(id => id != nodeId).Select(id => definition.FindNode(id)!).ToList();
+        var earlier = new GraphShape(definition.Nodes.Select(n => n.Id), definition.Edges).Upstream(nodeId).Select(id => definition.FindNode(id)!).ToList();
         var names = new List<string> { "trigger", "input", "run", "env" };
         if (definition.Edges.Any(e => e.Port == PortDescriptor.Each.Name && earlier.Any(n => n.Id == e.From)))
         {
