@@ -36,6 +36,6 @@ internal sealed class CallWorkflowExecutor(IVersionStore versions, RunStarter st
         };
         var started = await starter.StartAsync(version, RunCause.SubWorkflow, payload, origin, cancellationToken);
         var output = JsonSerializer.SerializeToElement(new { runId = started.RunId });
-        return wait ? new NodeResult(output) { WaitUntil = DateTime.MaxValue } : new NodeResult(output);
+        return new NodeResult(output) { WaitsForRun = wait };
     }
 }

@@ -1,4 +1,3 @@
-using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 
 namespace FlowDesigner.Engine.Runtime;
@@ -86,27 +85,27 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
 
         var attempt = await execution.AttemptAsync(plan, view, row, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        row = row with { InputJson = attempt.ResolvedJson, StartedAt = startedAt };
-        if (attempt.Result is { } result)
+        var verdict = StepOutcomes.Decide(plan, row, attempt, view.State.Outputs.Remember, now, Random.Shared);
+        if (verdict.Next == StepNext.WaitForRun)
         {
-            var output = view.State.Outputs.Remember(result.Output);
-            return result.WaitUntil switch
-            {
-                // Woken by another run, which needs the row written first: such a node runs as a job instead.
-                { } until when until == DateTime.MaxValue => ([row with { InputJson = null, StartedAt = null }], null),
-                { } until => ([row with { Status = StepStatus.Waiting, OutputJson = output, Port = result.Port, ScheduledAt = until }], null),
-                null => ([row with { Status = StepStatus.Succeeded, OutputJson = output, Port = result.Port, FinishedAt = now }], null),
-            };
+            // Woken by another run, which needs the row written first: such a step runs as a job instead.
+            return ([row], null);
         }
 
-        var decision = FailurePolicy.Decide(plan, row, attempt.Failure!, now, Random.Shared);
-        var failedRow = row with { Status = StepStatus.Failed, Error = decision.Error, FinishedAt = now };
-        return decision.Action switch
+        var outcome = verdict.Outcome;
+        var ended = row with
         {
-            FailureAction.Retry => ([failedRow, new StepRecord(
-                TimeOrderedId.New(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, decision.RetryAt, null, null)], null),
-            FailureAction.ErrorPort => ([failedRow with { Port = PortDescriptor.Error.Name, OutputJson = decision.ErrorOutputJson }], null),
-            _ => ([failedRow], new RunEnd(RunStatus.Failed, null, decision.Error)),
+            Status = outcome.Status,
+            InputJson = outcome.InputJson,
+            OutputJson = outcome.OutputJson,
+            Port = outcome.Port,
+            Error = outcome.Error,
+            ScheduledAt = outcome.ScheduledAt,
+            StartedAt = startedAt,
+            FinishedAt = outcome.Status == StepStatus.Waiting ? null : now,
         };
+        return verdict.Next == StepNext.Retry
+            ? ([ended, new StepRecord(TimeOrderedId.New(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, verdict.RetryAt, null, null)], null)
+            : ([ended], verdict.RunEnd);
     }
 }

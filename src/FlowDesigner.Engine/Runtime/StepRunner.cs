@@ -1,5 +1,3 @@
-using FlowDesigner.Model.Descriptors;
-using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Runs;
 
 namespace FlowDesigner.Engine.Runtime;
@@ -49,59 +47,48 @@ public sealed class StepRunner(
 
         var plan = await plans.GetAsync(versionId, cancellationToken);
         var attempt = await execution.AttemptAsync(plan, snapshot, step, cancellationToken);
-        if (attempt.Result is { } result)
-        {
-            await SucceedAsync(snapshot, step, result, attempt.ResolvedJson, cancellationToken);
-        }
-        else
-        {
-            await FailAsync(plan, snapshot.Run, step, attempt.Failure!, attempt.ResolvedJson, cancellationToken);
-        }
+        var verdict = StepOutcomes.Decide(plan, step, attempt, static output => output.GetRawText(), clock.GetUtcNow().UtcDateTime, Random.Shared);
+        await FollowAsync(snapshot, step, verdict, cancellationToken);
     }
 
-    private async Task SucceedAsync(RunSnapshot snapshot, StepRecord step, NodeResult result, string? resolvedJson, CancellationToken cancellationToken)
+    private async Task FollowAsync(RunSnapshot snapshot, StepRecord step, StepVerdict verdict, CancellationToken cancellationToken)
     {
-        var output = result.Output.GetRawText();
-        if (result.WaitUntil == DateTime.MaxValue)
+        var outcome = verdict.Outcome;
+        switch (verdict.Next)
         {
-            // Woken by another run (a called sub-flow), not by the clock.
-            await Finish(step, new StepOutcome(StepStatus.Waiting, resolvedJson, null, null, null), cancellationToken);
-            return;
-        }
+            case StepNext.GoOn:
+                var succeeded = step with
+                {
+                    Status = outcome.Status, InputJson = outcome.InputJson, OutputJson = outcome.OutputJson, Port = outcome.Port,
+                    FinishedAt = clock.GetUtcNow().UtcDateTime,
+                };
+                await advancer.AdvanceAsync(step.RunId, cancellationToken, succeeded, snapshot);
+                return;
 
-        if (result.WaitUntil is { } until)
-        {
-            await Finish(step, new StepOutcome(StepStatus.Waiting, resolvedJson, output, result.Port, null) { ScheduledAt = until }, cancellationToken);
-            await dispatcher.DispatchAsync(step.Id, until, cancellationToken);
-            return;
-        }
+            case StepNext.WaitForTime:
+                await Finish(step, outcome, cancellationToken);
+                await dispatcher.DispatchAsync(step.Id, outcome.ScheduledAt, cancellationToken);
+                return;
 
-        var succeeded = step with { Status = StepStatus.Succeeded, InputJson = resolvedJson, OutputJson = output, Port = result.Port, FinishedAt = clock.GetUtcNow().UtcDateTime };
-        await advancer.AdvanceAsync(step.RunId, cancellationToken, succeeded, snapshot);
-    }
+            case StepNext.WaitForRun:
+                await Finish(step, outcome, cancellationToken);
+                return;
 
-    private async Task FailAsync(WorkflowPlan plan, RunRecord run, StepRecord step, StepFailure failure, string? resolvedJson, CancellationToken cancellationToken)
-    {
-        var decision = FailurePolicy.Decide(plan, step, failure, clock.GetUtcNow().UtcDateTime, Random.Shared);
-        switch (decision.Action)
-        {
-            case FailureAction.Retry:
-                if (!await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, decision.Error), cancellationToken))
+            case StepNext.Retry:
+                if (!await Finish(step, outcome, cancellationToken))
                 {
                     return; // the run was cancelled meanwhile
                 }
 
-                var at = decision.RetryAt!.Value;
-                var next = await runs.AddStepsAsync(step.RunId, [new NewStep(step.NodeId, step.Scope, step.Attempt + 1, StepStatus.Waiting, at)], clock.GetUtcNow().UtcDateTime, cancellationToken);
-                foreach (var added in next)
+                var next = new NewStep(step.NodeId, step.Scope, step.Attempt + 1, StepStatus.Waiting, verdict.RetryAt);
+                foreach (var added in await runs.AddStepsAsync(step.RunId, [next], clock.GetUtcNow().UtcDateTime, cancellationToken))
                 {
-                    await dispatcher.DispatchAsync(added.Id, at, cancellationToken);
+                    await dispatcher.DispatchAsync(added.Id, verdict.RetryAt, cancellationToken);
                 }
 
                 return;
 
-            case FailureAction.ErrorPort:
-                var outcome = new StepOutcome(StepStatus.Failed, resolvedJson, decision.ErrorOutputJson, PortDescriptor.Error.Name, decision.Error);
+            case StepNext.ErrorPort:
                 if (await Finish(step, outcome, cancellationToken))
                 {
                     await advancer.AdvanceAsync(step.RunId, cancellationToken);
@@ -109,10 +96,10 @@ public sealed class StepRunner(
 
                 return;
 
-            default:
-                if (await Finish(step, new StepOutcome(StepStatus.Failed, resolvedJson, null, null, decision.Error), cancellationToken))
+            case StepNext.FailRun:
+                if (await Finish(step, outcome, cancellationToken))
                 {
-                    await advancer.EndAsync(run, RunStatus.Failed, null, decision.Error, cancellationToken);
+                    await advancer.EndAsync(snapshot.Run, RunStatus.Failed, null, outcome.Error, cancellationToken);
                 }
 
                 return;
