@@ -50,6 +50,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StepDispatcher>();
         services.AddSingleton<ParentSteps>();
         services.AddSingleton<HeldRuns>();
+        services.AddSingleton<EngineNode>();
+        services.AddSingleton<NodeHeartbeat>();
+        // Before the workers: the node beats before it starts runs, and lets go of them after the workers stopped.
+        services.AddHostedService(provider => provider.GetRequiredService<NodeHeartbeat>());
         services.AddSingleton<RunChain>();
         services.AddSingleton<RunAdvancer>();
         services.AddSingleton<RunQueue>();

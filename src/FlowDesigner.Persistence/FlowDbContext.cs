@@ -22,6 +22,8 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbC
 
     public DbSet<TriggerCursorEntity> TriggerCursors => Set<TriggerCursorEntity>();
 
+    public DbSet<EngineNodeEntity> EngineNodes => Set<EngineNodeEntity>();
+
     /// <summary>The Data Protection key ring, when the settings keep it in the database so that every node shares it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -27,7 +27,7 @@ public sealed class ProductProcess : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataFolder, "flowdesigner.db");
 
     /// <param name="dataFolder">An existing data folder to start on (kept afterwards); default a fresh one, deleted afterwards.</param>
-    /// <param name="settings">More settings, as environment variables (<c>Engine__RunLeaseSeconds</c>).</param>
+    /// <param name="settings">More settings, as environment variables (<c>Engine__HeartbeatSeconds</c>).</param>
     public static async Task<ProductProcess> StartAsync(
         string configuration, Uri sink, string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -14,7 +14,7 @@ public sealed class CrashRecoveryTests
 {
     private static readonly Dictionary<string, string> QuickRecovery = new()
     {
-        ["Engine__RunLeaseSeconds"] = "2",
+        ["Engine__HeartbeatSeconds"] = "1",
         ["Engine__RecoveryIntervalSeconds"] = "1",
     };
 
@@ -59,6 +59,89 @@ public sealed class CrashRecoveryTests
         // Each line of each run reached its system at least once; a repeat carries the same idempotency key.
         Assert.Equal(history.Runs * 3, sink.Requests.Select(r => r.IdempotencyKey).Distinct().Count());
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task RunsInFlightAtACrash_FinishWithin30SecondsOfTheRestart_OnDefaultSettings_AndNoFinishedStepRunsAgain()
+    {
+        await using var sink = await HttpSink.StartAsync();
+        sink.On("/first", (context, _) => AnswerAfterAsync(context, TimeSpan.FromSeconds(1.2)));
+        sink.On("/slow", (context, _) => AnswerAfterAsync(context, TimeSpan.FromSeconds(3)));
+        var folder = Directory.CreateTempSubdirectory("flowdesigner-crash-").FullName;
+        var accepted = new List<Guid>();
+        Dictionary<string, int> callsAtKill;
+        HashSet<string> finishedAtKill;
+        await using (var first = await ProductProcess.StartAsync(RepositoryPaths.Configuration, sink.Address, folder))
+        {
+            using var http = new HttpClient();
+            await first.ImportAndPublishAsync(http, InFlightWorkflow);
+            var posts = Enumerable.Range(0, 40).Select(i => http.PostAsJsonAsync(new Uri(first.Address, "hooks/inflight"), new { order = i }));
+            foreach (var response in await Task.WhenAll(posts))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                accepted.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid());
+            }
+
+            // Every run has written its first step and waits on the slow system when the process dies.
+            await WaitUntilAsync(async () => (await FinishedStepsAsync(first.DatabasePath)).Count(k => k.Contains(":first:", StringComparison.Ordinal)) == 40, TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+            callsAtKill = CallsByKey(sink);
+            finishedAtKill = await FinishedStepsAsync(first.DatabasePath);
+            Assert.Equal(40, await HistoryCheck.CountUnfinishedAsync(first.DatabasePath));
+        }
+
+        var restarted = DateTime.UtcNow;
+        await using var second = await ProductProcess.StartAsync(RepositoryPaths.Configuration, sink.Address, folder);
+        await WaitUntilAsync(async () => await HistoryCheck.CountUnfinishedAsync(second.DatabasePath) == 0, restarted.AddSeconds(30) - DateTime.UtcNow);
+
+        var succeeded = await SucceededRunsAsync(second.DatabasePath);
+        Assert.All(accepted, runId => Assert.Contains(runId, succeeded));
+        var calls = CallsByKey(sink);
+        Assert.All(finishedAtKill, key => Assert.Equal(callsAtKill.GetValueOrDefault(key), calls.GetValueOrDefault(key)));
+        Assert.All(finishedAtKill, key => Assert.Equal(1, calls.GetValueOrDefault(key)));
+
+        // No run completes twice: each reached the last system once, and has one finished attempt per node.
+        Assert.Equal(accepted.Count, sink.To("/last").Count);
+        Assert.Equal(accepted.Count, sink.To("/last").Select(r => r.IdempotencyKey).Distinct().Count());
+        var finished = await FinishedStepsAsync(second.DatabasePath);
+        Assert.Equal(accepted.Count * 3, finished.Count);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private const string InFlightWorkflow = """
+        { "schema": 1, "name": "In flight", "nodes": [
+          { "id": "hook", "type": "core.webhook", "name": "Order", "config": { "path": "inflight", "respond": "immediately" } },
+          { "id": "first", "type": "http.request", "name": "First", "config": { "method": "POST", "url": "{{ env.sink }}first", "body": "{{ trigger.body }}" } },
+          { "id": "slow", "type": "http.request", "name": "Slow", "config": { "method": "POST", "url": "{{ env.sink }}slow", "body": "{{ trigger.body }}" } },
+          { "id": "last", "type": "http.request", "name": "Last", "config": { "method": "POST", "url": "{{ env.sink }}last", "body": "{{ trigger.body }}" } } ],
+          "edges": [ { "from": "hook", "port": "out", "to": "first" }, { "from": "first", "port": "out", "to": "slow" }, { "from": "slow", "port": "out", "to": "last" } ] }
+        """;
+
+    private static async Task AnswerAfterAsync(HttpContext context, TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        await context.Response.WriteAsJsonAsync(new { ok = true });
+    }
+
+    /// <summary>How many answered calls the sink saw for each step (its idempotency key).</summary>
+    private static Dictionary<string, int> CallsByKey(HttpSink sink) =>
+        sink.Requests.GroupBy(r => r.IdempotencyKey).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The idempotency keys (run:node:scope) of the steps recorded as finished, trigger steps aside.</summary>
+    private static async Task<HashSet<string>> FinishedStepsAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT RunId, NodeId, Scope FROM StepRuns WHERE Status = 'Succeeded' AND NodeId <> 'hook'";
+        var keys = new HashSet<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys.Add($"{Guid.Parse(reader.GetString(0))}:{reader.GetString(1)}:{reader.GetString(2)}");
+        }
+
+        return keys;
     }
 
     private static async Task PostUntilStoppedAsync(HttpClient http, Uri hook, int client, ConcurrentBag<Guid> accepted, CancellationToken stop)

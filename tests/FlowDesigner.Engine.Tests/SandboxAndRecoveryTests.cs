@@ -65,39 +65,4 @@ public sealed class SandboxAndRecoveryTests : EngineTestBase
         Assert.Single(Sink.To("/before"));
         Assert.Single(Sink.To("/after"));
     }
-
-    [Theory]
-    [InlineData(-1, true)]
-    [InlineData(600, false)]
-    public async Task AcceptedRunWhoseHolderIsGone_IsAdvancedByRecovery_OnlyOnceItsLeaseRanOut(int leaseSeconds, bool recovered)
-    {
-        var workflowId = await Driver.PublishAsync("""
-            { "schema": 1, "name": "Orphan", "nodes": [
-              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "orphan" } },
-              { "id": "call", "type": "http.request", "name": "Call", "config": { "method": "GET", "url": "{{ env.sink }}orphan" } } ],
-              "edges": [ { "from": "hook", "port": "out", "to": "call" } ] }
-            """);
-        var version = (await Services.Get<Model.Stores.IVersionStore>().FindActiveAsync(workflowId, default))!;
-        var now = DateTime.UtcNow;
-
-        // As a process that crashed right after accepting the event leaves it: committed, never advanced.
-        var start = await Services.Get<IRunStore>().StartRunAsync(
-            new NewRun(workflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", "{}", Guid.NewGuid(), null) { LeaseUntil = now.AddSeconds(leaseSeconds) },
-            now,
-            default);
-        await Services.Get<Runtime.RecoverySweep>().SweepAsync(default);
-
-        if (recovered)
-        {
-            var run = await Driver.WaitForRunAsync(start.RunId);
-            Assert.Equal(RunStatus.Succeeded, run.Run.Status);
-            Assert.Single(Sink.To("/orphan"));
-        }
-        else
-        {
-            await Task.Delay(500);
-            Assert.Equal(RunStatus.Pending, (await Services.Get<IRunStore>().FindRunAsync(start.RunId, default))!.Status);
-            Assert.Empty(Sink.To("/orphan"));
-        }
-    }
 }

@@ -32,9 +32,9 @@ public sealed class IndexUseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FindingRunsToAdvance_UsesThePartialRunStatusIndex()
+    public async Task FindingRunsToTakeOver_UsesThePartialRunStatusIndex()
     {
-        await _services.Get<IRunStore>().FindRunsToAdvanceAsync(DateTime.UtcNow, default);
+        await _services.Get<IRunStore>().TakeOverRunsAsync(Guid.NewGuid(), DateTime.UtcNow, default);
 
         var plan = await PlanAsync(ExecutedSql("FROM \"Runs\""));
         Assert.Contains(plan, line => line.Contains("USING INDEX IX_Runs_Status_CreatedAt", StringComparison.Ordinal));

@@ -121,7 +121,6 @@ public sealed class RunStoreTests : IAsyncLifetime
         var run = new NewRun(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", """{"order":42}""", Guid.NewGuid(), dedupeKey)
         {
             VersionNumber = version.Number,
-            LeaseUntil = DateTime.UtcNow.AddMinutes(5),
         };
         return await Runs.StartRunAsync(run, DateTime.UtcNow, default);
     }

@@ -12,10 +12,10 @@ public sealed class EngineOptions
     public int RecoveryIntervalSeconds { get; set; } = 60;
 
     /// <summary>
-    /// How long a process holds a run it advances in memory before recovery on another process may take it over
-    /// (after a crash). Renewed while the run is held. Default 300 s.
+    /// How often this engine node renews its heartbeat and looks for runs to take over. A node that has not beaten
+    /// for three periods is gone, and another takes over the runs it held. Default 5 s.
     /// </summary>
-    public int RunLeaseSeconds { get; set; } = 300;
+    public int HeartbeatSeconds { get; set; } = 5;
 
     /// <summary>How many runs started without a waiting caller (async webhooks, events, schedules) advance at once. Default 64.</summary>
     public int RunConcurrency { get; set; } = 64;

@@ -49,20 +49,4 @@ public sealed class HeldRuns
             _held.Remove(runId);
         }
     }
-
-    public bool Contains(Guid runId)
-    {
-        lock (_held)
-        {
-            return _held.ContainsKey(runId);
-        }
-    }
-
-    public IReadOnlyList<Guid> Snapshot()
-    {
-        lock (_held)
-        {
-            return [.. _held.Keys];
-        }
-    }
 }

@@ -9,15 +9,13 @@ namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
 /// At start-up and then periodically, finds steps of unfinished runs whose job no longer exists (all of them after a
-/// restart on in-memory job storage, a crashed worker's otherwise) and dispatches them again; and advances runs whose
-/// holder went away (their lease ran out). Steps that finished are never run again; a step that was running when its
-/// worker died runs again (at least once).
+/// restart on in-memory job storage, a crashed worker's otherwise) and dispatches them again. Steps that finished are
+/// never run again; a step that was running when its worker died runs again (at least once). Runs advanced in memory
+/// by a node that is gone are taken over by <see cref="NodeHeartbeat"/>.
 /// </summary>
 public sealed class RecoverySweep(
     IRunStore runs,
     StepDispatcher dispatcher,
-    RunQueue queue,
-    HeldRuns held,
     JobStorage jobStorage,
     ScheduleRegistry schedules,
     EngineOptions options,
@@ -60,21 +58,6 @@ public sealed class RecoverySweep(
 
             await dispatcher.DispatchAsync(step.StepId, step.Status == StepStatus.Waiting ? step.ScheduledAt : null, cancellationToken);
             redispatched++;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (held.Snapshot() is { Count: > 0 } ours)
-        {
-            // Runs advanced here right now keep their lease, so no other process takes them over.
-            await runs.RenewLeasesAsync(ours, now.AddSeconds(options.RunLeaseSeconds), cancellationToken);
-        }
-
-        foreach (var runId in await runs.FindRunsToAdvanceAsync(now, cancellationToken))
-        {
-            if (!held.Contains(runId))
-            {
-                queue.Enqueue(runId);
-            }
         }
 
         if (redispatched > 0)

@@ -15,10 +15,10 @@ public sealed class RunAdvancer(
     PlanCache plans,
     RunChain chain,
     HeldRuns held,
+    EngineNode node,
     StepDispatcher dispatcher,
     RunCompletions completions,
     ParentSteps parents,
-    EngineOptions options,
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
@@ -37,8 +37,7 @@ public sealed class RunAdvancer(
             }
 
             // Written first, so the holder's next plan sees it; then ask again in case the holder has let go.
-            var outcome = new StepOutcome(completed.Status, completed.InputJson, completed.OutputJson, completed.Port, null);
-            await runs.FinishStepAsync(completed.Id, outcome, Now, cancellationToken);
+            await runs.FinishStepAsync(completed.Id, OutcomeOf(completed), Now, cancellationToken);
             (completed, known) = (null, null);
         }
 
@@ -77,6 +76,8 @@ public sealed class RunAdvancer(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private static StepOutcome OutcomeOf(StepRecord step) => new(step.Status, step.InputJson, step.OutputJson, step.Port, null);
+
     private async Task<RunEnd?> AdvanceHeldAsync(Guid runId, StepRecord? completed, RunSnapshot? known, CancellationToken cancellationToken)
     {
         var conflicts = 0;
@@ -89,6 +90,11 @@ public sealed class RunAdvancer(
                 return null;
             }
 
+            if (snapshot.Run.Holder is { } holder && holder != node.Id)
+            {
+                return await LeaveToHolderAsync(completed, cancellationToken);
+            }
+
             if (completed is not null)
             {
                 // Until it is written, the step's success is applied to whatever was read.
@@ -96,14 +102,30 @@ public sealed class RunAdvancer(
             }
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
-            var (changes, more) = await chain.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
-            changes = changes with { Completed = completed, LeaseUntil = Now.AddSeconds(options.RunLeaseSeconds) };
+            var (planned, more) = await chain.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
+            var changes = planned with { Completed = completed, Holder = node.Id };
             if (changes.IsEmpty)
             {
+                await ReleaseAsync(runId); // taken over, or planned again after a write: nothing to do until a step ends
                 return null;
             }
 
-            var written = await runs.CommitAsync(runId, changes, Now, cancellationToken);
+            // This is the last write of the hold unless the advance goes on, or another step of the run was in flight
+            // when it was read: that step's worker may have written its result after this read, and one of the two
+            // must see both, so the run is planned once more.
+            var ours = changes.NewSteps.Select(s => s.Id).ToHashSet();
+            var last = !more && !snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id));
+            changes = changes with { LetGo = last };
+            IReadOnlyList<StepRecord>? written;
+            try
+            {
+                written = await runs.CommitAsync(runId, changes, Now, cancellationToken);
+            }
+            catch (RunHeldElsewhereException)
+            {
+                return await LeaveToHolderAsync(completed, cancellationToken);
+            }
+
             if (written is null)
             {
                 conflicts++;
@@ -118,16 +140,24 @@ public sealed class RunAdvancer(
                 return end;
             }
 
-            // Plan once more if the advance goes on, or if another step of the run was in flight when it was read:
-            // that step's worker may have written its result after this read, and one of the two must see both.
-            var ours = changes.NewSteps.Select(s => s.Id).ToHashSet();
-            if (!more && !snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id)))
+            if (last)
             {
                 return null;
             }
         }
 
         logger.LogError("Run {RunId} kept changing under 10 planning rounds; it is left for the recovery sweep", runId);
+        return null;
+    }
+
+    /// <summary>Only the holder advances a run: a step that ended here is written for the holder's next plan to see.</summary>
+    private async Task<RunEnd?> LeaveToHolderAsync(StepRecord? completed, CancellationToken cancellationToken)
+    {
+        if (completed is not null)
+        {
+            await runs.FinishStepAsync(completed.Id, OutcomeOf(completed), Now, cancellationToken);
+        }
+
         return null;
     }
 
@@ -156,16 +186,16 @@ public sealed class RunAdvancer(
         }
     }
 
-    /// <summary>After a failed or interrupted advance, lets recovery (here or on another process) take the run at once.</summary>
+    /// <summary>Lets go of the run (after a failed or interrupted advance too), so that any node may write its next advance.</summary>
     private async Task ReleaseAsync(Guid runId)
     {
         try
         {
-            await runs.ReleaseLeasesAsync([runId], CancellationToken.None);
+            await runs.ReleaseRunsAsync(node.Id, [runId], CancellationToken.None);
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "The lease of run {RunId} could not be released; recovery takes it when it runs out", runId);
+            logger.LogWarning(exception, "Run {RunId} could not be let go; another node takes it over once this node's heartbeat is old", runId);
         }
     }
 }

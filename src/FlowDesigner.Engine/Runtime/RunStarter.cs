@@ -5,7 +5,7 @@ using FlowDesigner.Model.Stores;
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>Starts runs: the event and the run are committed first, and only then is the run advanced.</summary>
-public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, EngineOptions options, TimeProvider clock)
+public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, EngineNode node, TimeProvider clock)
 {
     /// <param name="callerAdvances">True when the caller advances the run itself (see <see cref="RunWorkers.AdvanceNowAsync"/>).</param>
     public async Task<RunStart> StartAsync(
@@ -27,7 +27,7 @@ public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, 
             CausedByRunId = origin.CausedByRunId,
             ParentStepId = origin.ParentStepId,
             VersionNumber = version.Number,
-            LeaseUntil = now.AddSeconds(options.RunLeaseSeconds),
+            Holder = node.Id,
         };
         var start = await runs.StartRunAsync(run, now, cancellationToken);
         if (!start.IsDuplicate && !callerAdvances)

@@ -9,7 +9,7 @@ namespace FlowDesigner.Engine.Runtime;
 /// an event, a schedule) are taken from the <see cref="RunQueue"/> by a fixed number of loops; a caller that waits
 /// for its run (a webhook answering when it finishes) advances it on its own request.
 /// </summary>
-public sealed class RunWorkers(RunQueue queue, RunAdvancer advancer, IRunStore runs, EngineOptions options, ILogger<RunWorkers> logger)
+public sealed class RunWorkers(RunQueue queue, RunAdvancer advancer, EngineOptions options, ILogger<RunWorkers> logger)
     : BackgroundService
 {
     private CancellationToken _stopping = CancellationToken.None;
@@ -40,10 +40,9 @@ public sealed class RunWorkers(RunQueue queue, RunAdvancer advancer, IRunStore r
         {
         }
 
-        // The runs still queued are let go, so the next start (or another process) takes them at once.
+        // The runs still queued are let go with the node (see NodeHeartbeat), so the next start takes them at once.
         if (queue.TakeAll() is { Count: > 0 } left)
         {
-            await runs.ReleaseLeasesAsync(left, CancellationToken.None);
             logger.LogInformation("{Count} queued runs were let go at shutdown; they resume on the next start", left.Count);
         }
     }

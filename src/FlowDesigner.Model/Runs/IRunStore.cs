@@ -31,6 +31,7 @@ public interface IRunStore
     /// Writes one advance of a run in one transaction, marking the run running. Null, with nothing written, when the
     /// run has ended or another worker recorded some of the same steps or loops first: read the run again and re-plan.
     /// </summary>
+    /// <exception cref="RunHeldElsewhereException">Another engine node holds the run; nothing was written.</exception>
     Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken);
 
     Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken);
@@ -46,17 +47,22 @@ public interface IRunStore
     /// <summary>Steps not finished, of runs not finished: what recovery re-dispatches when their job is gone.</summary>
     Task<IReadOnlyList<UnfinishedStep>> FindUnfinishedStepsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Records that the engine node is alive at <paramref name="now"/> (its heartbeat), adding its row the first time.</summary>
+    Task BeatAsync(Guid nodeId, string nodeName, DateTime now, CancellationToken cancellationToken);
+
     /// <summary>
-    /// Unfinished runs with no unfinished step whose lease has run out by <paramref name="now"/>: their holder is
-    /// gone (a crash), so they are advanced again.
+    /// Takes over, for <paramref name="nodeId"/>, the unfinished runs whose holder has not beaten since
+    /// <paramref name="liveSince"/> (it crashed or hangs), and those nobody holds that have no unfinished step (nothing
+    /// else would advance them). Runs of a live holder are never taken. Forgets the nodes whose runs were all taken.
     /// </summary>
-    Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(DateTime now, CancellationToken cancellationToken);
+    /// <returns>The runs taken, for the caller to advance.</returns>
+    Task<IReadOnlyList<Guid>> TakeOverRunsAsync(Guid nodeId, DateTime liveSince, CancellationToken cancellationToken);
 
-    /// <summary>Extends the lease of runs this process still holds in memory.</summary>
-    Task RenewLeasesAsync(IReadOnlyCollection<Guid> runIds, DateTime until, CancellationToken cancellationToken);
+    /// <summary>Lets go of runs the node holds (it stopped advancing them), so that any node may write their next advance.</summary>
+    Task ReleaseRunsAsync(Guid nodeId, IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken);
 
-    /// <summary>Gives up the lease of runs this process will not advance after all (it is stopping).</summary>
-    Task ReleaseLeasesAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken);
+    /// <summary>The node stops: it lets go of every run it holds and its heartbeat row goes.</summary>
+    Task LeaveAsync(Guid nodeId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken);
 }

@@ -25,6 +25,6 @@ public sealed record NewRun(
     /// <summary>The number of the version, for the run record handed back.</summary>
     public int? VersionNumber { get; init; }
 
-    /// <summary>Until when the starting process holds the run's first advance; recovery leaves it alone until then.</summary>
-    public DateTime? LeaseUntil { get; init; }
+    /// <summary>The engine node that starts the run and holds it for its first advance (see <see cref="IRunStore.TakeOverRunsAsync"/>).</summary>
+    public Guid? Holder { get; init; }
 }

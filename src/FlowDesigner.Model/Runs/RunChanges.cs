@@ -9,8 +9,14 @@ public sealed record RunChanges(IReadOnlyList<StepRecord> NewSteps, IReadOnlyLis
     /// <summary>A running step whose success is written with this advance (only while it is still running).</summary>
     public StepRecord? Completed { get; init; }
 
-    /// <summary>Renews the writer's hold on the run (see <see cref="NewRun.LeaseUntil"/>).</summary>
-    public DateTime? LeaseUntil { get; init; }
+    /// <summary>
+    /// The engine node writing the advance. It must hold the run, or find it held by nobody and take it; when the run
+    /// is held by another node nothing is written and <see cref="RunHeldElsewhereException"/> is thrown.
+    /// </summary>
+    public Guid? Holder { get; init; }
+
+    /// <summary>The writer lets go of the run with this advance: it has nothing more to do for it now.</summary>
+    public bool LetGo { get; init; }
 
     public bool IsEmpty => NewSteps.Count == 0 && FinishedLoops.Count == 0 && End is null && Completed is null;
 }

@@ -16,5 +16,8 @@ public sealed record RunRecord(
     DateTime? StartedAt,
     DateTime? FinishedAt)
 {
+    /// <summary>The engine node advancing the run; null while nobody holds it.</summary>
+    public Guid? Holder { get; init; }
+
     public bool IsTerminal => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 }

@@ -39,10 +39,10 @@ public sealed class RunEntity
     public DateTime? FinishedAt { get; set; }
 
     /// <summary>
-    /// Until when a process holds the run's advance in memory; recovery leaves the run alone until then. Renewed with
-    /// every write of the run and while it is held, cleared when the holder lets go early (a shutdown).
+    /// The engine node advancing the run (see <see cref="EngineNodeEntity"/>); only it writes the run's advances.
+    /// Null while nobody holds it: then any node may take it with its next advance.
     /// </summary>
-    public DateTime? LeaseUntil { get; set; }
+    public Guid? HolderId { get; set; }
 
     public List<StepRunEntity> Steps { get; set; } = [];
 }

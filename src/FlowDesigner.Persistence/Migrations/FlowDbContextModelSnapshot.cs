@@ -108,6 +108,28 @@ namespace FlowDesigner.Persistence.Migrations
                     b.ToTable("Credentials", (string)null);
                 });
 
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.EngineNodeEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EngineNodes", (string)null);
+                });
+
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.EventEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -179,7 +201,7 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseUntil")
+                    b.Property<Guid?>("HolderId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutputJson")

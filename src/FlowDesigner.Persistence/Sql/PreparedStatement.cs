@@ -118,6 +118,25 @@ internal sealed class PreparedStatement : IDisposable
         }
     }
 
+    /// <summary>Runs a query and readies it for the next binds; whether it found a row.</summary>
+    public bool HasRow()
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result is not (raw.SQLITE_DONE or raw.SQLITE_ROW))
+            {
+                SqliteException.ThrowExceptionForRC(result, _db);
+            }
+
+            return result == raw.SQLITE_ROW;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int result)

@@ -16,19 +16,25 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         """, "$id", "$type", "$source", "$payload", "$correlation", "$causedBy", "$dedupe", "$now");
 
     private readonly PreparedStatement _insertRun = new(connection, """
-        INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "LeaseUntil")
-        VALUES ($id, $workflow, $version, $event, 'Pending', $cause, $correlation, $dedupe, $parent, $now, $lease)
-        """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$lease");
+        INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "HolderId")
+        VALUES ($id, $workflow, $version, $event, 'Pending', $cause, $correlation, $dedupe, $parent, $now, $holder)
+        """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$holder");
 
     private readonly PreparedStatement _insertStep = new(connection, """
         INSERT INTO "StepRuns" ("Id", "RunId", "NodeId", "Scope", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", "ScheduledAt", "StartedAt", "FinishedAt")
         VALUES ($id, $run, $node, $scope, $attempt, $status, $input, $output, $port, $error, $scheduled, $started, $finished)
         """, "$id", "$run", "$node", "$scope", "$attempt", "$status", "$input", "$output", "$port", "$error", "$scheduled", "$started", "$finished");
 
+    // Only the run's holder, or a node finding it held by nobody, writes an advance; the writer holds it after,
+    // unless it lets go with this write ($keeper is then null).
     private readonly PreparedStatement _openRun = new(connection, """
-        UPDATE "Runs" SET "Status" = 'Running', "StartedAt" = coalesce("StartedAt", $now), "LeaseUntil" = coalesce($lease, "LeaseUntil")
-        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running')
-        """, "$now", "$lease", "$id");
+        UPDATE "Runs" SET "Status" = 'Running', "StartedAt" = coalesce("StartedAt", $now), "HolderId" = $keeper
+        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND ("HolderId" IS NULL OR "HolderId" = $holder)
+        """, "$now", "$keeper", "$id", "$holder");
+
+    private readonly PreparedStatement _heldElsewhere = new(connection, """
+        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, '')
+        """, "$id", "$holder");
 
     private readonly PreparedStatement _completeStep = new(connection, """
         UPDATE "StepRuns" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = $now
@@ -42,9 +48,9 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 
     // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once.
     private readonly PreparedStatement _endRun = new(connection, """
-        UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $now), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now
-        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running')
-        """, "$status", "$now", "$output", "$error", "$id");
+        UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $now), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now, "HolderId" = NULL
+        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND ("HolderId" IS NULL OR "HolderId" = $holder)
+        """, "$status", "$now", "$output", "$error", "$id", "$holder");
 
     private readonly PreparedStatement _cancelUnfinished = new(connection, """
         UPDATE "StepRuns" SET "Status" = 'Cancelled', "Error" = $reason, "FinishedAt" = $now
@@ -75,7 +81,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertRun.Bind(7, run.DedupeKey);
         _insertRun.Bind(8, run.ParentStepId);
         _insertRun.Bind(9, now);
-        _insertRun.Bind(10, run.LeaseUntil);
+        _insertRun.Bind(10, run.Holder);
         _insertRun.Execute();
     }
 
@@ -97,12 +103,21 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertStep.Execute();
     }
 
-    public int OpenRun(Guid runId, DateTime now, DateTime? lease)
+    public int OpenRun(Guid runId, DateTime now, Guid? holder, bool letGo)
     {
         _openRun.Bind(1, now);
-        _openRun.Bind(2, lease);
+        _openRun.Bind(2, letGo ? null : holder);
         _openRun.Bind(3, runId);
+        _openRun.Bind(4, holder);
         return _openRun.Execute();
+    }
+
+    /// <summary>Whether the run is unfinished and held by a node other than <paramref name="holder"/>.</summary>
+    public bool HeldElsewhere(Guid runId, Guid? holder)
+    {
+        _heldElsewhere.Bind(1, runId);
+        _heldElsewhere.Bind(2, holder);
+        return _heldElsewhere.HasRow();
     }
 
     public int CompleteStep(StepRecord step, DateTime now)
@@ -124,13 +139,14 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
     }
 
     /// <summary>Ends a run that has not ended yet; 0 when it had.</summary>
-    public int EndRun(Guid runId, RunEnd end, DateTime now)
+    public int EndRun(Guid runId, RunEnd end, DateTime now, Guid? holder)
     {
         _endRun.Bind(1, end.Status);
         _endRun.Bind(2, now);
         _endRun.Bind(3, end.OutputJson);
         _endRun.Bind(4, end.Error);
         _endRun.Bind(5, runId);
+        _endRun.Bind(6, holder);
         return _endRun.Execute();
     }
 
@@ -144,7 +160,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertEvent, _insertRun, _insertStep, _openRun, _completeStep, _finishLoop, _endRun, _cancelUnfinished })
+        foreach (var statement in new[] { _insertEvent, _insertRun, _insertStep, _openRun, _heldElsewhere, _completeStep, _finishLoop, _endRun, _cancelUnfinished })
         {
             statement.Dispose();
         }

@@ -94,10 +94,10 @@ internal sealed partial class RunStore
 
     private static IReadOnlyList<StepRecord> Commit(RunStatements statements, Guid runId, RunChanges changes, DateTime now)
     {
-        var opened = changes.End is { } end ? statements.EndRun(runId, end, now) : statements.OpenRun(runId, now, changes.LeaseUntil);
+        var opened = changes.End is { } end ? statements.EndRun(runId, end, now, changes.Holder) : statements.OpenRun(runId, now, changes.Holder, changes.LetGo);
         if (opened == 0)
         {
-            throw new WriteConflictException(); // the run has ended
+            throw statements.HeldElsewhere(runId, changes.Holder) ? new RunHeldElsewhereException(runId) : new WriteConflictException(); // or it has ended
         }
 
         if (changes.Completed is { } done && statements.CompleteStep(done, now) == 0)
@@ -145,7 +145,8 @@ internal sealed partial class RunStore
                 .SetProperty(r => r.OutputJson, outputJson)
                 .SetProperty(r => r.Error, error)
                 .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
-                .SetProperty(r => r.FinishedAt, now), cancellationToken);
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.HolderId, (Guid?)null), cancellationToken);
         if (updated == 1)
         {
             var reason = status == RunStatus.Cancelled ? error : "The run ended before this step ran.";
@@ -154,28 +155,6 @@ internal sealed partial class RunStore
 
         await transaction.CommitAsync(cancellationToken);
         return updated == 1;
-    }
-
-    public async Task RenewLeasesAsync(IReadOnlyCollection<Guid> runIds, DateTime until, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        using var writing = await gate.EnterAsync(cancellationToken);
-        foreach (var chunk in runIds.Chunk(500))
-        {
-            await db.Runs.Where(r => chunk.Contains(r.Id) && !Ended.Contains(r.Status))
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, until), cancellationToken);
-        }
-    }
-
-    public async Task ReleaseLeasesAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        using var writing = await gate.EnterAsync(cancellationToken);
-        foreach (var chunk in runIds.Chunk(500))
-        {
-            await db.Runs.Where(r => chunk.Contains(r.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, (DateTime?)null), cancellationToken);
-        }
     }
 
     private static Task<int> CancelUnfinishedStepsAsync(FlowDbContext db, Guid runId, string? reason, DateTime now, CancellationToken cancellationToken) =>

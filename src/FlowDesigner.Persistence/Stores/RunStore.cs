@@ -49,7 +49,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         }
 
         var record = new RunRecord(
-            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, correlationId, null, null, run.ParentStepId, now, null, null);
+            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, correlationId, null, null, run.ParentStepId, now, null, null) { Holder = run.Holder };
         return new RunStart(runId, IsDuplicate: false) { Snapshot = new RunSnapshot(record, [trigger]) };
     }
 
@@ -95,17 +95,6 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Guid>> FindRunsToAdvanceAsync(DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Runs.AsNoTracking()
-            .Where(r => UnfinishedRuns.Contains(r.Status))
-            .Where(r => r.LeaseUntil == null || r.LeaseUntil < now)
-            .Where(r => !r.Steps.Any(s => Unfinished.Contains(s.Status)))
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -129,7 +118,10 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         r.ParentStepId,
         r.CreatedAt,
         r.StartedAt,
-        r.FinishedAt));
+        r.FinishedAt)
+    {
+        Holder = r.HolderId,
+    });
 
     private async Task<Guid?> FindDuplicateAsync(NewRun run, CancellationToken cancellationToken)
     {
