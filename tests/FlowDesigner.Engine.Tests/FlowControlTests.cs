@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlowDesigner.Model.Runs;
 using Microsoft.AspNetCore.Http;
 
@@ -100,6 +101,24 @@ public sealed class FlowControlTests : EngineTestBase
     {
         var runs = await Services.Get<IRunStore>().ListRunsAsync(workflowId, 0, 1, default);
         return runs.Count == 0 ? new RunSnapshot(null!, []) : (await Services.Get<IRunStore>().GetSnapshotAsync(runs[0].Id, default))!;
+    }
+
+    [Fact]
+    public async Task RespondBodyWrittenAsJsonWithAnUnquotedExpression_IsWhatTheWebhookAnswers()
+    {
+        await Driver.PublishAsync("""
+            { "schema": 1, "name": "Answer", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "answer", "respond": "whenFinished" } },
+              { "id": "call", "type": "http.request", "name": "HTTP request", "config": { "method": "GET", "url": "{{ env.sink }}status" } },
+              { "id": "answer", "type": "core.respond", "name": "Respond", "config": {
+                  "body": "{ \"ok\": true, \"upstream\": {{ steps[\"HTTP request\"].status }}, \"note\": \"order {{ trigger.body.id }}\" }" } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "call" }, { "from": "call", "port": "out", "to": "answer" } ] }
+            """);
+
+        var response = await Driver.PostAsync("answer", new { id = "A-1" });
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("""{"ok":true,"upstream":200,"note":"order A-1"}""", JsonSerializer.Serialize(response.Body));
     }
 
     internal static async Task WaitUntilAsync(Func<Task<bool>> condition)

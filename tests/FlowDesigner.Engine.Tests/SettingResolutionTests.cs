@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Model.Descriptors;
 
 namespace FlowDesigner.Engine.Tests;
 
@@ -41,6 +42,30 @@ public sealed class SettingResolutionTests
         var error = Assert.Throws<ExpressionException>(() => Evaluator.Resolve(settings, Scope("CHAIR", 2, 0), "Send"));
 
         Assert.StartsWith("'Send' › body.lines[1]:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonSettingWrittenAsText_PutsInAValueAsItsJson_AndATextInsideQuotesEscaped()
+    {
+        var type = new NodeTypeDescriptor("test.respond", "Respond", NodeKind.Action, "Test") { Properties = [Property.Json("body", "Body")] };
+        var settings = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""
+            { "body": "{ \"ok\": true, \"qty\": {{ item.qty }}, \"item\": {{ item }}, \"note\": \"Sold {{ item.sku }} as {{ '\"best\"' }}\" }" }
+            """)!;
+
+        var resolved = Evaluator.Resolve(settings, Scope("CHAIR", 2, 0), "Respond", type);
+
+        Assert.Equal("""{"ok":true,"qty":2,"item":{"sku":"CHAIR","qty":2},"note":"SoldCHAIRas\"best\""}""", resolved["body"].GetRawText().Replace(" ", ""));
+        Assert.Equal("Sold CHAIR as \"best\"", resolved["body"].GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public void JsonSettingOfAnotherType_IsText()
+    {
+        var settings = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{ "body": "{ \"qty\": {{ item.qty }} }" }""")!;
+
+        var resolved = Evaluator.Resolve(settings, Scope("CHAIR", 2, 0), "Send");
+
+        Assert.Equal("{ \"qty\": 2 }", resolved["body"].GetString());
     }
 
     private static string Json(IReadOnlyDictionary<string, JsonElement> settings) => JsonSerializer.Serialize(settings);

@@ -15,6 +15,7 @@ internal static class TestCatalog
                     Property.Text("url", "URL") with { Required = true },
                     Property.Select("auth", "Authentication", ("none", "None"), ("key", "API key")),
                     Property.Text("apiKey", "API key") with { Required = true, VisibleWhen = VisibleWhen.Is("auth", "key") },
+                    Property.Json("body", "Body"),
                 ],
                 OutputPorts = [PortDescriptor.Out, PortDescriptor.Error],
             }),

@@ -49,6 +49,29 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(2, run.GetProperty("steps").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Publish_RefusesAJsonSettingThatIsNotJson_NamingIt_AndMakesNoVersion()
+    {
+        var workflow = """
+            { "schema": 1, "name": "Answer", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "answer", "respond": "whenFinished" } },
+              { "id": "answer", "type": "core.respond", "name": "Respond", "config": { "body": "{ \"ok\": true, \"upstream\": }" } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "answer" } ] }
+            """;
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(workflow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var published = await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, published.StatusCode);
+        var problem = await published.Content.ReadFromJsonAsync<JsonElement>();
+        var issue = Assert.Single(problem.GetProperty("issues").EnumerateArray());
+        Assert.Equal("invalid-json", issue.GetProperty("code").GetString());
+        Assert.StartsWith("'Respond' › Response body: This is not valid JSON", issue.GetProperty("message").GetString());
+        await using var db = _host.Services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
+        Assert.Equal(0, await db.WorkflowVersions.CountAsync());
+    }
+
     [Theory]
     [InlineData("POST", "/hooks/", "No webhook path")]
     [InlineData("POST", "/hooks", "No webhook path")]

@@ -85,7 +85,11 @@ public sealed class PropertyPanelTests : IAsyncLifetime
 
         panel.Find("[data-property=body] textarea").Change("{ \"sku\": ");
         Assert.Contains("not valid JSON", panel.Find("[data-property=body]").TextContent);
-        Assert.False(_changed.Config.ContainsKey("body"));
+        Assert.Equal("{ \"sku\": ", _changed.Config["body"].GetString()); // kept as typed, to be mended; publishing names it
+
+        panel.Find("[data-property=body] textarea").Change("{ \"ok\": true, \"upstream\": {{ steps[\"Call\"].status }} }");
+        Assert.DoesNotContain("not valid JSON", panel.Find("[data-property=body]").TextContent);
+        Assert.Equal(JsonValueKind.String, _changed.Config["body"].ValueKind);
 
         panel.Find("[data-property=url] input").Change("{{ trigger.body.url ");
         Assert.Contains("no closing", panel.Find("[data-property=url]").TextContent, StringComparison.OrdinalIgnoreCase);

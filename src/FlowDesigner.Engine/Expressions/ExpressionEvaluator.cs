@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Acornima.Ast;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
+using FlowDesigner.Model.Expressions;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
@@ -29,12 +31,19 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
     private readonly ConditionalWeakTable<IReadOnlyDictionary<string, JsonElement>, SettingTemplate> _settings = new();
 
     /// <summary>Resolves every expression in a node's settings.</summary>
+    /// <param name="type">The node's type, whose JSON settings may be written as JSON text with expressions.</param>
     /// <exception cref="ExpressionException">An expression failed; the message names the node and property.</exception>
     public IReadOnlyDictionary<string, JsonElement> Resolve(
-        IReadOnlyDictionary<string, JsonElement> config, ExpressionScope scope, string nodeName)
+        IReadOnlyDictionary<string, JsonElement> config, ExpressionScope scope, string nodeName, NodeTypeDescriptor? type = null)
     {
         // A node's settings are the same object for every step of a published version: they are read once.
-        var settings = _settings.GetValue(config, SettingTemplate.OfSettings);
+        if (!_settings.TryGetValue(config, out var settings))
+        {
+            var json = type?.Properties.Where(p => p.Editor == PropertyEditor.Json).Select(p => p.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+            settings = SettingTemplate.OfSettings(config, json);
+            _settings.AddOrUpdate(config, settings);
+        }
+
         if (settings.Members is not { } members)
         {
             return config;
@@ -101,6 +110,11 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             return ResolveText(engine, text, nodeName, setting.Property);
         }
 
+        if (setting.Json is { } json)
+        {
+            return ResolveJson(engine, json, nodeName, setting.Property);
+        }
+
         if (setting.Members is null && setting.Items is null)
         {
             return setting.Value;
@@ -154,13 +168,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
         if (template.IsSingleExpression)
         {
-            var expression = template.Parts[0].Text;
-            if (PathExpression.TryReadAny(expression, engine.Scope, out var read))
-            {
-                return read.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : read;
-            }
-
-            return ToJson(engine.Value, Run(engine.Value, expression, nodeName, property));
+            return ValueOf(engine, template.Parts[0].Text, nodeName, property);
         }
 
         var builder = new System.Text.StringBuilder();
@@ -170,6 +178,41 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         }
 
         return JsonSerializer.SerializeToElement(builder.ToString());
+    }
+
+    /// <summary>A JSON text with expressions: each standing as a value becomes its result's JSON, each inside a string its text, escaped.</summary>
+    private JsonElement ResolveJson(LazyEngine engine, JsonTemplate template, string nodeName, string property)
+    {
+        var json = new System.Text.StringBuilder();
+        foreach (var part in template.Parts)
+        {
+            json.Append(!part.IsExpression ? part.Text
+                : part.InString ? JsonEncodedText.Encode(TextOf(engine, part.Text, nodeName, property), RelaxedJson).Value
+                : ValueOf(engine, part.Text, nodeName, property).GetRawText());
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToString());
+            return document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            throw new ExpressionException($"'{nodeName}' › {property}: with its expressions put in, this is not valid JSON: {exception.Message}", exception);
+        }
+    }
+
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder RelaxedJson = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>One expression's result as JSON, its type kept.</summary>
+    private JsonElement ValueOf(LazyEngine engine, string expression, string nodeName, string property)
+    {
+        if (PathExpression.TryReadAny(expression, engine.Scope, out var read))
+        {
+            return read.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : read;
+        }
+
+        return ToJson(engine.Value, Run(engine.Value, expression, nodeName, property));
     }
 
     private string TextOf(LazyEngine engine, string expression, string nodeName, string property) =>

@@ -1,3 +1,5 @@
+using FlowDesigner.Model.Expressions;
+
 namespace FlowDesigner.Engine.Expressions;
 
 /// <summary>A text split into literal parts and <c>{{ expression }}</c> parts.</summary>
@@ -17,36 +19,12 @@ public sealed class ExpressionTemplate
     /// <exception cref="FormatException">A <c>{{</c> has no closing <c>}}</c>.</exception>
     public static ExpressionTemplate Parse(string text)
     {
-        var parts = new List<(bool, string)>();
-        var position = 0;
-        while (position < text.Length)
-        {
-            var open = text.IndexOf("{{", position, StringComparison.Ordinal);
-            if (open < 0)
-            {
-                parts.Add((false, text[position..]));
-                break;
-            }
-
-            var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
-            if (close < 0)
-            {
-                throw new FormatException($"'{{{{' at position {open + 1} has no closing '}}}}'.");
-            }
-
-            if (open > position)
-            {
-                parts.Add((false, text[position..open]));
-            }
-
-            parts.Add((true, text[(open + 2)..close].Trim()));
-            position = close + 2;
-        }
+        var parts = ExpressionScanner.Split(text).ToList();
 
         // A value that is exactly one expression, surrounded only by white space, keeps its type.
-        if (parts.Count > 1 && parts.Count(p => p.Item1) == 1 && parts.Where(p => !p.Item1).All(p => string.IsNullOrWhiteSpace(p.Item2)))
+        if (parts.Count > 1 && parts.Count(p => p.IsExpression) == 1 && parts.Where(p => !p.IsExpression).All(p => string.IsNullOrWhiteSpace(p.Text)))
         {
-            parts.RemoveAll(p => !p.Item1);
+            parts.RemoveAll(p => !p.IsExpression);
         }
 
         return new ExpressionTemplate(parts);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlowDesigner.Model.Expressions;
 
 namespace FlowDesigner.Engine.Expressions;
 
@@ -24,19 +25,40 @@ internal sealed class SettingTemplate
     /// <summary>A text with expressions, or null.</summary>
     public string? Text { get; private init; }
 
+    /// <summary>A JSON setting written as JSON text with expressions (see <see cref="JsonTemplate"/>), or null.</summary>
+    public JsonTemplate? Json { get; private init; }
+
     /// <summary>An object's members when some hold expressions, or null.</summary>
     public IReadOnlyList<(string Name, SettingTemplate Value)>? Members { get; private init; }
 
     /// <summary>An array's items when some hold expressions, or null.</summary>
     public IReadOnlyList<SettingTemplate>? Items { get; private init; }
 
-    public bool HasExpressions => Text is not null || Members is not null || Items is not null;
+    public bool HasExpressions => Text is not null || Json is not null || Members is not null || Items is not null;
 
     /// <summary>All of a node's settings: the members are named by their keys alone.</summary>
-    public static SettingTemplate OfSettings(IReadOnlyDictionary<string, JsonElement> settings)
+    /// <param name="jsonSettings">The settings edited as JSON, whose text may be a <see cref="JsonTemplate"/>.</param>
+    public static SettingTemplate OfSettings(IReadOnlyDictionary<string, JsonElement> settings, IReadOnlySet<string> jsonSettings)
     {
-        var members = settings.Select(s => (s.Key, Of(s.Value, s.Key))).ToList();
+        var members = settings.Select(s => (s.Key, jsonSettings.Contains(s.Key) ? OfJson(s.Value, s.Key) : Of(s.Value, s.Key))).ToList();
         return new SettingTemplate("", default) { Members = members.Exists(m => m.Item2.HasExpressions) ? members : null };
+    }
+
+    private static SettingTemplate OfJson(JsonElement value, string property)
+    {
+        if (!JsonTemplate.Holds(value))
+        {
+            return Of(value, property);
+        }
+
+        try
+        {
+            return new SettingTemplate(property, value) { Json = JsonTemplate.Parse(value.GetString()!) };
+        }
+        catch (FormatException)
+        {
+            return new SettingTemplate(property, value) { Text = value.GetString() }; // its resolution says what is unclosed
+        }
     }
 
     public static SettingTemplate Of(JsonElement value, string property)

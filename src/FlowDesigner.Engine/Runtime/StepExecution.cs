@@ -31,7 +31,7 @@ public sealed class StepExecution(
             secrets = credential?.SecretValues ?? [];
             var input = RunPlanner.InputFor(plan, view.State, step.NodeId, step.Scope);
             var scope = ScopeBuilder.For(plan, view, step, input, options.Env);
-            var config = expressions.Resolve(node.Config, scope, node.Name);
+            var config = expressions.Resolve(node.Config, scope, node.Name, plan.Types[step.NodeId]);
             resolvedJson = SettingsJson(config);
             var context = new NodeExecutionContext(step.RunId, node.Id, node.Name, $"{step.RunId}:{node.Id}:{step.Scope}", step.Attempt, config, input)
             {

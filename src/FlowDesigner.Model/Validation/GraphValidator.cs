@@ -20,6 +20,7 @@ public sealed class GraphValidator(NodeCatalog catalog)
         CheckCycles(graph, nodes, issues);
         CheckReachable(graph, types, issues);
         CheckProperties(types, issues);
+        ExpressionChecks.Check(graph, types, issues);
         ForEachContainment.Check(graph, types, issues);
         return issues;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Expressions;
 
 namespace FlowDesigner.Web.Components.Designer;
 
@@ -37,7 +38,10 @@ public static class PropertyText
                 }
                 catch (JsonException exception)
                 {
-                    return (null, $"This is not valid JSON: {exception.Message}");
+                    // JSON with {{ }} in it is kept as written and read when the step runs; so is broken JSON, shown as a
+                    // problem until mended, so that nothing typed is lost.
+                    var kept = JsonSerializer.SerializeToElement(text);
+                    return JsonTemplate.Holds(kept) ? (kept, JsonTemplate.FindProblem(text)) : (null, $"This is not valid JSON: {exception.Message}");
                 }
 
             default:
