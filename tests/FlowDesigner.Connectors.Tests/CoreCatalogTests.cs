@@ -43,6 +43,19 @@ public sealed class CoreCatalogTests
     }
 
     [Fact]
+    public void Hints_AreWrittenRelativeToTheEventsData_AndAWebhookSaysItsDataIsItsBody()
+    {
+        var hints = Catalog.NodeTypes.SelectMany(t => t.Properties).SelectMany(p => new[] { p.Placeholder, p.Help }).OfType<string>().ToList();
+
+        Assert.Contains(hints, h => h.Contains("{{ trigger.", StringComparison.Ordinal));
+        Assert.DoesNotContain(hints, h => h.Contains("trigger.body.", StringComparison.Ordinal));
+        Assert.Equal("body", Catalog.FindNodeType("core.webhook")!.DataPath);
+        Assert.Null(Catalog.FindNodeType("magento.new-order")!.DataPath);
+        using var example = JsonDocument.Parse(Catalog.FindNodeType("core.webhook")!.ExampleOutputJson!);
+        Assert.True(example.RootElement.TryGetProperty("body", out _));
+    }
+
+    [Fact]
     public void Catalog_PutsTriggersFirst()
     {
         var kinds = Catalog.NodeTypes.Select(t => t.Kind).ToList();

@@ -16,7 +16,7 @@ public sealed class PropertyPanelTests : IAsyncLifetime
     {
         Properties =
         [
-            Property.Text("url", "URL") with { Required = true, Help = "Where to send it." },
+            Property.Text("url", "URL") with { Required = true, Help = "Where to send it.", Placeholder = "https://shop.test/orders/{{ trigger.order.id }}" },
             Property.Multiline("note", "Note"),
             Property.Number("count", "Count"),
             Property.Bool("enabled", "Enabled"),
@@ -103,9 +103,21 @@ public sealed class PropertyPanelTests : IAsyncLifetime
         Assert.Contains("In scope: trigger, steps['Map order']", panel.Find("[data-property=url]").TextContent);
     }
 
-    private IRenderedComponent<PropertyPanel> Render(NodeDefinition node, IReadOnlyList<ValidationIssue>? issues = null, IReadOnlyList<string>? inScope = null) =>
+    [Theory]
+    [InlineData("body", "https://shop.test/orders/{{ trigger.body.order.id }}")]
+    [InlineData(null, "https://shop.test/orders/{{ trigger.order.id }}")]
+    public void Placeholders_ReadTheEventsData_WhereTheTriggerKeepsIt(string? dataPath, string placeholder)
+    {
+        var panel = Render(Node(new { }), triggerDataPath: dataPath);
+
+        Assert.Equal(placeholder, panel.Find("[data-property=url] input").GetAttribute("placeholder"));
+    }
+
+    private IRenderedComponent<PropertyPanel> Render(
+        NodeDefinition node, IReadOnlyList<ValidationIssue>? issues = null, IReadOnlyList<string>? inScope = null, string? triggerDataPath = null) =>
         _context.Render<PropertyPanel>(p => p
             .Add(c => c.Node, node)
+            .Add(c => c.TriggerDataPath, triggerDataPath)
             .Add(c => c.Type, Type)
             .Add(c => c.Issues, issues ?? [])
             .Add(c => c.InScope, inScope ?? ["trigger"])

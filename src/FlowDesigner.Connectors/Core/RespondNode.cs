@@ -13,7 +13,7 @@ public sealed class RespondNode : INodeType
         [
             Property.Json("body", "Response body") with
             {
-                Placeholder = "{ \"orderId\": \"{{ trigger.body.order.increment_id }}\", \"status\": \"accepted\" }",
+                Placeholder = "{ \"orderId\": \"{{ trigger.order.increment_id }}\", \"status\": \"accepted\" }",
                 Help = "JSON or an expression. Empty: this step's input.",
             },
         ],

@@ -31,12 +31,13 @@ public sealed class WebhookTrigger : INodeType
             },
             Property.Text("dedupeKey", "Deduplicate by") with
             {
-                Placeholder = "{{ trigger.body.order.increment_id }}",
+                Placeholder = "{{ trigger.order.increment_id }}",
                 Help = "A second request with the same key starts no run and is answered with the first run's id. Empty: the Idempotency-Key header, when sent.",
             },
         ],
         ExampleOutputJson = """{ "method": "POST", "path": "/hooks/orders", "headers": { "content-type": "application/json" }, "query": {}, "body": {} }""",
         Summarize = Summarize,
+        DataPath = "body",
     };
 
     private static string Summarize(NodeDefinition node)

@@ -43,6 +43,13 @@ public sealed record NodeTypeDescriptor(string Key, string DisplayName, NodeKind
     /// </summary>
     public string? ExampleOutputJson { get; init; }
 
+    /// <summary>
+    /// For a trigger: where its output keeps the event's own data (<c>body</c> for a webhook, whose output also holds
+    /// the method, headers and query); null when the output is the data. Placeholders and help throughout the catalog
+    /// are written relative to the data (<c>{{ trigger.order.increment_id }}</c>), and shown as the trigger reads them.
+    /// </summary>
+    public string? DataPath { get; init; }
+
     /// <summary>Turns a trigger's settings into the one line the workflow list shows (<c>POST /hooks/orders</c>).</summary>
     public Func<NodeDefinition, string>? Summarize { get; init; }
 

@@ -38,6 +38,11 @@ public sealed class DesignerState(
 
     public WorkflowDefinition Current => _history.Current;
 
+    /// <summary>Where the workflow's trigger keeps the event's data (see <see cref="NodeTypeDescriptor.DataPath"/>); null without a trigger.</summary>
+    public string? TriggerDataPath => Current.Nodes
+        .Select(n => catalog.FindNodeType(n.Type))
+        .FirstOrDefault(t => t?.Kind == NodeKind.Trigger)?.DataPath;
+
     public EditHistory History => _history;
 
     /// <summary>The draft's problems, as validation sees them now.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Expressions;
 using FlowDesigner.Model.Validation;
 using Microsoft.AspNetCore.Components;
 
@@ -34,6 +35,10 @@ public sealed partial class PropertyPanel
     /// <summary>The names the node's expressions can read (<c>trigger</c>, earlier steps).</summary>
     [Parameter]
     public IReadOnlyList<string> InScope { get; set; } = [];
+
+    /// <summary>Where the workflow's trigger keeps the event's data (<c>body</c> under a webhook); hints follow it. Default null (the output is the data).</summary>
+    [Parameter]
+    public string? TriggerDataPath { get; set; }
 
     /// <summary>The names other nodes have, which this one may not take.</summary>
     [Parameter]
@@ -107,14 +112,18 @@ public sealed partial class PropertyPanel
 
     private string? HelpOf(PropertyDescriptor property)
     {
+        var help = Hint(property.Help);
         if (!property.AllowsExpressions || !TextOf(property).Contains("{{", StringComparison.Ordinal))
         {
-            return property.Help;
+            return help;
         }
 
         var scope = "In scope: " + string.Join(", ", InScope);
-        return property.Help is null ? scope : $"{property.Help} {scope}";
+        return help is null ? scope : $"{help} {scope}";
     }
+
+    /// <summary>A placeholder or help text as this workflow's trigger reads the event's data.</summary>
+    private string? Hint(string? text) => TriggerHints.For(text, TriggerDataPath);
 
     private Task RenameAsync(string? name)
     {
