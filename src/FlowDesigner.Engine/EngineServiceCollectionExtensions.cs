@@ -40,6 +40,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<GraphValidator>();
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<PublishService>();
+        services.AddSingleton<PublishWarnings>();
         services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ExpressionLimits());

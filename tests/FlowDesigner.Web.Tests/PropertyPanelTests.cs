@@ -25,6 +25,7 @@ public sealed class PropertyPanelTests : IAsyncLifetime
             Property.Json("body", "Body"),
             Property.Code("code", "Script"),
             Property.KeyValue("headers", "Headers"),
+            Property.Text("eventName", "Event name") with { AllowsExpressions = false, Suggestions = SuggestionLists.EmittedEvents },
         ],
     };
 
@@ -47,7 +48,7 @@ public sealed class PropertyPanelTests : IAsyncLifetime
         var panel = Render(Node(new { headers = new { Accept = "application/json" } }));
 
         var shown = panel.FindAll("[data-property]").Select(e => e.GetAttribute("data-property")).ToList();
-        Assert.Equal(["url", "note", "count", "enabled", "auth", "body", "code", "headers"], shown);
+        Assert.Equal(["url", "note", "count", "enabled", "auth", "body", "code", "headers", "eventName"], shown);
         Assert.Contains("URL *", panel.Find("[data-property=url]").TextContent);
         Assert.Contains("Where to send it.", panel.Find("[data-property=url]").TextContent);
         Assert.NotEmpty(panel.FindAll("[data-property=note] textarea"));
@@ -84,15 +85,15 @@ public sealed class PropertyPanelTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Number, _changed!.Config["count"].ValueKind);
 
         panel.Find("[data-property=body] textarea").Change("{ \"sku\": ");
-        Assert.Contains("not valid JSON", panel.Find("[data-property=body]").TextContent);
+        panel.WaitForAssertion(() => Assert.Contains("not valid JSON", panel.Find("[data-property=body]").TextContent));
         Assert.Equal("{ \"sku\": ", _changed.Config["body"].GetString()); // kept as typed, to be mended; publishing names it
 
         panel.Find("[data-property=body] textarea").Change("{ \"ok\": true, \"upstream\": {{ steps[\"Call\"].status }} }");
-        Assert.DoesNotContain("not valid JSON", panel.Find("[data-property=body]").TextContent);
+        panel.WaitForAssertion(() => Assert.DoesNotContain("not valid JSON", panel.Find("[data-property=body]").TextContent));
         Assert.Equal(JsonValueKind.String, _changed.Config["body"].ValueKind);
 
         panel.Find("[data-property=url] input").Change("{{ trigger.body.url ");
-        Assert.Contains("no closing", panel.Find("[data-property=url]").TextContent, StringComparison.OrdinalIgnoreCase);
+        panel.WaitForAssertion(() => Assert.Contains("no closing", panel.Find("[data-property=url]").TextContent, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -113,10 +114,27 @@ public sealed class PropertyPanelTests : IAsyncLifetime
         Assert.Equal(placeholder, panel.Find("[data-property=url] input").GetAttribute("placeholder"));
     }
 
+    [Fact]
+    public void SuggestedSetting_WarnsWhenTheValueIsNoneOfTheList()
+    {
+        var suggestions = new Dictionary<string, IReadOnlyList<string>> { [SuggestionLists.EmittedEvents] = ["order.created"] };
+
+        var known = Render(Node(new { eventName = "order.created" }), suggestions: suggestions);
+        var unknown = Render(Node(new { eventName = "order.shipped" }), suggestions: suggestions);
+
+        Assert.DoesNotContain("No published workflow emits", known.Find("[data-property=eventName]").TextContent);
+        Assert.Contains("No published workflow emits 'order.shipped' yet", unknown.Find("[data-property=eventName]").TextContent);
+    }
+
     private IRenderedComponent<PropertyPanel> Render(
-        NodeDefinition node, IReadOnlyList<ValidationIssue>? issues = null, IReadOnlyList<string>? inScope = null, string? triggerDataPath = null) =>
+        NodeDefinition node,
+        IReadOnlyList<ValidationIssue>? issues = null,
+        IReadOnlyList<string>? inScope = null,
+        string? triggerDataPath = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? suggestions = null) =>
         _context.Render<PropertyPanel>(p => p
             .Add(c => c.Node, node)
+            .Add(c => c.Suggestions, suggestions ?? new Dictionary<string, IReadOnlyList<string>>())
             .Add(c => c.TriggerDataPath, triggerDataPath)
             .Add(c => c.Type, Type)
             .Add(c => c.Issues, issues ?? [])

@@ -17,6 +17,7 @@ public sealed class OnEventTrigger : INodeType
                 Required = true,
                 AllowsExpressions = false,
                 Placeholder = "order.created",
+                Suggestions = SuggestionLists.EmittedEvents,
             },
             Property.Text("filter", "Only when") with
             {

@@ -13,7 +13,7 @@ namespace FlowDesigner.Engine.Workflows;
 /// </summary>
 public sealed class PublishService(
     IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules, ActiveTriggerCache triggers,
-    ICredentialStore credentials)
+    ICredentialStore credentials, PublishWarnings warnings)
 {
     public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, string actor, CancellationToken cancellationToken)
     {
@@ -39,11 +39,23 @@ public sealed class PublishService(
             return new PublishResult(null, issues);
         }
 
+        var worthALook = await warnings.FindAsync(workflow.Definition, cancellationToken);
         var version = await versions.PublishAsync(workflowId, workflow.Definition, trigger?.Type, key, note, actor, cancellationToken);
         triggers.Clear();
         schedules.Register(version);
-        return new PublishResult(version, []);
+        return new PublishResult(version, []) { Warnings = worthALook };
     }
+
+    /// <summary>What publishing the saved draft would warn about (see <see cref="PublishWarnings"/>), to ask before going on.</summary>
+    /// <exception cref="WorkflowNotFoundException">The workflow was deleted.</exception>
+    public async Task<IReadOnlyList<ValidationIssue>> FindWarningsAsync(Guid workflowId, CancellationToken cancellationToken)
+    {
+        var workflow = await workflows.FindAsync(workflowId, cancellationToken) ?? throw new WorkflowNotFoundException(workflowId);
+        return await warnings.FindAsync(workflow.Definition, cancellationToken);
+    }
+
+    /// <summary>The names of the events published workflows emit, for an On event trigger to listen to.</summary>
+    public Task<IReadOnlyList<string>> EmittedEventNamesAsync(CancellationToken cancellationToken) => warnings.EmittedEventNamesAsync(cancellationToken);
 
     public async Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
     {

@@ -23,6 +23,9 @@ public interface IVersionStore
 
     Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken);
 
+    /// <summary>The active version of every published workflow.</summary>
+    Task<IReadOnlyList<VersionRecord>> ListActiveAsync(CancellationToken cancellationToken);
+
     /// <summary>Active versions whose trigger is of this type (and key, when given).</summary>
     Task<IReadOnlyList<ActiveTrigger>> FindActiveTriggersAsync(string triggerType, string? triggerKey, CancellationToken cancellationToken);
 }

@@ -96,6 +96,13 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         return version is null ? null : ToRecord(version, Parse(version));
     }
 
+    public async Task<IReadOnlyList<VersionRecord>> ListActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var versions = await db.Workflows.AsNoTracking().Where(w => w.ActiveVersion != null).Select(w => w.ActiveVersion!).ToListAsync(cancellationToken);
+        return [.. versions.Select(v => ToRecord(v, Parse(v)))];
+    }
+
     public async Task<IReadOnlyList<ActiveTrigger>> FindActiveTriggersAsync(string triggerType, string? triggerKey, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -48,7 +48,7 @@ public static class WorkflowApi
         {
             var result = await publisher.PublishAsync(id, body?.Note, user.Name, cancellationToken);
             return result.Published
-                ? Results.Ok(new { versionId = result.Version.Id, number = result.Version.Number })
+                ? Results.Ok(new { versionId = result.Version.Id, number = result.Version.Number, warnings = result.Warnings })
                 : Results.Problem(title: "The workflow cannot be published yet", detail: string.Join(" ", result.Issues.Select(i => i.Message)), statusCode: 422,
                     extensions: new Dictionary<string, object?> { ["issues"] = result.Issues });
         }

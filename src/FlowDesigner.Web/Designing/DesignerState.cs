@@ -38,6 +38,9 @@ public sealed class DesignerState(
 
     public WorkflowDefinition Current => _history.Current;
 
+    /// <summary>What text settings offer while typing (<see cref="SuggestionLists"/>), read when the workflow is opened.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Suggestions { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Where the workflow's trigger keeps the event's data (see <see cref="NodeTypeDescriptor.DataPath"/>); null without a trigger.</summary>
     public string? TriggerDataPath => Current.Nodes
         .Select(n => catalog.FindNodeType(n.Type))
@@ -104,6 +107,10 @@ public sealed class DesignerState(
             Notes = [.. workflow.Definition.Notes.Select((n, i) => n with { Id = Components.Designer.CanvasMapping.NoteKey(n, i) })],
         };
         SamplePayload = workflow.SamplePayloadJson;
+        Suggestions = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [SuggestionLists.EmittedEvents] = await publisher.EmittedEventNamesAsync(cancellationToken),
+        };
         Revision = workflow.Revision;
         _savedJson = WorkflowDefinitionJson.Serialize(definition);
         _history = new EditHistory(definition);

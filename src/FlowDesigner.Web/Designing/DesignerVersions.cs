@@ -42,6 +42,11 @@ public sealed class DesignerVersions(PublishService publisher)
         return result;
     }
 
+    /// <summary>What publishing the saved draft would warn about, to ask before going on.</summary>
+    /// <exception cref="WorkflowNotFoundException">The workflow was deleted.</exception>
+    public Task<IReadOnlyList<ValidationIssue>> WarningsAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        publisher.FindWarningsAsync(workflowId, cancellationToken);
+
     /// <summary>Makes an earlier version the one new events run.</summary>
     /// <exception cref="WorkflowNotFoundException">The workflow was deleted.</exception>
     public async Task<PublishResult> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken)

@@ -40,6 +40,10 @@ public sealed partial class PropertyPanel
     [Parameter]
     public string? TriggerDataPath { get; set; }
 
+    /// <summary>The lists settings offer while typing, by <see cref="SuggestionLists"/> name. Default none.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Suggestions { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The names other nodes have, which this one may not take.</summary>
     [Parameter]
     public IReadOnlyCollection<string> TakenNames { get; set; } = [];
@@ -120,6 +124,23 @@ public sealed partial class PropertyPanel
 
         var scope = "In scope: " + string.Join(", ", InScope);
         return help is null ? scope : $"{help} {scope}";
+    }
+
+    private IEnumerable<string> SuggestionsFor(string list, string? typed) =>
+        Suggestions.GetValueOrDefault(list, []).Where(s => string.IsNullOrWhiteSpace(typed) || s.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The help, or a warning when the value is none of the list's (an event no published workflow emits).</summary>
+    private string? SuggestionHelp(PropertyDescriptor property, string list)
+    {
+        var value = TextOf(property).Trim();
+        if (value.Length == 0 || !Suggestions.TryGetValue(list, out var known) || known.Contains(value, StringComparer.Ordinal))
+        {
+            return Hint(property.Help);
+        }
+
+        return list == SuggestionLists.EmittedEvents
+            ? $"No published workflow emits '{value}' yet: this trigger waits until one does."
+            : Hint(property.Help);
     }
 
     /// <summary>A placeholder or help text as this workflow's trigger reads the event's data.</summary>

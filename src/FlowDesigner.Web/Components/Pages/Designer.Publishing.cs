@@ -138,7 +138,19 @@ public sealed partial class Designer
             }
         }
 
-        var dialog = await Dialogs.ShowAsync<PublishDialog>("Publish", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        IReadOnlyList<ValidationIssue> warnings;
+        try
+        {
+            warnings = await State.Versions.WarningsAsync(Id, CancellationToken.None);
+        }
+        catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
+        {
+            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            return;
+        }
+
+        var dialog = await Dialogs.ShowAsync<PublishDialog>(
+            "Publish", new DialogParameters<PublishDialog> { { d => d.Warnings, warnings } }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string note })
         {
             return;
