@@ -41,6 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<PublishService>();
         services.AddSingleton<PublishWarnings>();
+        services.AddSingleton<ManualRuns>();
         services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ExpressionLimits());

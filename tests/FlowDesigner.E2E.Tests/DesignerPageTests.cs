@@ -159,8 +159,10 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), "ann", default);
         await OpenDesignerAsync(session, imported.Workflow!.Id);
 
+        await Assertions.Expect(page.Locator("#publish-state")).ToContainTextAsync("Draft");
         await PublishAsync(page, "First go-live");
         await Assertions.Expect(page.GetByText("Published as v1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#publish-state")).ToContainTextAsync("Published v1");
         await new CanvasProbe(page).ShowNodeAsync("answer");
         await page.Locator(".fd-node[data-node=answer] .fd-node-head").ClickAsync(); // a pause after the answer, linked from it
         await page.Locator(".fd-palette-item[data-type='core.delay']").ClickAsync();
@@ -175,6 +177,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await v1.GetByRole(AriaRole.Button, new() { Name = "Make active" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Make v1 active" }).ClickAsync();
         await Assertions.Expect(v1).ToContainTextAsync("Active");
+        await Assertions.Expect(page.Locator("#publish-state")).ToContainTextAsync("Changed since v1"); // the saved draft is v2's graph
 
         await v1.GetByRole(AriaRole.Button, new() { Name = "View" }).ClickAsync();
         await Assertions.Expect(page.Locator("#viewing")).ToContainTextAsync("Viewing v1");
@@ -186,15 +189,20 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
 
-        // A required setting emptied: publishing is refused and says what to fix.
+        // Saved, the draft is v1's graph again: the active version.
+        await page.Locator("#save").ClickAsync();
+        await Assertions.Expect(page.Locator("#publish-state")).ToContainTextAsync("Published v1");
+
+        // A required setting emptied: Publish is unavailable and says what to fix.
         await page.GetByLabel("Close the versions").ClickAsync();
         await page.Locator(".fd-node[data-node=hook] .fd-node-head").ClickAsync();
         var path = page.Locator("#property-panel [data-property=path] input");
         await path.FillAsync("");
         await path.PressAsync("Tab");
-        await PublishAsync(page, "Broken");
-        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("Path");
-        await Assertions.Expect(page.GetByText("Not published", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#publish")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#publish-wrap")).ToHaveAttributeAsync("title", "Fix the problem listed in the problems bar first.");
+        await page.Locator("#problems-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#problems-list")).ToContainTextAsync("Path");
         await session.ScreenshotAsync("designer-publish-refused");
         var active = await session.Host.Services.GetRequiredService<PublishService>().FindActiveAsync(imported.Workflow.Id, default);
         Assert.Equal(1, active!.Number);

@@ -65,6 +65,14 @@ public sealed class PublishService(
         return deactivated;
     }
 
+    /// <summary>Makes the newest version active again after a deactivation; refused, with the reason, when its webhook path is taken.</summary>
+    /// <exception cref="WorkflowNotFoundException">The workflow was deleted, or never published.</exception>
+    public async Task<PublishResult> ActivateLatestAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
+    {
+        var latest = (await versions.ListAsync(workflowId, cancellationToken)).FirstOrDefault() ?? throw new WorkflowNotFoundException(workflowId);
+        return await ActivateAsync(workflowId, latest.Id, actor, cancellationToken);
+    }
+
     public Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken) =>
         versions.FindActiveAsync(workflowId, cancellationToken);
 

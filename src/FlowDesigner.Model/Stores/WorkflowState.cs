@@ -10,4 +10,7 @@ public enum WorkflowState
 
     /// <summary>Published, and the draft has changed since.</summary>
     Changed,
+
+    /// <summary>Published once, then deactivated: no version listens to the trigger until one is activated.</summary>
+    Inactive,
 }

@@ -19,5 +19,8 @@ public sealed record WorkflowSummary(
     /// <summary>What went wrong the last time the active polling trigger looked for new events; null when it went well.</summary>
     public string? TriggerProblem { get; init; }
 
-    public WorkflowState State => WorkflowStates.Of(ActiveVersionNumber, ChangedSinceActive);
+    /// <summary>The newest version's number, active or not; null when the workflow was never published.</summary>
+    public int? LatestVersionNumber { get; init; }
+
+    public WorkflowState State => WorkflowStates.Of(ActiveVersionNumber, ChangedSinceActive, LatestVersionNumber);
 }

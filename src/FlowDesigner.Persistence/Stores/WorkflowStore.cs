@@ -36,6 +36,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
                 w.Runs.Max(r => (DateTime?)r.CreatedAt),
                 w.Runs.Count(r => r.CreatedAt >= since))
             {
+                LatestVersionNumber = db.WorkflowVersions.Where(v => v.WorkflowId == w.Id).Max(v => (int?)v.Number),
                 TriggerProblem = w.ActiveVersion == null
                     ? null
                     : db.TriggerCursors.Where(c => c.WorkflowId == w.Id && c.TriggerType == w.ActiveVersion.TriggerType).Select(c => c.LastError).FirstOrDefault(),

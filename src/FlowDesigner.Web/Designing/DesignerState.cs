@@ -38,6 +38,39 @@ public sealed class DesignerState(
 
     public WorkflowDefinition Current => _history.Current;
 
+    /// <summary>The number of the version new events run; null when none is active.</summary>
+    public int? ActiveVersionNumber { get; private set; }
+
+    /// <summary>Whether the saved draft differs from the active version.</summary>
+    public bool ChangedSinceActive { get; private set; }
+
+    /// <summary>Draft, Published vN, Changed since vN, or Deactivated.</summary>
+    public WorkflowState PublishState => WorkflowStates.Of(ActiveVersionNumber, ChangedSinceActive, Versions.All.FirstOrDefault()?.Number);
+
+    /// <summary>The problems that keep the draft from being published (warnings do not).</summary>
+    public IReadOnlyList<ValidationIssue> PublishBlockers => [.. Issues.Where(i => i.Kind != IssueKind.Warning)];
+
+    /// <summary>Why Publish is unavailable, or null when it is.</summary>
+    public string? PublishBlockedReason => Viewing is not null
+        ? "A published version is shown: go back to the draft to publish."
+        : PublishBlockers.Count switch
+        {
+            0 => null,
+            1 => "Fix the problem listed in the problems bar first.",
+            var n => $"Fix the {n} problems listed in the problems bar first.",
+        };
+
+    /// <summary>Reads again which version is active and whether the saved draft has changed since (after publishing, activating, deactivating).</summary>
+    public async Task RefreshPublishStateAsync(CancellationToken cancellationToken)
+    {
+        if (await workflows.FindAsync(WorkflowId, cancellationToken) is { } workflow)
+        {
+            (ActiveVersionNumber, ChangedSinceActive) = (workflow.ActiveVersionNumber, workflow.ChangedSinceActive);
+        }
+
+        await Versions.LoadAsync(WorkflowId, cancellationToken);
+    }
+
     /// <summary>What text settings offer while typing (<see cref="SuggestionLists"/>), read when the workflow is opened.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Suggestions { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -107,6 +140,8 @@ public sealed class DesignerState(
             Notes = [.. workflow.Definition.Notes.Select((n, i) => n with { Id = Components.Designer.CanvasMapping.NoteKey(n, i) })],
         };
         SamplePayload = workflow.SamplePayloadJson;
+        (ActiveVersionNumber, ChangedSinceActive) = (workflow.ActiveVersionNumber, workflow.ChangedSinceActive);
+        await Versions.LoadAsync(id, cancellationToken);
         Suggestions = new Dictionary<string, IReadOnlyList<string>>
         {
             [SuggestionLists.EmittedEvents] = await publisher.EmittedEventNamesAsync(cancellationToken),
@@ -282,6 +317,7 @@ public sealed class DesignerState(
             }
 
             Revision = result.Workflow!.Revision;
+            (ActiveVersionNumber, ChangedSinceActive) = (result.Workflow.ActiveVersionNumber, result.Workflow.ChangedSinceActive);
             _savedJson = WorkflowDefinitionJson.Serialize(definition);
             return quietly ? SaveOutcome.Nothing : SaveOutcome.Saved;
         }

@@ -18,10 +18,12 @@ public static class UiExtensions
         builder.Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter; // over the designer's bottom strip, which fit keeps clear of nodes
-            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+            // Every message hides after 10 s; only one carrying an action (Reload, Back to workflows) waits to be acted on.
+            options.SnackbarConfiguration.VisibleStateDuration = 10_000;
         });
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddTransient<Designing.DesignerState>();
+        builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

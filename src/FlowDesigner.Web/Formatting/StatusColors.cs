@@ -22,6 +22,7 @@ public static class StatusColors
     {
         WorkflowState.Published => Color.Success,
         WorkflowState.Changed => Color.Warning,
+        WorkflowState.Inactive => Color.Dark,
         _ => Color.Default,
     };
 }

@@ -36,5 +36,8 @@ public static class FlowTheme
             Button = new ButtonTypography { FontFamily = FontStack, TextTransform = "none", FontWeight = "600" },
         },
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "220px", AppbarHeight = "56px" },
+
+        // Messages sit below dialogs (1400), so that one never covers a dialog's buttons; above menus and the app bar.
+        ZIndex = new ZIndex { Snackbar = 1350 },
     };
 }

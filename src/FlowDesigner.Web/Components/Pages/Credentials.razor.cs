@@ -15,6 +15,9 @@ public partial class Credentials
     private bool _busy;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private CredentialService Service { get; set; } = default!;
 
     [Inject]
@@ -81,7 +84,16 @@ public partial class Credentials
         if (users.Count > 0)
         {
             Snackbar.Add($"'{credential.Name}' was not deleted: the published workflow{(users.Count == 1 ? "" : "s")} {string.Join(", ", users.Select(u => $"'{u}'"))} sign{(users.Count == 1 ? "s" : "")} in with it. "
-                + "Choose another credential there, or deactivate them, first.", Severity.Error, o => o.RequireInteraction = true);
+                + "Choose another credential there, or deactivate them, first.", Severity.Error, o =>
+                {
+                    o.RequireInteraction = true;
+                    o.Action = "Open workflows";
+                    o.OnClick = _ =>
+                    {
+                        Navigation.NavigateTo("workflows");
+                        return Task.CompletedTask;
+                    };
+                });
             return;
         }
 

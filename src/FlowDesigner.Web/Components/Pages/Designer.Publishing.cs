@@ -2,6 +2,7 @@ using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
+using FlowDesigner.Web.Components.Workflows;
 using FlowDesigner.Web.Designing;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -14,7 +15,54 @@ public sealed partial class Designer
     [Inject]
     private FlowDesigner.Engine.Triggers.TriggerSamples Samples { get; set; } = default!;
 
+    [Inject]
+    private WorkflowActions Actions { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     private Task ToggleVersionsAsync() => State.Versions.ToggleAsync(Id, CancellationToken.None);
+
+    /// <summary>Run now is offered for a workflow that starts by hand and has an active version.</summary>
+    private bool CanRunNow => State.ActiveVersionNumber is not null && State.Current.Nodes.Any(n => n.Type == ManualRuns.TriggerType);
+
+    private string PublishStateHint => State.PublishState switch
+    {
+        Model.Stores.WorkflowState.Draft => "Never published: the trigger does nothing until you publish.",
+        Model.Stores.WorkflowState.Inactive => "Deactivated: no version listens to the trigger. Activate one to start taking events again.",
+        Model.Stores.WorkflowState.Changed => $"v{State.ActiveVersionNumber} is active and runs new events; the saved draft has changed since. Publish to make it v{(State.Versions.All.FirstOrDefault()?.Number ?? 0) + 1}.",
+        _ => $"v{State.ActiveVersionNumber} is active: new events run it.",
+    };
+
+    private async Task RunNowAsync() => await Actions.RunNowAsync(Id, State.Current.Name);
+
+    private async Task DeactivateWorkflowAsync()
+    {
+        if (await Actions.DeactivateAsync(Id, State.Current.Name))
+        {
+            await State.RefreshPublishStateAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task ActivateLatestAsync()
+    {
+        if (await Actions.ActivateAsync(Id, State.Current.Name))
+        {
+            await State.RefreshPublishStateAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The workflow is gone: the message stays, with the way back, since nothing here can be saved.</summary>
+    private void TellDeleted() => Snackbar.Add(Deleted, Severity.Error, o =>
+    {
+        o.RequireInteraction = true;
+        o.Action = "Back to workflows";
+        o.OnClick = _ =>
+        {
+            Navigation.NavigateTo("workflows");
+            return Task.CompletedTask;
+        };
+    });
 
     private Task ViewAsync(FlowDesigner.Model.Stores.VersionRecord version)
     {
@@ -58,12 +106,13 @@ public sealed partial class Designer
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
-            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            TellDeleted();
             return;
         }
 
         if (result.Published)
         {
+            await State.RefreshPublishStateAsync(CancellationToken.None);
             Snackbar.Add($"v{version.Number} is the active version now", Severity.Success);
         }
         else
@@ -98,7 +147,7 @@ public sealed partial class Designer
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
-            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            TellDeleted();
             return;
         }
         catch (ArgumentException exception)
@@ -145,7 +194,7 @@ public sealed partial class Designer
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
-            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            TellDeleted();
             return;
         }
 
@@ -163,12 +212,13 @@ public sealed partial class Designer
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
-            Snackbar.Add(Deleted, Severity.Error, o => o.RequireInteraction = true);
+            TellDeleted();
             return;
         }
 
         if (result.Published)
         {
+            await State.RefreshPublishStateAsync(CancellationToken.None);
             Snackbar.Add($"Published as v{result.Version.Number}", Severity.Success);
         }
         else
@@ -207,7 +257,28 @@ public sealed partial class Designer
         var outcome = await State.SaveAsync(User.Name, quietly, CancellationToken.None);
         if (outcome.Message is { } message)
         {
-            Snackbar.Add(message, outcome.Succeeded ? Severity.Success : Severity.Error, o => o.RequireInteraction = outcome.Sticky);
+            if (message == Deleted)
+            {
+                TellDeleted();
+            }
+            else if (outcome.Sticky)
+            {
+                // Someone else saved meanwhile: the message stays, with the way to their version (leaving asks about these edits).
+                Snackbar.Add(message, Severity.Error, o =>
+                {
+                    o.RequireInteraction = true;
+                    o.Action = "Reload";
+                    o.OnClick = _ =>
+                    {
+                        Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+                        return Task.CompletedTask;
+                    };
+                });
+            }
+            else
+            {
+                Snackbar.Add(message, outcome.Succeeded ? Severity.Success : Severity.Error);
+            }
         }
 
         StateHasChanged();

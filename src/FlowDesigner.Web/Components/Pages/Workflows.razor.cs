@@ -27,6 +27,9 @@ public partial class Workflows
     private NodeCatalog Catalog { get; set; } = default!;
 
     [Inject]
+    private WorkflowActions Actions { get; set; } = default!;
+
+    [Inject]
     private CurrentUser User { get; set; } = default!;
 
     [Inject]
@@ -100,8 +103,9 @@ public partial class Workflows
         await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, User.Name, CancellationToken.None), reload: false);
         if (created.Count > 0)
         {
-            Snackbar.Add($"Created {created.Count} draft(s) from the template. Pick a credential on each vendor's node, then publish.", Severity.Success);
+            // Said on the designer it opens, where the next step is taken (messages stay on their page).
             Navigation.NavigateTo($"workflows/{created[0].Id}");
+            Snackbar.Add($"Created {created.Count} draft(s) from the template. Pick a credential on each vendor's node, then publish.", Severity.Success);
         }
     }
 
@@ -129,6 +133,28 @@ public partial class Workflows
         var export = await Service.ExportAsync(workflow.Id, CancellationToken.None);
         await Js.InvokeVoidAsync("flowDesigner.downloadText", export.FileName, "application/json", export.Json);
     }, reload: false);
+
+    private async Task DeactivateAsync(WorkflowSummary workflow)
+    {
+        if (await Actions.DeactivateAsync(workflow.Id, workflow.Name))
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task ActivateAsync(WorkflowSummary workflow)
+    {
+        if (await Actions.ActivateAsync(workflow.Id, workflow.Name))
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task RunNowAsync(WorkflowSummary workflow)
+    {
+        await Actions.RunNowAsync(workflow.Id, workflow.Name);
+        await ReloadAsync(); // its last run, or a state changed elsewhere that refused it
+    }
 
     private async Task DeleteAsync(WorkflowSummary workflow)
     {
