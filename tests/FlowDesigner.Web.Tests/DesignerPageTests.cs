@@ -28,13 +28,14 @@ public sealed class DesignerPageTests : IAsyncLifetime
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1000, 700));
         _context.Services.AddMudServices();
-        foreach (var type in new[] { typeof(WorkflowService), typeof(PublishService), typeof(TestRunner), typeof(NodeCatalog), typeof(GraphValidator), typeof(ExpressionEvaluator), typeof(Engine.Credentials.CredentialService), typeof(Engine.Triggers.TriggerSamples) })
+        foreach (var type in new[] { typeof(WorkflowService), typeof(PublishService), typeof(TestRunner), typeof(NodeCatalog), typeof(GraphValidator), typeof(ExpressionEvaluator), typeof(Engine.Credentials.CredentialService), typeof(Engine.Triggers.TriggerSamples), typeof(ManualRuns) })
         {
             _context.Services.AddSingleton(type, _services.Provider.GetRequiredService(type));
         }
 
         _context.Services.AddScoped<CurrentUser>();
         _context.Services.AddTransient<FlowDesigner.Web.Designing.DesignerState>();
+        _context.Services.AddScoped<FlowDesigner.Web.Components.Workflows.WorkflowActions>();
         _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -26,6 +26,9 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
         _context.Services.AddSingleton(_services.Get<NodeCatalog>());
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddScoped<CurrentUser>();
+        _context.Services.AddSingleton(_services.Get<FlowDesigner.Engine.Workflows.PublishService>());
+        _context.Services.AddSingleton(_services.Get<FlowDesigner.Engine.Workflows.ManualRuns>());
+        _context.Services.AddScoped<FlowDesigner.Web.Components.Workflows.WorkflowActions>();
         _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
     }
 
