@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Publishes a named event that starts the workflows subscribed to it.</summary>
 public sealed class EmitEventNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.emit-event", "Emit event", NodeKind.Action, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.EmitEvent, "Emit event", NodeKind.Action, CoreCategories.Logic)
     {
         Icon = "icons/core-emit-event.svg",
         Description = "Publishes an event, such as order.created, that starts every workflow with an On event trigger of that name.",

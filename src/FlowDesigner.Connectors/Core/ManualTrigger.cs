@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Starts a run when someone presses Run now, with a sample payload.</summary>
 public sealed class ManualTrigger : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.manual", "Manual start", NodeKind.Trigger, CoreCategories.Triggers)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Manual, "Manual start", NodeKind.Trigger, CoreCategories.Triggers)
     {
         Icon = "icons/core-manual.svg",
         Description = "Starts the workflow only when someone presses Run now, or through the API.",

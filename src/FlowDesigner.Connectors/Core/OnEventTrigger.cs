@@ -6,7 +6,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Starts a run when another workflow emits a named event.</summary>
 public sealed class OnEventTrigger : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.on-event", "On event", NodeKind.Trigger, CoreCategories.Triggers)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.OnEvent, "On event", NodeKind.Trigger, CoreCategories.Triggers)
     {
         Icon = "icons/core-on-event.svg",
         Description = "Starts the workflow when an event of this name is emitted, for example by another workflow's Emit event node.",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Engine.Nodes;
@@ -7,7 +8,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.emit-event: publishes the event; subscribed workflows start with this run's correlation id.</summary>
 internal sealed class EmitEventExecutor(EventPublisher events) : ICoreNodeExecutor
 {
-    public string NodeType => "core.emit-event";
+    public string NodeType => CoreNodeTypes.EmitEvent;
 
     public async Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

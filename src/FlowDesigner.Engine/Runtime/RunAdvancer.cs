@@ -113,9 +113,8 @@ public sealed class RunAdvancer(
             // This is the last write of the hold unless the advance goes on, or another step of the run was in flight
             // when it was read: that step's worker may have written its result after this read, and one of the two
             // must see both, so the run is planned once more.
-            var ours = changes.NewSteps.Select(s => s.Id).ToHashSet();
-            var last = !more && !snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id));
-            changes = changes with { LetGo = last };
+            var last = changes.End is null && !more && IsLastWrite(snapshot, changes);
+            changes = last ? changes with { LetGo = true } : changes;
             IReadOnlyList<StepRecord>? written;
             try
             {
@@ -148,6 +147,13 @@ public sealed class RunAdvancer(
 
         logger.LogError("Run {RunId} kept changing under 10 planning rounds; it is left for the recovery sweep", runId);
         return null;
+    }
+
+    /// <summary>Whether no step of the run but those this advance adds was in flight when the run was read.</summary>
+    private static bool IsLastWrite(RunSnapshot snapshot, RunChanges changes)
+    {
+        var ours = changes.NewSteps.Select(s => s.Id).ToHashSet();
+        return !snapshot.Steps.Any(s => !s.IsTerminal && !ours.Contains(s.Id));
     }
 
     /// <summary>Only the holder advances a run: a step that ended here is written for the holder's next plan to see.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Nodes;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 
@@ -13,7 +14,7 @@ public sealed class EventPublisher(IVersionStore versions, RunStarter starter, E
     public async Task<IReadOnlyList<Guid>> PublishAsync(string eventName, JsonElement payload, Guid correlationId, Guid? causedByRunId, CancellationToken cancellationToken)
     {
         var started = new List<Guid>();
-        foreach (var trigger in await versions.FindActiveTriggersAsync("core.on-event", eventName, cancellationToken))
+        foreach (var trigger in await versions.FindActiveTriggersAsync(CoreNodeTypes.OnEvent, eventName, cancellationToken))
         {
             var version = (await versions.FindAsync(trigger.VersionId, cancellationToken))!;
             if (!Accepts(version, payload))
@@ -35,7 +36,7 @@ public sealed class EventPublisher(IVersionStore versions, RunStarter starter, E
 
     private bool Accepts(VersionRecord version, JsonElement payload)
     {
-        var trigger = version.Definition.Nodes.First(n => n.Type == "core.on-event");
+        var trigger = version.Definition.Nodes.First(n => n.Type == CoreNodeTypes.OnEvent);
         if (trigger.GetConfig("filter") is not { ValueKind: JsonValueKind.String } filter || string.IsNullOrWhiteSpace(filter.GetString()))
         {
             return true;

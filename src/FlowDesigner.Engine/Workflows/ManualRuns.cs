@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 
@@ -8,13 +9,11 @@ namespace FlowDesigner.Engine.Workflows;
 /// <summary>Run now: starts a run of the active version of a workflow that begins with a Manual start trigger.</summary>
 public sealed class ManualRuns(IVersionStore versions, RunStarter starter)
 {
-    public const string TriggerType = "core.manual";
-
     /// <summary>The payload a Run now starts with unless changed: the trigger's own, else an empty object.</summary>
     public async Task<string> SamplePayloadAsync(Guid workflowId, CancellationToken cancellationToken)
     {
         var version = await versions.FindActiveAsync(workflowId, cancellationToken);
-        var trigger = version?.Definition.Nodes.FirstOrDefault(n => n.Type == TriggerType);
+        var trigger = version?.Definition.Nodes.FirstOrDefault(n => n.Type == CoreNodeTypes.Manual);
         return trigger?.GetConfig("samplePayload") is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } sample
             ? JsonSerializer.Serialize(sample, Indented)
             : "{}";
@@ -28,7 +27,7 @@ public sealed class ManualRuns(IVersionStore versions, RunStarter starter)
             return ManualRunResult.Refused("This workflow has no active version. Publish it, or activate a version, to run it.");
         }
 
-        if (version.TriggerType != TriggerType)
+        if (version.TriggerType != CoreNodeTypes.Manual)
         {
             return ManualRunResult.Refused("Only a workflow that begins with a Manual start trigger runs on demand; this one starts from its own trigger.");
         }

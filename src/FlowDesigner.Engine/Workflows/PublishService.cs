@@ -136,7 +136,7 @@ public sealed class PublishService(
     public static string? TriggerKey(NodeDefinition trigger) => trigger.Type switch
     {
         "core.webhook" => WebhookKey(PropertyValues.AsText(trigger.GetConfig("method")), PropertyValues.AsText(trigger.GetConfig("path"))),
-        "core.on-event" => PropertyValues.AsText(trigger.GetConfig("eventName")),
+        CoreNodeTypes.OnEvent => PropertyValues.AsText(trigger.GetConfig("eventName")),
         "core.schedule" => PropertyValues.AsText(trigger.GetConfig("cron")),
         _ => null,
     };

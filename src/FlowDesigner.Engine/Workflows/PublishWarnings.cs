@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Stores;
@@ -11,17 +12,15 @@ namespace FlowDesigner.Engine.Workflows;
 /// </summary>
 public sealed class PublishWarnings(IVersionStore versions, ICredentialStore credentials)
 {
-    public const string EmitEventType = "core.emit-event";
-
     public async Task<IReadOnlyList<ValidationIssue>> FindAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var warnings = new List<ValidationIssue>();
         await AddCredentialWarningsAsync(definition, warnings, cancellationToken);
-        var listener = definition.Nodes.FirstOrDefault(n => n.Type == "core.on-event");
+        var listener = definition.Nodes.FirstOrDefault(n => n.Type == CoreNodeTypes.OnEvent);
         if (listener is not null && PropertyValues.AsText(listener.GetConfig("eventName")).Trim() is { Length: > 0 } name)
         {
             var emitted = await EmittedEventNamesAsync(cancellationToken);
-            var emittedHere = definition.Nodes.Any(n => n.Type == EmitEventType && EventNameOf(n) == name);
+            var emittedHere = definition.Nodes.Any(n => n.Type == CoreNodeTypes.EmitEvent && EventNameOf(n) == name);
             if (!emitted.Contains(name) && !emittedHere)
             {
                 warnings.Add(new ValidationIssue("event-not-emitted",
@@ -37,7 +36,7 @@ public sealed class PublishWarnings(IVersionStore versions, ICredentialStore cre
     public async Task<IReadOnlyList<string>> EmittedEventNamesAsync(CancellationToken cancellationToken) =>
         (await versions.ListActiveAsync(cancellationToken))
             .SelectMany(v => v.Definition.Nodes)
-            .Where(n => n.Type == EmitEventType)
+            .Where(n => n.Type == CoreNodeTypes.EmitEvent)
             .Select(EventNameOf)
             .Where(name => name.Length > 0)
             .Distinct(StringComparer.Ordinal)

@@ -45,20 +45,14 @@ public static class ExpressionScanner
         var depth = 0;
         for (var i = start; i < text.Length; i++)
         {
+            if (SkipNonCode(text, i) is var skipped && skipped != i)
+            {
+                i = skipped;
+                continue;
+            }
+
             switch (text[i])
             {
-                case '\'' or '"':
-                    i = SkipString(text, i);
-                    break;
-                case '`':
-                    i = SkipTemplate(text, i);
-                    break;
-                case '/' when At(text, i + 1) == '/':
-                    i = SkipTo(text, i, "\n") - 1;
-                    break;
-                case '/' when At(text, i + 1) == '*':
-                    i = SkipTo(text, i + 2, "*/") - 1;
-                    break;
                 case '{' or '(' or '[':
                     depth++;
                     break;
@@ -122,27 +116,34 @@ public static class ExpressionScanner
         var depth = 0;
         for (var i = start; i < text.Length; i++)
         {
-            switch (text[i])
+            if (SkipNonCode(text, i) is var skipped && skipped != i)
             {
-                case '\'' or '"':
-                    i = SkipString(text, i);
-                    break;
-                case '`':
-                    i = SkipTemplate(text, i);
-                    break;
-                case '{':
-                    depth++;
-                    break;
-                case '}' when depth == 0:
-                    return i;
-                case '}':
-                    depth--;
-                    break;
+                i = skipped;
+                continue;
+            }
+
+            if (text[i] == '{')
+            {
+                depth++;
+            }
+            else if (text[i] == '}' && depth-- == 0)
+            {
+                return i;
             }
         }
 
         return text.Length - 1;
     }
+
+    /// <summary>Where a string, template literal or comment starting at <paramref name="i"/> ends (its last character); <paramref name="i"/> itself when none starts there.</summary>
+    private static int SkipNonCode(string text, int i) => text[i] switch
+    {
+        '\'' or '"' => SkipString(text, i),
+        '`' => SkipTemplate(text, i),
+        '/' when At(text, i + 1) == '/' => SkipTo(text, i, "\n") - 1,
+        '/' when At(text, i + 1) == '*' => SkipTo(text, i + 2, "*/") - 1,
+        _ => i,
+    };
 
     private static int SkipTo(string text, int from, string end)
     {

@@ -24,7 +24,7 @@ public sealed partial class Designer
     private Task ToggleVersionsAsync() => State.Versions.ToggleAsync(Id, CancellationToken.None);
 
     /// <summary>Run now is offered for a workflow that starts by hand and has an active version.</summary>
-    private bool CanRunNow => State.ActiveVersionNumber is not null && State.Current.Nodes.Any(n => n.Type == ManualRuns.TriggerType);
+    private bool CanRunNow => State.ActiveVersionNumber is not null && State.Current.Nodes.Any(n => n.Type == Model.Descriptors.CoreNodeTypes.Manual);
 
     private string PublishStateHint => State.PublishState switch
     {
