@@ -17,7 +17,7 @@ public sealed class BuildFromScratchTests(BrowserFixture browser) : IClassFixtur
         await using var sink = await HttpSink.StartAsync();
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var page = session.Page;
-        var created = await session.Host.Services.GetRequiredService<WorkflowService>().CreateAsync("Order fulfilment", "ann", default);
+        var created = await session.Host.Services.GetRequiredService<WorkflowService>().CreateAsync("Order fulfilment", TestActors.Ann, default);
         await session.GoToAsync($"/workflows/{created.Id}");
         await page.Locator("#designer[data-ready=true]").WaitForAsync();
 

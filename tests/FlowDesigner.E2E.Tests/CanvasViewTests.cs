@@ -253,7 +253,7 @@ public sealed class CanvasViewTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     private static async Task<Guid> ImportAsync(BrowserSession session, string json) =>
-        (await session.Host.Services.GetRequiredService<WorkflowService>().ImportAsync(json, "ann", default)).Workflow!.Id;
+        (await session.Host.Services.GetRequiredService<WorkflowService>().ImportAsync(json, TestActors.Ann, default)).Workflow!.Id;
 
     private static async Task OpenAsync(BrowserSession session, Guid id)
     {

@@ -1,3 +1,4 @@
+using FlowDesigner.Testing;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Testing.Fakes;
@@ -49,15 +50,15 @@ public sealed class CredentialsPageTests(BrowserFixture browser) : IClassFixture
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var services = session.Host.Services;
         var crm = await services.GetRequiredService<CredentialService>().SaveAsync(new CredentialInput(null, "salesforce.oauth2", "CRM",
-            new Dictionary<string, string> { ["clientId"] = "key", ["clientSecret"] = "secret-value-1" }), "admin", default);
+            new Dictionary<string, string> { ["clientId"] = "key", ["clientSecret"] = "secret-value-1" }), TestActors.Admin, default);
         await services.GetRequiredService<CredentialService>().SaveAsync(new CredentialInput(null, "http.bearer", "Partner API",
-            new Dictionary<string, string> { ["token"] = "token-value-1" }), "admin", default);
+            new Dictionary<string, string> { ["token"] = "token-value-1" }), TestActors.Admin, default);
         var imported = await services.GetRequiredService<WorkflowService>().ImportAsync("""
             { "schema": 1, "name": "To CRM", "nodes": [
               { "id": "n1", "type": "core.webhook", "name": "Order placed", "config": { "path": "to-crm" }, "position": { "x": 40, "y": 120 } },
               { "id": "n2", "type": "salesforce.create-record", "name": "Create order", "config": { "object": "Order", "fields": { "Status": "Draft" } }, "position": { "x": 340, "y": 120 } } ],
               "edges": [ { "from": "n1", "port": "out", "to": "n2" } ] }
-            """, "ann", default);
+            """, TestActors.Ann, default);
         var page = session.Page;
         await session.GoToAsync($"/workflows/{imported.Workflow!.Id}");
 
@@ -95,13 +96,13 @@ public sealed class CredentialsPageTests(BrowserFixture browser) : IClassFixture
             {
                 ["baseUrl"] = magento.Url("/"), ["consumerKey"] = FakeMagento.ConsumerKey, ["consumerSecret"] = FakeMagento.ConsumerSecret,
                 ["accessToken"] = FakeMagento.AccessToken, ["accessTokenSecret"] = FakeMagento.AccessTokenSecret,
-            }), "admin", default);
+            }), TestActors.Admin, default);
         var imported = await services.GetRequiredService<WorkflowService>().ImportAsync($$$"""
             { "schema": 1, "name": "Shop orders", "nodes": [
               { "id": "n1", "type": "magento.new-order", "name": "New order", "credential": "{{{shop.Saved!.Id}}}", "position": { "x": 40, "y": 120 } },
               { "id": "n2", "type": "core.set", "name": "Summary", "config": { "fields": { "order": "{{ trigger.increment_id }}", "lines": "{{ trigger.items.length }}" } }, "position": { "x": 340, "y": 120 } } ],
               "edges": [ { "from": "n1", "port": "out", "to": "n2" } ] }
-            """, "ann", default);
+            """, TestActors.Ann, default);
         var page = session.Page;
         await session.GoToAsync($"/workflows/{imported.Workflow!.Id}");
 

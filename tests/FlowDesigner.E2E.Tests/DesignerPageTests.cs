@@ -13,7 +13,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var page = session.Page;
         var workflows = session.Host.Services.GetRequiredService<WorkflowService>();
-        var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), TestActors.Ann, default);
 
         await OpenDesignerAsync(session, imported.Workflow!.Id);
         var nodes = page.Locator(".fd-node");
@@ -83,7 +83,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var page = session.Page;
-        var created = await session.Host.Services.GetRequiredService<WorkflowService>().CreateAsync("Invoices", "ann", default);
+        var created = await session.Host.Services.GetRequiredService<WorkflowService>().CreateAsync("Invoices", TestActors.Ann, default);
 
         await OpenDesignerAsync(session, created.Id);
         await page.Locator("#problems-toggle").ClickAsync();
@@ -156,7 +156,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var page = session.Page;
         var workflows = session.Host.Services.GetRequiredService<WorkflowService>();
-        var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var imported = await workflows.ImportAsync(ReferenceOrder.Workflow(), TestActors.Ann, default);
         await OpenDesignerAsync(session, imported.Workflow!.Id);
 
         await Assertions.Expect(page.Locator("#publish-state")).ToContainTextAsync("Draft");
@@ -215,7 +215,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var page = session.Page;
         var workflow = ReferenceOrder.Workflow().Replace("{{ env.sink }}", sink.Address.ToString());
-        var imported = await session.Host.Services.GetRequiredService<WorkflowService>().ImportAsync(workflow, "ann", default);
+        var imported = await session.Host.Services.GetRequiredService<WorkflowService>().ImportAsync(workflow, TestActors.Ann, default);
         await OpenDesignerAsync(session, imported.Workflow!.Id);
 
         await page.Locator("#test-run").ClickAsync();

@@ -19,7 +19,7 @@ public sealed class FieldMappingTests(BrowserFixture browser) : IClassFixture<Br
                 { "id": "hook", "type": "core.webhook", "name": "Signed up", "config": { "path": "signups" }, "position": { "x": 80, "y": 80 } },
                 { "id": "map", "type": "core.set", "name": "Greeting", "config": { "fields": { "email": "", "total": "" } }, "position": { "x": 360, "y": 80 } } ],
               "edges": [ { "from": "hook", "port": "out", "to": "map" } ] }
-            """, "ann", default);
+            """, TestActors.Ann, default);
         var id = imported.Workflow!.Id;
         const string sample = """{ "body": { "customer": { "email": "jane.doe@example.com", "first name": "Jane" }, "total": 813 } }""";
         await workflows.SetSamplePayloadAsync(id, sample, default);

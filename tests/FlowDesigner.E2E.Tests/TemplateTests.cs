@@ -125,7 +125,7 @@ public sealed class TemplateTests(BrowserFixture browser) : IClassFixture<Browse
 
     private static async Task SaveAsync(CredentialService credentials, string type, string name, params (string Field, string Value)[] fields)
     {
-        var saved = await credentials.SaveAsync(new CredentialInput(null, type, name, fields.ToDictionary(f => f.Field, f => f.Value)), "admin", default);
+        var saved = await credentials.SaveAsync(new CredentialInput(null, type, name, fields.ToDictionary(f => f.Field, f => f.Value)), TestActors.Admin, default);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Problems.Values));
     }
 }

@@ -1,3 +1,4 @@
+using FlowDesigner.Testing;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Runs;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,7 +87,7 @@ public sealed class WorkflowLifecycleTests(BrowserFixture browser) : IClassFixtu
             { "schema": 1, "name": "Half done", "nodes": [
               { "id": "hook", "type": "core.webhook", "name": "Hook", "position": { "x": 80, "y": 120 }, "config": { "path": "half" } },
               { "id": "mail", "type": "email.send", "name": "Send email", "position": { "x": 360, "y": 120 }, "config": {} } ] }
-            """, "ann", default);
+            """, TestActors.Ann, default);
         await session.GoToAsync($"/workflows/{imported.Workflow!.Id}");
         await page.Locator("#designer[data-ready=true]").WaitForAsync();
 
@@ -110,7 +111,7 @@ public sealed class WorkflowLifecycleTests(BrowserFixture browser) : IClassFixtu
         var row = page.Locator(".fd-workflow-table tbody tr", new() { HasText = "Nightly report" });
 
         // Deactivated behind the list's back: Run now is refused with an error message that carries no action.
-        await session.Host.Services.GetRequiredService<PublishService>().DeactivateAsync(id, "someone else", default);
+        await session.Host.Services.GetRequiredService<PublishService>().DeactivateAsync(id, TestActors.Someone, default);
         await row.Locator(".fd-row-menu button").ClickAsync();
         await page.Locator(".fd-run-now").ClickAsync();
         await page.Locator("#run-now-confirm").ClickAsync();
@@ -143,8 +144,8 @@ public sealed class WorkflowLifecycleTests(BrowserFixture browser) : IClassFixtu
     private static async Task<Guid> ImportAndPublishAsync(BrowserSession session, string json)
     {
         var services = session.Host.Services;
-        var imported = await services.GetRequiredService<WorkflowService>().ImportAsync(json, "ann", default);
-        var published = await services.GetRequiredService<PublishService>().PublishAsync(imported.Workflow!.Id, null, "ann", default);
+        var imported = await services.GetRequiredService<WorkflowService>().ImportAsync(json, TestActors.Ann, default);
+        var published = await services.GetRequiredService<PublishService>().PublishAsync(imported.Workflow!.Id, null, TestActors.Ann, default);
         Assert.True(published.Published);
         return imported.Workflow.Id;
     }

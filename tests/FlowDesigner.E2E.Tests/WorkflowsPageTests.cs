@@ -1,3 +1,4 @@
+using FlowDesigner.Testing;
 using FlowDesigner.Engine.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -58,12 +59,12 @@ public sealed class WorkflowsPageTests(BrowserFixture browser) : IClassFixture<B
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var services = session.Host.Services;
         var shop = await services.GetRequiredService<Engine.Credentials.CredentialService>().SaveAsync(new Engine.Credentials.CredentialInput(
-            null, "magento.token", "Shop", new Dictionary<string, string> { ["baseUrl"] = "http://127.0.0.1:1", ["auth"] = "bearer", ["accessToken"] = "token-1" }), "admin", default);
+            null, "magento.token", "Shop", new Dictionary<string, string> { ["baseUrl"] = "http://127.0.0.1:1", ["auth"] = "bearer", ["accessToken"] = "token-1" }), TestActors.Admin, default);
         var imported = await services.GetRequiredService<WorkflowService>().ImportAsync($$"""
             { "schema": 1, "name": "Shop orders", "nodes": [
               { "id": "n1", "type": "magento.new-order", "name": "New order", "credential": "{{shop.Saved!.Id}}", "config": { "since": "2025-03-14 00:00:00" } } ] }
-            """, "ann", default);
-        await services.GetRequiredService<PublishService>().PublishAsync(imported.Workflow!.Id, null, "ann", default);
+            """, TestActors.Ann, default);
+        await services.GetRequiredService<PublishService>().PublishAsync(imported.Workflow!.Id, null, TestActors.Ann, default);
         await services.GetRequiredService<Engine.Triggers.PollJobs>().PollAsync(imported.Workflow.Id, default);
 
         await OpenWorkflowsAsync(session);
@@ -80,7 +81,7 @@ public sealed class WorkflowsPageTests(BrowserFixture browser) : IClassFixture<B
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser);
         var service = session.Host.Services.GetRequiredService<WorkflowService>();
-        await service.CreateAsync("Invoices", "ann", default);
+        await service.CreateAsync("Invoices", TestActors.Ann, default);
         var page = session.Page;
         await OpenWorkflowsAsync(session);
 

@@ -1,3 +1,4 @@
+using FlowDesigner.Testing;
 using FlowDesigner.Connectors.Http;
 using FlowDesigner.Connectors.Salesforce;
 using FlowDesigner.Engine.Credentials;
@@ -18,7 +19,7 @@ public sealed class CredentialServiceTests : EngineTestBase
 
     private async Task<CredentialSummary> SaveBearerAsync(string name = "Partner API", string token = Token)
     {
-        var saved = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, name, new Dictionary<string, string> { ["token"] = token }), "admin", default);
+        var saved = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, name, new Dictionary<string, string> { ["token"] = token }), TestActors.Admin, default);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Problems.Values));
         return saved.Saved!;
     }
@@ -40,7 +41,7 @@ public sealed class CredentialServiceTests : EngineTestBase
             ["clientId"] = "consumer-key-1",
             ["clientSecret"] = "consumer-secret-1",
             ["loginUrl"] = "https://acme.my.salesforce.com",
-        }), "admin", default);
+        }), TestActors.Admin, default);
 
         var form = await Credentials.OpenAsync(saved.Saved!.Id, default);
         await using var db = Services.OpenDatabase();
@@ -64,11 +65,11 @@ public sealed class CredentialServiceTests : EngineTestBase
         var saved = await SaveBearerAsync();
         var form = await Credentials.OpenAsync(saved.Id, default);
 
-        var renamed = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "" }, form!.UpdatedAt), "admin", default);
+        var renamed = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "" }, form!.UpdatedAt), TestActors.Admin, default);
         var kept = await Services.Get<CredentialProtector>().UnprotectAsyncFor(Services, saved.Id);
-        var replaced = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "new-token-99" }, renamed.Saved!.UpdatedAt), "admin", default);
+        var replaced = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "new-token-99" }, renamed.Saved!.UpdatedAt), TestActors.Admin, default);
         var now = await Services.Get<CredentialProtector>().UnprotectAsyncFor(Services, saved.Id);
-        var stale = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Old tab", new Dictionary<string, string>(), form.UpdatedAt), "admin", default);
+        var stale = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Old tab", new Dictionary<string, string>(), form.UpdatedAt), TestActors.Admin, default);
 
         Assert.True(replaced.Succeeded);
         Assert.Equal(Token, kept["token"]);
@@ -82,8 +83,8 @@ public sealed class CredentialServiceTests : EngineTestBase
     {
         await SaveBearerAsync();
 
-        var missing = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "Other", new Dictionary<string, string>()), "admin", default);
-        var taken = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "partner api", new Dictionary<string, string> { ["token"] = "x-token" }), "admin", default);
+        var missing = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "Other", new Dictionary<string, string>()), TestActors.Admin, default);
+        var taken = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "partner api", new Dictionary<string, string> { ["token"] = "x-token" }), TestActors.Admin, default);
 
         Assert.Equal("'Token' is required.", missing.Problems["token"]);
         Assert.Contains("exists already", taken.Problems["name"]);
@@ -96,9 +97,9 @@ public sealed class CredentialServiceTests : EngineTestBase
         var saved = await SaveBearerAsync();
         var workflowId = await Driver.PublishAsync(EchoWorkflow(saved.Id));
 
-        var refused = await Credentials.DeleteAsync(saved.Id, "admin", default);
-        await Services.Get<PublishService>().DeactivateAsync(workflowId, "admin", default);
-        var allowed = await Credentials.DeleteAsync(saved.Id, "admin", default);
+        var refused = await Credentials.DeleteAsync(saved.Id, TestActors.Admin, default);
+        await Services.Get<PublishService>().DeactivateAsync(workflowId, TestActors.Admin, default);
+        var allowed = await Credentials.DeleteAsync(saved.Id, TestActors.Admin, default);
 
         Assert.Equal(["Call partner"], refused);
         Assert.Empty(allowed);
@@ -111,12 +112,12 @@ public sealed class CredentialServiceTests : EngineTestBase
         var salesforce = await Credentials.SaveAsync(new CredentialInput(null, SalesforceCredential.Key, "CRM", new Dictionary<string, string>
         {
             ["clientId"] = "k", ["clientSecret"] = "s3cret-value",
-        }), "admin", default);
-        var imported = await Services.Get<WorkflowService>().ImportAsync(EchoWorkflow(salesforce.Saved!.Id), "ann", default);
-        var gone = await Services.Get<WorkflowService>().ImportAsync(EchoWorkflow(Guid.NewGuid()).Replace("\"partner\"", "\"partner-2\""), "ann", default);
+        }), TestActors.Admin, default);
+        var imported = await Services.Get<WorkflowService>().ImportAsync(EchoWorkflow(salesforce.Saved!.Id), TestActors.Ann, default);
+        var gone = await Services.Get<WorkflowService>().ImportAsync(EchoWorkflow(Guid.NewGuid()).Replace("\"partner\"", "\"partner-2\""), TestActors.Ann, default);
 
-        var wrongType = await Services.Get<PublishService>().PublishAsync(imported.Workflow!.Id, null, "ann", default);
-        var missing = await Services.Get<PublishService>().PublishAsync(gone.Workflow!.Id, null, "ann", default);
+        var wrongType = await Services.Get<PublishService>().PublishAsync(imported.Workflow!.Id, null, TestActors.Ann, default);
+        var missing = await Services.Get<PublishService>().PublishAsync(gone.Workflow!.Id, null, TestActors.Ann, default);
 
         Assert.Equal("'Call partner' cannot sign in with 'CRM' (Salesforce). Choose another in its settings.", Assert.Single(wrongType.Issues).Message);
         Assert.Equal("unknown-credential", Assert.Single(missing.Issues).Code);
@@ -159,7 +160,7 @@ public sealed class CredentialServiceTests : EngineTestBase
         var form = await Credentials.OpenAsync(saved.Id, default);
         var test = await Credentials.TestAsync(saved.Id, default);
         var run = await Driver.WaitForRunAsync(Testing.EngineDriver.RunIdOf(await Driver.PostAsync("partner", new { })));
-        var keepingSecret = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string>(), form!.UpdatedAt), "admin", default);
+        var keepingSecret = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string>(), form!.UpdatedAt), TestActors.Admin, default);
 
         Assert.False(listed.Readable);
         Assert.Contains("cannot be decrypted", form.Problem);
@@ -179,7 +180,7 @@ public sealed class CredentialServiceTests : EngineTestBase
             ["loginUrl"] = salesforce.Url("/"),
             ["clientId"] = FakeSalesforce.ClientId,
             ["clientSecret"] = "not-the-secret",
-        }), "admin", default);
+        }), TestActors.Admin, default);
 
         var failed = await Credentials.TestAsync(saved.Saved!.Id, default);
         var form = await Credentials.OpenAsync(saved.Saved.Id, default);
@@ -188,7 +189,7 @@ public sealed class CredentialServiceTests : EngineTestBase
             ["loginUrl"] = salesforce.Url("/"),
             ["clientId"] = FakeSalesforce.ClientId,
             ["clientSecret"] = FakeSalesforce.ClientSecret,
-        }, form!.UpdatedAt), "admin", default);
+        }, form!.UpdatedAt), TestActors.Admin, default);
         var passed = await Credentials.TestAsync(saved.Saved.Id, default);
         var listed = Assert.Single(await Credentials.ListAsync(default));
 

@@ -37,9 +37,7 @@ public sealed class PublishWarningsTests : EngineTestBase
     {
         Sink.On("/check", (context, _) => { context.Response.StatusCode = 401; return Task.CompletedTask; });
         var saved = await Services.Get<CredentialService>().SaveAsync(
-            new CredentialInput(null, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string> { ["token"] = "t-1", ["testUrl"] = Sink.Url("check") }),
-            "admin",
-            default);
+            new CredentialInput(null, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string> { ["token"] = "t-1", ["testUrl"] = Sink.Url("check") }), TestActors.Admin, default);
         var id = saved.Saved!.Id;
         var url = Sink.Url("x");
         var workflowId = await Driver.PublishAsync($$"""
@@ -55,7 +53,7 @@ public sealed class PublishWarningsTests : EngineTestBase
 
         var outcome = await Services.Get<CredentialService>().TestAsync(id, default);
         Assert.False(outcome.Succeeded);
-        var published = await Publisher.PublishAsync(workflowId, null, "analyst", default);
+        var published = await Publisher.PublishAsync(workflowId, null, TestActors.Analyst, default);
 
         Assert.True(published.Published);
         var failing = Assert.Single(published.Warnings);

@@ -1,3 +1,4 @@
+using FlowDesigner.Testing;
 using System.Text.Json;
 using FlowDesigner.Model.Runs;
 
@@ -52,10 +53,10 @@ public sealed class ReferenceWorkflowTests : EngineTestBase
     [Fact]
     public async Task TestRunOfTheDraft_RunsEveryStepInMemory_WithoutPublishingOrStoringARun()
     {
-        var imported = await Services.Get<Workflows.WorkflowService>().ImportAsync(Testing.ReferenceOrder.Workflow(), "ann", default);
+        var imported = await Services.Get<Workflows.WorkflowService>().ImportAsync(Testing.ReferenceOrder.Workflow(), TestActors.Ann, default);
         var payload = JsonSerializer.SerializeToElement(new { body = Order });
 
-        var result = await Services.Get<Workflows.TestRunner>().RunAsync(imported.Workflow!.Id, imported.Workflow.Definition, payload, "ann", default);
+        var result = await Services.Get<Workflows.TestRunner>().RunAsync(imported.Workflow!.Id, imported.Workflow.Definition, payload, TestActors.Ann, default);
 
         Assert.Equal(RunStatus.Succeeded, result.Status);
         Assert.Equal("""{"orderId":"000000123","lines":3}""", result.OutputJson);
@@ -74,9 +75,9 @@ public sealed class ReferenceWorkflowTests : EngineTestBase
               { "id": "hook", "type": "core.manual", "name": "Start" },
               { "id": "wait", "type": "core.delay", "name": "Wait a bit", "config": { "mode": "duration", "seconds": 60 } } ],
               "edges": [ { "from": "hook", "port": "out", "to": "wait" } ] }
-            """, "ann", default);
+            """, TestActors.Ann, default);
 
-        var result = await Services.Get<Workflows.TestRunner>().RunAsync(imported.Workflow!.Id, imported.Workflow.Definition, JsonSerializer.SerializeToElement(new { }), "ann", default);
+        var result = await Services.Get<Workflows.TestRunner>().RunAsync(imported.Workflow!.Id, imported.Workflow.Definition, JsonSerializer.SerializeToElement(new { }), TestActors.Ann, default);
 
         Assert.Equal(RunStatus.Running, result.Status);
         Assert.Contains("'Wait a bit'", result.Stopped);

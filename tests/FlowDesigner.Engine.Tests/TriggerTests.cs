@@ -1,3 +1,4 @@
+using FlowDesigner.Testing;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Runs;
@@ -46,8 +47,8 @@ public sealed class TriggerTests : EngineTestBase
         var first = Testing.EngineDriver.RunIdOf(await Driver.PostAsync("versioned", new { }));
         var workflow = (await Services.Get<WorkflowService>().FindAsync(workflowId, default))!;
         var edited = WorkflowDefinitionJson.Parse(Versioned("two")).Definition!;
-        await Services.Get<WorkflowService>().SaveDraftAsync(workflowId, edited, workflow.Revision, "test", default);
-        await Services.Get<PublishService>().PublishAsync(workflowId, "v2", "test", default);
+        await Services.Get<WorkflowService>().SaveDraftAsync(workflowId, edited, workflow.Revision, TestActors.Test, default);
+        await Services.Get<PublishService>().PublishAsync(workflowId, "v2", TestActors.Test, default);
         var second = Testing.EngineDriver.RunIdOf(await Driver.PostAsync("versioned", new { }));
 
         var oldRun = await Driver.WaitForRunAsync(first);
@@ -120,7 +121,7 @@ public sealed class TriggerTests : EngineTestBase
         var run = await LatestRunAsync(workflowId);
 
         Assert.Equal((RunCause.Schedule, RunStatus.Succeeded), (run.Run.Cause, run.Run.Status));
-        await Services.Get<PublishService>().DeactivateAsync(workflowId, "test", default);
+        await Services.Get<PublishService>().DeactivateAsync(workflowId, TestActors.Test, default);
     }
 
     private static Guid EngineDriverRunId(Engine.Triggers.WebhookResponse response) => Testing.EngineDriver.RunIdOf(response);

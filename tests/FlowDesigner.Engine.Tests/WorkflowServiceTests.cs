@@ -33,7 +33,7 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task Import_OfMalformedJson_ChangesNothing_AndSaysWhere()
     {
-        var result = await Service.ImportAsync("{ \"schema\": 1,\n  \"name\": \"Broken\",\n  \"nodes\": [ { \"id\": \"n1\" ", "ann", default);
+        var result = await Service.ImportAsync("{ \"schema\": 1,\n  \"name\": \"Broken\",\n  \"nodes\": [ { \"id\": \"n1\" ", TestActors.Ann, default);
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("Line 3", Assert.Single(result.Problems));
@@ -47,7 +47,7 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
             "{ \"from\": \"n2\", \"port\": \"out\", \"to\": \"n3\" }",
             "{ \"from\": \"n2\", \"port\": \"out\", \"to\": \"n3\" }, { \"from\": \"n3\", \"port\": \"true\", \"to\": \"n2\" }, { \"from\": \"n3\", \"port\": \"maybe\", \"to\": \"n1\" }");
 
-        var result = await Service.ImportAsync(cyclic, "ann", default);
+        var result = await Service.ImportAsync(cyclic, TestActors.Ann, default);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.StartsWith("Node n2:") && p.Contains("loop"));
@@ -58,7 +58,7 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task Import_OfAnUnfinishedGraph_SavesTheDraft_WithWarnings()
     {
-        var result = await Service.ImportAsync(OrderWorkflow, "ann", default);
+        var result = await Service.ImportAsync(OrderWorkflow, TestActors.Ann, default);
 
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Warnings);
@@ -70,7 +70,7 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task Import_RefusesAFileOverTheSizeLimit()
     {
-        var result = await Service.ImportAsync(new string(' ', WorkflowService.MaxImportLength + 1), "ann", default);
+        var result = await Service.ImportAsync(new string(' ', WorkflowService.MaxImportLength + 1), TestActors.Ann, default);
 
         Assert.Contains("at most 5 MB", Assert.Single(result.Problems));
         await AssertDatabaseIsEmptyAsync();
@@ -79,10 +79,10 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task Export_ThenImport_GivesTheSameDefinition()
     {
-        var imported = (await Service.ImportAsync(OrderWorkflow, "ann", default)).Workflow!;
+        var imported = (await Service.ImportAsync(OrderWorkflow, TestActors.Ann, default)).Workflow!;
 
         var export = await Service.ExportAsync(imported.Id, default);
-        var again = await Service.ImportAsync(export.Json, "ann", default);
+        var again = await Service.ImportAsync(export.Json, TestActors.Ann, default);
 
         Assert.Equal("order-fulfilment.flow.json", export.FileName);
         Assert.Equal(WorkflowDefinitionJson.Serialize(imported.Definition), WorkflowDefinitionJson.Serialize(again.Workflow!.Definition));
@@ -91,10 +91,10 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateRenameDuplicateDelete_AreEachAudited()
     {
-        var created = await Service.CreateAsync("  Invoices  ", "ann", default);
-        var renamed = await Service.RenameAsync(created.Id, "Invoices to ERP", "bob", default);
-        var copy = await Service.DuplicateAsync(created.Id, "ann", default);
-        await Service.DeleteAsync(created.Id, "ann", default);
+        var created = await Service.CreateAsync("  Invoices  ", TestActors.Ann, default);
+        var renamed = await Service.RenameAsync(created.Id, "Invoices to ERP", TestActors.Bob, default);
+        var copy = await Service.DuplicateAsync(created.Id, TestActors.Ann, default);
+        await Service.DeleteAsync(created.Id, TestActors.Ann, default);
 
         Assert.Equal("Invoices", created.Name);
         Assert.Equal("Invoices to ERP", renamed.Name);
@@ -111,19 +111,19 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_RefusesABlankName()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Service.CreateAsync("   ", "ann", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Service.CreateAsync("   ", TestActors.Ann, default));
         await AssertDatabaseIsEmptyAsync();
     }
 
     [Fact]
     public async Task SaveDraft_RefusesABrokenGraph_ButSavesAnUnfinishedOne()
     {
-        var created = await Service.CreateAsync("Orders", "ann", default);
+        var created = await Service.CreateAsync("Orders", TestActors.Ann, default);
         var unfinished = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("n1", "core.set", "Map")] };
         var broken = unfinished with { Edges = [new EdgeDefinition("n1", "out", "n9")] };
 
-        var refused = await Service.SaveDraftAsync(created.Id, broken, created.Revision, "ann", default);
-        var saved = await Service.SaveDraftAsync(created.Id, unfinished, created.Revision, "ann", default);
+        var refused = await Service.SaveDraftAsync(created.Id, broken, created.Revision, TestActors.Ann, default);
+        var saved = await Service.SaveDraftAsync(created.Id, unfinished, created.Revision, TestActors.Ann, default);
 
         Assert.False(refused.Saved);
         Assert.Contains(refused.Issues, i => i.Code == "invalid-edge");
@@ -134,11 +134,11 @@ public sealed class WorkflowServiceTests : IAsyncLifetime
     [Fact]
     public async Task SaveDraft_FromASecondTab_IsRefused()
     {
-        var created = await Service.CreateAsync("Orders", "ann", default);
-        await Service.SaveDraftAsync(created.Id, WorkflowDefinition.Empty("Orders v2"), created.Revision, "ann", default);
+        var created = await Service.CreateAsync("Orders", TestActors.Ann, default);
+        await Service.SaveDraftAsync(created.Id, WorkflowDefinition.Empty("Orders v2"), created.Revision, TestActors.Ann, default);
 
         await Assert.ThrowsAsync<WorkflowConflictException>(
-            () => Service.SaveDraftAsync(created.Id, WorkflowDefinition.Empty("Orders v3"), created.Revision, "bob", default));
+            () => Service.SaveDraftAsync(created.Id, WorkflowDefinition.Empty("Orders v3"), created.Revision, TestActors.Bob, default));
 
         Assert.Equal("Orders v2", (await Service.FindAsync(created.Id, default))!.Name);
     }

@@ -120,8 +120,8 @@ public sealed class IndexUseTests : IAsyncLifetime
         if (_version is null)
         {
             var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
-            var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), "ann", "created", default);
-            _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, "ann", default);
+            var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), TestActors.Ann, "created", default);
+            _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, TestActors.Ann, default);
         }
 
         var run = new NewRun(_version.WorkflowId, _version.Id, "hook", RunCause.Webhook, "webhook", "test", "{}", correlationId, null)

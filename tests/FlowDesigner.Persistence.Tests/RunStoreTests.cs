@@ -135,8 +135,8 @@ public sealed class RunStoreTests : IAsyncLifetime
         }
 
         var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
-        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), "ann", "created", default);
-        return _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, "ann", default);
+        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), TestActors.Ann, "created", default);
+        return _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, TestActors.Ann, default);
     }
 
     private static StepRecord Step(Guid runId, string nodeId, DateTime now) =>

@@ -22,7 +22,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     {
         var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("n1", "core.manual", "Start")] };
 
-        var created = await Store.CreateAsync(new WorkflowDraft(definition, "core.manual", "manual"), "ann", "created", default);
+        var created = await Store.CreateAsync(new WorkflowDraft(definition, "core.manual", "manual"), TestActors.Ann, "created", default);
         var found = await Store.FindAsync(created.Id, default);
 
         Assert.NotNull(found);
@@ -35,8 +35,8 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     public async Task List_SaysWhatTheLastPollOfTheActiveTriggerFoundWrong_UntilAPollGoesWell()
     {
         var definition = WorkflowDefinition.Empty("Shop orders") with { Nodes = [new NodeDefinition("n1", "magento.new-order", "New order")] };
-        var created = await Store.CreateAsync(new WorkflowDraft(definition, "magento.new-order", null), "ann", "created", default);
-        await _services.Get<IVersionStore>().PublishAsync(created.Id, definition, "magento.new-order", null, null, "ann", default);
+        var created = await Store.CreateAsync(new WorkflowDraft(definition, "magento.new-order", null), TestActors.Ann, "created", default);
+        await _services.Get<IVersionStore>().PublishAsync(created.Id, definition, "magento.new-order", null, null, TestActors.Ann, default);
         var cursors = _services.Get<Model.Polling.ITriggerCursorStore>();
 
         await cursors.SaveAsync(created.Id, "magento.new-order", null, "Magento could not search for new orders (401: ...)", DateTime.UtcNow, default);
@@ -52,13 +52,13 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     [Fact]
     public async Task SaveDraft_RefusesAConcurrentEdit_AndKeepsTheFirstSave()
     {
-        var created = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        var created = await Store.CreateAsync(Draft("Orders"), TestActors.Ann, "created", default);
         var firstTab = created.Revision;
         var secondTab = created.Revision;
 
-        var saved = await Store.SaveDraftAsync(created.Id, Draft("Orders by Ann"), firstTab, "ann", "saved", default);
+        var saved = await Store.SaveDraftAsync(created.Id, Draft("Orders by Ann"), firstTab, TestActors.Ann, "saved", default);
         var conflict = await Assert.ThrowsAsync<WorkflowConflictException>(
-            () => Store.SaveDraftAsync(created.Id, Draft("Orders by Bob"), secondTab, "bob", "saved", default));
+            () => Store.SaveDraftAsync(created.Id, Draft("Orders by Bob"), secondTab, TestActors.Bob, "saved", default));
 
         Assert.Equal("ann", conflict.SavedBy);
         Assert.Contains("Your change was not saved", conflict.Message);
@@ -70,22 +70,25 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     [Fact]
     public async Task SaveDraft_WithTheLatestRevision_Succeeds_Repeatedly()
     {
-        var record = await Store.CreateAsync(Draft("A"), "ann", "created", default);
+        var record = await Store.CreateAsync(Draft("A"), TestActors.Ann, "created", default);
 
-        record = await Store.SaveDraftAsync(record.Id, Draft("B"), record.Revision, "ann", "saved", default);
-        record = await Store.SaveDraftAsync(record.Id, Draft("C"), record.Revision, "bob", "saved", default);
+        record = await Store.SaveDraftAsync(record.Id, Draft("B"), record.Revision, TestActors.Ann, "saved", default);
+        record = await Store.SaveDraftAsync(record.Id, Draft("C"), record.Revision, TestActors.Bob, "saved", default);
 
         Assert.Equal(("C", "bob"), (record.Name, record.UpdatedBy));
+        await using var db = _services.OpenDatabase();
+        var row = await db.Workflows.SingleAsync();
+        Assert.Equal(("user-ann", "ann", "user-bob"), (row.CreatedById, row.CreatedBy, row.UpdatedById)); // each change names a user id, and the name as it was
     }
 
     [Fact]
     public async Task SaveDraft_OfADeletedWorkflow_SaysSo()
     {
-        var record = await Store.CreateAsync(Draft("A"), "ann", "created", default);
-        await Store.DeleteAsync(record.Id, "ann", default);
+        var record = await Store.CreateAsync(Draft("A"), TestActors.Ann, "created", default);
+        await Store.DeleteAsync(record.Id, TestActors.Ann, default);
 
         await Assert.ThrowsAsync<WorkflowNotFoundException>(
-            () => Store.SaveDraftAsync(record.Id, Draft("B"), record.Revision, "ann", "saved", default));
+            () => Store.SaveDraftAsync(record.Id, Draft("B"), record.Revision, TestActors.Ann, "saved", default));
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     {
         foreach (var name in new[] { "Order sync", "Invoice export", "Order_refunds", "Customer import" })
         {
-            await Store.CreateAsync(Draft(name), "ann", "created", default);
+            await Store.CreateAsync(Draft(name), TestActors.Ann, "created", default);
         }
 
         var orders = await Store.ListAsync(new WorkflowQuery("order") { Sort = WorkflowSort.Name, Descending = false }, default);
@@ -110,7 +113,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     [Fact]
     public async Task List_ShowsLastRunAndRunsOfTheLastDay()
     {
-        var record = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        var record = await Store.CreateAsync(Draft("Orders"), TestActors.Ann, "created", default);
         await using (var db = _services.OpenDatabase())
         {
             var now = DateTime.UtcNow;
@@ -130,7 +133,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     [Fact]
     public async Task Delete_RemovesVersionsAndRuns_AndWritesTheAuditLog()
     {
-        var record = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        var record = await Store.CreateAsync(Draft("Orders"), TestActors.Ann, "created", default);
         await using (var db = _services.OpenDatabase())
         {
             var version = new WorkflowVersionEntity { Id = Guid.NewGuid(), WorkflowId = record.Id, Number = 1, DefinitionJson = "{}", PublishedBy = "ann" };
@@ -143,14 +146,14 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
         }
 
         var impact = await Store.GetDeletionImpactAsync(record.Id, default);
-        await Store.DeleteAsync(record.Id, "bob", default);
+        await Store.DeleteAsync(record.Id, TestActors.Bob, default);
 
         Assert.Equal(new WorkflowDeletionImpact("Orders", 1, 1, false), impact);
         await using var check = _services.OpenDatabase();
         Assert.Equal((0, 0, 0, 0), (await check.Workflows.CountAsync(), await check.WorkflowVersions.CountAsync(), await check.Runs.CountAsync(), await check.StepRuns.CountAsync()));
-        var audit = await check.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.Action, a.Actor }).ToListAsync();
-        Assert.Equal([("workflow.created", "ann"), ("workflow.deleted", "bob")], audit.Select(a => (a.Action, a.Actor)));
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => Store.DeleteAsync(record.Id, "bob", default));
+        var audit = await check.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.Action, a.ActorId, a.Actor }).ToListAsync();
+        Assert.Equal([("workflow.created", "user-ann", "ann"), ("workflow.deleted", "user-bob", "bob")], audit.Select(a => (a.Action, a.ActorId, a.Actor)));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => Store.DeleteAsync(record.Id, TestActors.Bob, default));
     }
 
     private static WorkflowDraft Draft(string name) => new(WorkflowDefinition.Empty(name), null, null);
@@ -168,7 +171,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
     [Fact]
     public async Task SamplePayload_IsPinnedToTheWorkflow_WithoutChangingItsDraftOrRevision()
     {
-        var created = await Store.CreateAsync(Draft("Orders"), "ann", "created", default);
+        var created = await Store.CreateAsync(Draft("Orders"), TestActors.Ann, "created", default);
 
         await Store.SetSamplePayloadAsync(created.Id, """{ "body": { "order": 1 } }""", default);
         var found = await Store.FindAsync(created.Id, default);

@@ -10,13 +10,13 @@ public sealed class EngineDriver(TestServices services)
 {
     public async Task<Guid> PublishAsync(string json)
     {
-        var imported = await services.Get<WorkflowService>().ImportAsync(json, "test", default);
+        var imported = await services.Get<WorkflowService>().ImportAsync(json, TestActors.Test, default);
         if (!imported.Succeeded)
         {
             throw new InvalidOperationException("Import failed: " + string.Join("; ", imported.Problems));
         }
 
-        var published = await services.Get<PublishService>().PublishAsync(imported.Workflow.Id, "test", "test", default);
+        var published = await services.Get<PublishService>().PublishAsync(imported.Workflow.Id, "test", TestActors.Test, default);
         return published.Published
             ? imported.Workflow.Id
             : throw new InvalidOperationException("Publish failed: " + string.Join("; ", published.Issues.Select(i => i.Message)));

@@ -49,7 +49,7 @@ public sealed class DesignerPageTests : IAsyncLifetime
     [Fact]
     public async Task AddingANode_IsUndoneAndRedone_AndSoIsAutoLayout()
     {
-        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), TestActors.Ann, default);
         var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
         page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
 
@@ -69,7 +69,7 @@ public sealed class DesignerPageTests : IAsyncLifetime
     [Fact]
     public async Task DeletingTheSelection_WithTheKey_IsUndoneAndRedoneWithTheKeys()
     {
-        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), TestActors.Ann, default);
         var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
         page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
 
@@ -92,7 +92,7 @@ public sealed class DesignerPageTests : IAsyncLifetime
             { "schema": 1, "name": "Two steps", "nodes": [
               { "id": "n1", "type": "core.webhook", "name": "Order placed", "config": { "path": "two" }, "position": { "x": 40, "y": 100 } },
               { "id": "n2", "type": "core.delay", "name": "Wait", "position": { "x": 340, "y": 100 } } ] }
-            """, "ann", default);
+            """, TestActors.Ann, default);
         var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".fd-node").Count));
         var diagram = page.FindComponent<Blazor.Diagrams.Components.DiagramCanvas>().Instance.BlazorDiagram;
@@ -140,10 +140,10 @@ public sealed class DesignerPageTests : IAsyncLifetime
     [Fact]
     public async Task SavingAWorkflowDeletedMeanwhile_SaysSo_AndKeepsTheChanges()
     {
-        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), "ann", default);
+        var imported = await _services.Get<WorkflowService>().ImportAsync(ReferenceOrder.Workflow(), TestActors.Ann, default);
         var page = _context.Render<DesignerPage>(p => p.Add(c => c.Id, imported.Workflow!.Id));
         page.WaitForAssertion(() => Assert.Equal(9, page.FindAll(".fd-node").Count));
-        await _services.Get<WorkflowService>().DeleteAsync(imported.Workflow!.Id, "bob", default);
+        await _services.Get<WorkflowService>().DeleteAsync(imported.Workflow!.Id, TestActors.Bob, default);
 
         page.Find("#save").Click();
 

@@ -120,7 +120,7 @@ public sealed class DesignerStateTests : IAsyncLifetime
     private async Task<DesignerState> OpenAsync(string json)
     {
         var workflows = _services.Get<WorkflowService>();
-        var imported = await workflows.ImportAsync(json, "ann", default);
+        var imported = await workflows.ImportAsync(json, TestActors.Ann, default);
         var state = new DesignerState(workflows, _services.Get<NodeCatalog>(), _services.Get<GraphValidator>(), _services.Get<PublishService>(), _services.Get<TestRunner>())
         {
             Canvas = Canvas,

@@ -42,9 +42,8 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
     public async Task Page_ListsWorkflows_WithStateAndTrigger()
     {
         await Service.ImportAsync(
-            """{ "schema": 1, "name": "Order fulfilment", "nodes": [ { "id": "n1", "type": "core.webhook", "name": "Order placed", "config": { "path": "orders" } } ] }""",
-            "ann", default);
-        await Service.CreateAsync("Invoice export", "ann", default);
+            """{ "schema": 1, "name": "Order fulfilment", "nodes": [ { "id": "n1", "type": "core.webhook", "name": "Order placed", "config": { "path": "orders" } } ] }""", TestActors.Ann, default);
+        await Service.CreateAsync("Invoice export", TestActors.Ann, default);
 
         var page = _context.Render<WorkflowsPage>();
 
@@ -88,8 +87,8 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
     [Fact]
     public async Task Search_FiltersTheList()
     {
-        await Service.CreateAsync("Order sync", "ann", default);
-        await Service.CreateAsync("Invoice export", "ann", default);
+        await Service.CreateAsync("Order sync", TestActors.Ann, default);
+        await Service.CreateAsync("Invoice export", TestActors.Ann, default);
         var page = _context.Render<WorkflowsPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".fd-workflow-name").Count));
 

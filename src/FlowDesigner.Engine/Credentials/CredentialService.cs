@@ -1,5 +1,6 @@
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Engine.Credentials;
 
@@ -44,7 +45,7 @@ public sealed class CredentialService(
         }
     }
 
-    public async Task<CredentialSaveResult> SaveAsync(CredentialInput input, string actor, CancellationToken cancellationToken)
+    public async Task<CredentialSaveResult> SaveAsync(CredentialInput input, Actor actor, CancellationToken cancellationToken)
     {
         if (catalog.FindCredentialType(input.Type) is not { } type)
         {
@@ -105,7 +106,7 @@ public sealed class CredentialService(
     }
 
     /// <summary>Deletes the credential; refused, naming them, while published workflows sign in with it.</summary>
-    public async Task<IReadOnlyList<string>> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var users = await store.DeleteAsync(id, actor, cancellationToken);
         resolver.Forget(id);

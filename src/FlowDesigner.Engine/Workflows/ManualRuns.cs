@@ -3,6 +3,7 @@ using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Engine.Workflows;
 
@@ -20,7 +21,7 @@ public sealed class ManualRuns(IVersionStore versions, RunStarter starter)
     }
 
     /// <summary>Starts a run with the payload; refused, with what to do, when the workflow cannot be run by hand.</summary>
-    public async Task<ManualRunResult> StartAsync(Guid workflowId, JsonElement payload, string actor, CancellationToken cancellationToken)
+    public async Task<ManualRunResult> StartAsync(Guid workflowId, JsonElement payload, Actor actor, CancellationToken cancellationToken)
     {
         if (await versions.FindActiveAsync(workflowId, cancellationToken) is not { } version)
         {
@@ -32,7 +33,7 @@ public sealed class ManualRuns(IVersionStore versions, RunStarter starter)
             return ManualRunResult.Refused("Only a workflow that begins with a Manual start trigger runs on demand; this one starts from its own trigger.");
         }
 
-        var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin($"Run now by {actor}"), cancellationToken);
+        var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin($"Run now by {actor.Name}"), cancellationToken);
         return new ManualRunResult(start.RunId, null);
     }
 

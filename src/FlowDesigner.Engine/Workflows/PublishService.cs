@@ -4,6 +4,7 @@ using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Engine.Workflows;
 
@@ -15,7 +16,7 @@ public sealed class PublishService(
     IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, GraphValidator validator, ScheduleRegistry schedules, ActiveTriggerCache triggers,
     ICredentialStore credentials, PublishWarnings warnings)
 {
-    public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, string actor, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, Actor actor, CancellationToken cancellationToken)
     {
         var workflow = await workflows.FindAsync(workflowId, cancellationToken) ?? throw new WorkflowNotFoundException(workflowId);
         var issues = validator.Validate(workflow.Definition).ToList();
@@ -57,7 +58,7 @@ public sealed class PublishService(
     /// <summary>The names of the events published workflows emit, for an On event trigger to listen to.</summary>
     public Task<IReadOnlyList<string>> EmittedEventNamesAsync(CancellationToken cancellationToken) => warnings.EmittedEventNamesAsync(cancellationToken);
 
-    public async Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
+    public async Task<bool> DeactivateAsync(Guid workflowId, Actor actor, CancellationToken cancellationToken)
     {
         schedules.Unregister(workflowId);
         var deactivated = await versions.DeactivateAsync(workflowId, actor, cancellationToken);
@@ -67,7 +68,7 @@ public sealed class PublishService(
 
     /// <summary>Makes the newest version active again after a deactivation; refused, with the reason, when its webhook path is taken.</summary>
     /// <exception cref="WorkflowNotFoundException">The workflow was deleted, or never published.</exception>
-    public async Task<PublishResult> ActivateLatestAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
+    public async Task<PublishResult> ActivateLatestAsync(Guid workflowId, Actor actor, CancellationToken cancellationToken)
     {
         var latest = (await versions.ListAsync(workflowId, cancellationToken)).FirstOrDefault() ?? throw new WorkflowNotFoundException(workflowId);
         return await ActivateAsync(workflowId, latest.Id, actor, cancellationToken);
@@ -83,7 +84,7 @@ public sealed class PublishService(
     /// Rolls back (or forward) to a stored version: it becomes the active one and its trigger listens again; the draft
     /// is left as it is. Refused, with the reason, when its webhook path is now another workflow's.
     /// </summary>
-    public async Task<PublishResult> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken)
+    public async Task<PublishResult> ActivateAsync(Guid workflowId, Guid versionId, Actor actor, CancellationToken cancellationToken)
     {
         var version = await versions.FindAsync(versionId, cancellationToken);
         if (version is null || version.WorkflowId != workflowId)

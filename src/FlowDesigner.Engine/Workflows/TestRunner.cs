@@ -5,6 +5,7 @@ using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Engine.Workflows;
 
@@ -17,7 +18,7 @@ public sealed class TestRunner(RunChain chain, GraphValidator validator, NodeCat
 {
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(60);
 
-    public async Task<TestRunResult> RunAsync(Guid workflowId, WorkflowDefinition draft, JsonElement payload, string actor, CancellationToken cancellationToken)
+    public async Task<TestRunResult> RunAsync(Guid workflowId, WorkflowDefinition draft, JsonElement payload, Actor actor, CancellationToken cancellationToken)
     {
         var blocking = validator.Validate(draft).Where(i => i.Kind == IssueKind.Structure || i.Code == "no-trigger").ToList();
         if (blocking.Count > 0)
@@ -26,7 +27,7 @@ public sealed class TestRunner(RunChain chain, GraphValidator validator, NodeCat
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = new VersionRecord(Guid.NewGuid(), workflowId, 0, draft, null, null, now, actor, "test run");
+        var version = new VersionRecord(Guid.NewGuid(), workflowId, 0, draft, null, null, now, actor.Name, "test run");
         var plan = new WorkflowPlan(version, catalog);
         var runId = TimeOrderedId.New();
         var run = new RunRecord(runId, workflowId, version.Id, 0, RunStatus.Running, RunCause.Manual, TimeOrderedId.New(), null, null, null, now, now, null);

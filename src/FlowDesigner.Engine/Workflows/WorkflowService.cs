@@ -4,6 +4,7 @@ using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Engine.Workflows;
 
@@ -23,17 +24,17 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
 
     public Task<WorkflowRecord?> FindAsync(Guid id, CancellationToken cancellationToken) => store.FindAsync(id, cancellationToken);
 
-    public Task<WorkflowRecord> CreateAsync(string name, string actor, CancellationToken cancellationToken) =>
+    public Task<WorkflowRecord> CreateAsync(string name, Actor actor, CancellationToken cancellationToken) =>
         store.CreateAsync(Draft(WorkflowDefinition.Empty(CheckName(name))), actor, "created", cancellationToken);
 
-    public async Task<WorkflowRecord> RenameAsync(Guid id, string name, string actor, CancellationToken cancellationToken)
+    public async Task<WorkflowRecord> RenameAsync(Guid id, string name, Actor actor, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(id, cancellationToken) ?? throw new WorkflowNotFoundException(id);
         var renamed = current.Definition with { Name = CheckName(name) };
         return await store.SaveDraftAsync(id, Draft(renamed), current.Revision, actor, "renamed", cancellationToken);
     }
 
-    public async Task<WorkflowRecord> DuplicateAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<WorkflowRecord> DuplicateAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var original = await store.FindAsync(id, cancellationToken) ?? throw new WorkflowNotFoundException(id);
         var copyName = Truncate($"{original.Name} (copy)");
@@ -43,7 +44,7 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
     public Task<WorkflowDeletionImpact?> GetDeletionImpactAsync(Guid id, CancellationToken cancellationToken) =>
         store.GetDeletionImpactAsync(id, cancellationToken);
 
-    public async Task DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         await store.DeleteAsync(id, actor, cancellationToken);
         triggers.Clear();
@@ -77,7 +78,7 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
     }
 
     /// <summary>Reads a workflow file and stores it as a new draft; a file with any problem changes nothing.</summary>
-    public async Task<ImportResult> ImportAsync(string json, string actor, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(string json, Actor actor, CancellationToken cancellationToken)
     {
         if (json.Length > MaxImportLength)
         {
@@ -108,7 +109,7 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
 
     /// <summary>Creates a draft of each workflow of the template, laid out left to right; their credentials are left to pick.</summary>
     /// <returns>The drafts, in the template's order (the one to open first first); none for an unknown template.</returns>
-    public async Task<IReadOnlyList<WorkflowRecord>> CreateFromTemplateAsync(string key, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkflowRecord>> CreateFromTemplateAsync(string key, Actor actor, CancellationToken cancellationToken)
     {
         if (Templates.WorkflowTemplates.Find(key) is not { } template)
         {
@@ -130,7 +131,7 @@ public sealed class WorkflowService(IWorkflowStore store, NodeCatalog catalog, G
     /// <summary>Saves the designer's draft unless its graph is broken; an unfinished graph is saved with its issues.</summary>
     /// <exception cref="WorkflowConflictException">Someone else saved the draft since <paramref name="expectedRevision"/>.</exception>
     public async Task<DraftSaveResult> SaveDraftAsync(
-        Guid id, WorkflowDefinition definition, string expectedRevision, string actor, CancellationToken cancellationToken)
+        Guid id, WorkflowDefinition definition, string expectedRevision, Actor actor, CancellationToken cancellationToken)
     {
         var issues = validator.Validate(definition with { Name = CheckName(definition.Name) });
         if (issues.Any(i => i.Kind == IssueKind.Structure))

@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Model.Stores;
 
@@ -7,11 +8,11 @@ public interface IVersionStore
 {
     /// <summary>Stores the definition as the next numbered version and makes it active, with its audit entry.</summary>
     Task<VersionRecord> PublishAsync(
-        Guid workflowId, WorkflowDefinition definition, string? triggerType, string? triggerKey, string? note, string actor,
+        Guid workflowId, WorkflowDefinition definition, string? triggerType, string? triggerKey, string? note, Actor actor,
         CancellationToken cancellationToken);
 
     /// <summary>Makes no version active: the trigger stops. Returns false when none was.</summary>
-    Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken);
+    Task<bool> DeactivateAsync(Guid workflowId, Actor actor, CancellationToken cancellationToken);
 
     Task<VersionRecord?> FindAsync(Guid versionId, CancellationToken cancellationToken);
 
@@ -19,7 +20,7 @@ public interface IVersionStore
     Task<IReadOnlyList<VersionRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken);
 
     /// <summary>Makes an earlier (or the latest) version the active one again: a rollback. False when it was active already.</summary>
-    Task<bool> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken);
+    Task<bool> ActivateAsync(Guid workflowId, Guid versionId, Actor actor, CancellationToken cancellationToken);
 
     Task<VersionRecord?> FindActiveAsync(Guid workflowId, CancellationToken cancellationToken);
 

@@ -7,7 +7,11 @@ public sealed class AuditEntryEntity
 
     public DateTime At { get; set; }
 
+    /// <summary>The acting user's name as it was when they acted.</summary>
     public string Actor { get; set; } = "";
+
+    /// <summary>The acting user's id, which stays theirs whatever their name becomes.</summary>
+    public string ActorId { get; set; } = "";
 
     /// <summary><c>workflow.created</c>, <c>workflow.deleted</c>, <c>credential.updated</c> ...</summary>
     public string Action { get; set; } = "";

@@ -18,6 +18,8 @@ public sealed class CredentialEntity
 
     public string UpdatedBy { get; set; } = "";
 
+    public string UpdatedById { get; set; } = "";
+
     public DateTime? LastTestedAt { get; set; }
 
     public bool? LastTestSucceeded { get; set; }

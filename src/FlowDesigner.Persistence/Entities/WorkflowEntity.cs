@@ -27,9 +27,13 @@ public sealed class WorkflowEntity
 
     public string CreatedBy { get; set; } = "";
 
+    public string CreatedById { get; set; } = "";
+
     public DateTime UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = "";
+
+    public string UpdatedById { get; set; } = "";
 
     /// <summary>The trigger payload the designer's test runs start from, pinned per workflow; not part of the draft.</summary>
     public string? SamplePayloadJson { get; set; }

@@ -23,5 +23,7 @@ public sealed class WorkflowVersionEntity
 
     public string PublishedBy { get; set; } = "";
 
+    public string PublishedById { get; set; } = "";
+
     public string? Note { get; set; }
 }

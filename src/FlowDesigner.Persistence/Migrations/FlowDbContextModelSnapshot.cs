@@ -33,6 +33,10 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
@@ -95,6 +99,10 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -349,6 +357,10 @@ namespace FlowDesigner.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DraftHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -381,6 +393,10 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -422,6 +438,10 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

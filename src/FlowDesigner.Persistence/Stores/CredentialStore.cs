@@ -3,6 +3,7 @@ using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Persistence.Stores;
 
@@ -22,7 +23,7 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
         return credential is null ? null : ToRecord(credential);
     }
 
-    public async Task<CredentialRecord> CreateAsync(string type, string name, string protectedData, string actor, CancellationToken cancellationToken)
+    public async Task<CredentialRecord> CreateAsync(string type, string name, string protectedData, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await EnsureNameFreeAsync(db, name, null, cancellationToken);
@@ -35,7 +36,8 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
             ProtectedData = protectedData,
             CreatedAt = now,
             UpdatedAt = now,
-            UpdatedBy = actor,
+            UpdatedBy = actor.Name,
+            UpdatedById = actor.Id,
         };
         db.Credentials.Add(credential);
         Audit(db, credential.Id, actor, now, "credential.created", $"Created credential '{name}' ({type})");
@@ -44,7 +46,7 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
     }
 
     public async Task<CredentialRecord> UpdateAsync(
-        Guid id, string name, string protectedData, DateTime expectedUpdatedAt, string actor, CancellationToken cancellationToken)
+        Guid id, string name, string protectedData, DateTime expectedUpdatedAt, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var credential = await db.Credentials.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
@@ -62,7 +64,8 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
         credential.Name = name;
         credential.ProtectedData = protectedData;
         credential.UpdatedAt = now > credential.UpdatedAt ? now : credential.UpdatedAt.AddTicks(1);
-        credential.UpdatedBy = actor;
+        credential.UpdatedBy = actor.Name;
+        credential.UpdatedById = actor.Id;
         credential.LastTestedAt = null;
         credential.LastTestSucceeded = null;
         credential.LastTestMessage = null;
@@ -71,7 +74,7 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
         return ToRecord(credential);
     }
 
-    public async Task<IReadOnlyList<string>> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -134,7 +137,7 @@ internal sealed class CredentialStore(IDbContextFactory<FlowDbContext> contextFa
         }
     }
 
-    private static void Audit(FlowDbContext db, Guid id, string actor, DateTime at, string action, string summary) =>
+    private static void Audit(FlowDbContext db, Guid id, Actor actor, DateTime at, string action, string summary) =>
         AuditLog.Add(db, "credential", id, actor, at, action, summary);
 
     private static CredentialRecord ToRecord(CredentialEntity c) => new(c.Id, c.Type, c.Name, c.ProtectedData, c.CreatedAt, c.UpdatedAt, c.UpdatedBy)

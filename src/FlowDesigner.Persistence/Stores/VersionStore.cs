@@ -3,13 +3,14 @@ using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Persistence.Stores;
 
 internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFactory, TimeProvider clock) : IVersionStore
 {
     public async Task<VersionRecord> PublishAsync(
-        Guid workflowId, WorkflowDefinition definition, string? triggerType, string? triggerKey, string? note, string actor,
+        Guid workflowId, WorkflowDefinition definition, string? triggerType, string? triggerKey, string? note, Actor actor,
         CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -29,7 +30,8 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
             TriggerType = triggerType,
             TriggerKey = triggerKey,
             PublishedAt = now,
-            PublishedBy = actor,
+            PublishedBy = actor.Name,
+            PublishedById = actor.Id,
             Note = note,
         };
         db.WorkflowVersions.Add(version);
@@ -41,7 +43,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         return ToRecord(version, definition);
     }
 
-    public async Task<bool> DeactivateAsync(Guid workflowId, string actor, CancellationToken cancellationToken)
+    public async Task<bool> DeactivateAsync(Guid workflowId, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var workflow = await db.Workflows.SingleOrDefaultAsync(w => w.Id == workflowId, cancellationToken)
@@ -71,7 +73,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
         return [.. versions.Select(v => ToRecord(v, Parse(v)))];
     }
 
-    public async Task<bool> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken)
+    public async Task<bool> ActivateAsync(Guid workflowId, Guid versionId, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var workflow = await db.Workflows.SingleOrDefaultAsync(w => w.Id == workflowId, cancellationToken)
@@ -118,7 +120,7 @@ internal sealed class VersionStore(IDbContextFactory<FlowDbContext> contextFacto
             .ToListAsync(cancellationToken);
     }
 
-    private static void Audit(FlowDbContext db, Guid workflowId, string actor, DateTime at, string action, string summary) =>
+    private static void Audit(FlowDbContext db, Guid workflowId, Actor actor, DateTime at, string action, string summary) =>
         AuditLog.Add(db, "workflow", workflowId, actor, at, action, summary);
 
     private static WorkflowDefinition Parse(WorkflowVersionEntity version)

@@ -3,6 +3,7 @@ using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Persistence.Stores;
 
@@ -52,7 +53,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         return entity is null ? null : ToRecord(entity);
     }
 
-    public async Task<WorkflowRecord> CreateAsync(WorkflowDraft draft, string actor, string auditAction, CancellationToken cancellationToken)
+    public async Task<WorkflowRecord> CreateAsync(WorkflowDraft draft, Actor actor, string auditAction, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,7 +62,8 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
             Id = TimeOrderedId.New(),
             Revision = Guid.NewGuid(),
             CreatedAt = now,
-            CreatedBy = actor,
+            CreatedBy = actor.Name,
+            CreatedById = actor.Id,
         };
         Apply(entity, draft, actor, now);
         db.Workflows.Add(entity);
@@ -71,7 +73,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
     }
 
     public async Task<WorkflowRecord> SaveDraftAsync(
-        Guid id, WorkflowDraft draft, string expectedRevision, string actor, string auditAction, CancellationToken cancellationToken)
+        Guid id, WorkflowDraft draft, string expectedRevision, Actor actor, string auditAction, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Workflows.Include(w => w.ActiveVersion).SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
@@ -111,7 +113,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -133,7 +135,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         _ => workflows.OrderByDescending(w => w.UpdatedAt).ThenBy(w => w.Id),
     };
 
-    private static void Apply(WorkflowEntity entity, WorkflowDraft draft, string actor, DateTime now)
+    private static void Apply(WorkflowEntity entity, WorkflowDraft draft, Actor actor, DateTime now)
     {
         entity.Name = draft.Definition.Name;
         entity.DraftJson = WorkflowDefinitionJson.Serialize(draft.Definition);
@@ -141,7 +143,8 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         entity.TriggerType = draft.TriggerType;
         entity.TriggerSummary = draft.TriggerSummary;
         entity.UpdatedAt = now;
-        entity.UpdatedBy = actor;
+        entity.UpdatedBy = actor.Name;
+        entity.UpdatedById = actor.Id;
     }
 
     private static WorkflowRecord ToRecord(WorkflowEntity entity)
@@ -177,10 +180,11 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         }
     }
 
-    private static AuditEntryEntity Audit(DateTime at, string actor, string action, WorkflowEntity entity, string summary) => new()
+    private static AuditEntryEntity Audit(DateTime at, Actor actor, string action, WorkflowEntity entity, string summary) => new()
     {
         At = at,
-        Actor = actor,
+        Actor = actor.Name,
+        ActorId = actor.Id,
         Action = action,
         EntityType = "workflow",
         EntityId = entity.Id.ToString(),

@@ -32,7 +32,7 @@ public static class WorkflowApi
     private static async Task<IResult> ImportAsync(HttpRequest request, WorkflowService workflows, CurrentUser user, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body);
-        var result = await workflows.ImportAsync(await reader.ReadToEndAsync(cancellationToken), user.Name, cancellationToken);
+        var result = await workflows.ImportAsync(await reader.ReadToEndAsync(cancellationToken), user.Actor, cancellationToken);
         return result.Succeeded
             ? Results.Created($"/api/workflows/{result.Workflow.Id}", new { id = result.Workflow.Id, name = result.Workflow.Name, warnings = result.Warnings.Select(w => w.Message) })
             : Results.Problem(title: "The workflow was not imported", detail: string.Join(" ", result.Problems), statusCode: 400,
@@ -46,7 +46,7 @@ public static class WorkflowApi
     {
         try
         {
-            var result = await publisher.PublishAsync(id, body?.Note, user.Name, cancellationToken);
+            var result = await publisher.PublishAsync(id, body?.Note, user.Actor, cancellationToken);
             return result.Published
                 ? Results.Ok(new { versionId = result.Version.Id, number = result.Version.Number, warnings = result.Warnings })
                 : Results.Problem(title: "The workflow cannot be published yet", detail: string.Join(" ", result.Issues.Select(i => i.Message)), statusCode: 422,
@@ -62,7 +62,7 @@ public static class WorkflowApi
     {
         try
         {
-            return await publisher.DeactivateAsync(id, user.Name, cancellationToken)
+            return await publisher.DeactivateAsync(id, user.Actor, cancellationToken)
                 ? Results.NoContent()
                 : Results.Problem(title: "The workflow is not published", detail: $"Workflow {id} has no active version.", statusCode: 409);
         }

@@ -5,6 +5,7 @@ using FlowDesigner.Model.Editing;
 using FlowDesigner.Model.Layout;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Web.Designing;
 
@@ -299,7 +300,7 @@ public sealed class DesignerState(
 
     /// <summary>Saves the draft if it changed; an autosave (<paramref name="quietly"/>) leaves a draft with structure problems alone.</summary>
     /// <returns>What to tell the user: null when there is nothing to say.</returns>
-    public async Task<SaveOutcome> SaveAsync(string actor, bool quietly, CancellationToken cancellationToken)
+    public async Task<SaveOutcome> SaveAsync(Actor actor, bool quietly, CancellationToken cancellationToken)
     {
         if (Saving || !Dirty || (quietly && Issues.Any(i => i.Kind == IssueKind.Structure)))
         {

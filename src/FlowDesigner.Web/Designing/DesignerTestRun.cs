@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Web.Designing;
 
@@ -15,7 +16,7 @@ public sealed class DesignerTestRun(TestRunner tester, WorkflowService workflows
     /// <summary>Pins the payload to the workflow, then runs the draft with it.</summary>
     /// <exception cref="Model.Stores.WorkflowNotFoundException">The workflow was deleted.</exception>
     /// <exception cref="ArgumentException">The payload is not JSON or is too large; the message says which.</exception>
-    public async Task<TestRunResult> RunAsync(Guid workflowId, WorkflowDefinition draft, string payload, string actor, CancellationToken cancellationToken)
+    public async Task<TestRunResult> RunAsync(Guid workflowId, WorkflowDefinition draft, string payload, Actor actor, CancellationToken cancellationToken)
     {
         Running = true;
         try

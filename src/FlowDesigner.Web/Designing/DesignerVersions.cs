@@ -1,6 +1,7 @@
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Web.Designing;
 
@@ -34,7 +35,7 @@ public sealed class DesignerVersions(PublishService publisher)
 
     /// <summary>Publishes the saved draft; a refusal keeps its problems for the problems bar.</summary>
     /// <exception cref="WorkflowNotFoundException">The workflow was deleted.</exception>
-    public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, string actor, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(Guid workflowId, string? note, Actor actor, CancellationToken cancellationToken)
     {
         var result = await publisher.PublishAsync(workflowId, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), actor, cancellationToken);
         PublishIssues = result.Published ? [] : result.Issues;
@@ -49,7 +50,7 @@ public sealed class DesignerVersions(PublishService publisher)
 
     /// <summary>Makes an earlier version the one new events run.</summary>
     /// <exception cref="WorkflowNotFoundException">The workflow was deleted.</exception>
-    public async Task<PublishResult> ActivateAsync(Guid workflowId, Guid versionId, string actor, CancellationToken cancellationToken)
+    public async Task<PublishResult> ActivateAsync(Guid workflowId, Guid versionId, Actor actor, CancellationToken cancellationToken)
     {
         var result = await publisher.ActivateAsync(workflowId, versionId, actor, cancellationToken);
         await LoadAsync(workflowId, cancellationToken);

@@ -132,7 +132,7 @@ public partial class CredentialDialog
         try
         {
             var input = new CredentialInput(_savedId, _type!, _name, new Dictionary<string, string>(_values), _revision);
-            var result = await Credentials.SaveAsync(input, User.Name, CancellationToken.None);
+            var result = await Credentials.SaveAsync(input, User.Actor, CancellationToken.None);
             _problems = result.Problems;
             if (!result.Succeeded)
             {

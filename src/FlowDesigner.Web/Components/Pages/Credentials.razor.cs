@@ -80,7 +80,7 @@ public partial class Credentials
             return;
         }
 
-        var users = await Service.DeleteAsync(credential.Id, User.Name, CancellationToken.None);
+        var users = await Service.DeleteAsync(credential.Id, User.Actor, CancellationToken.None);
         if (users.Count > 0)
         {
             Snackbar.Add($"'{credential.Name}' was not deleted: the published workflow{(users.Count == 1 ? "" : "s")} {string.Join(", ", users.Select(u => $"'{u}'"))} sign{(users.Count == 1 ? "s" : "")} in with it. "

@@ -102,7 +102,7 @@ public sealed partial class Designer
         PublishResult result;
         try
         {
-            result = await State.Versions.ActivateAsync(Id, version.Id, User.Name, CancellationToken.None);
+            result = await State.Versions.ActivateAsync(Id, version.Id, User.Actor, CancellationToken.None);
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
@@ -140,7 +140,7 @@ public sealed partial class Designer
         TestRunResult result;
         try
         {
-            var running = State.TestRun.RunAsync(Id, State.Current, payload, User.Name, CancellationToken.None);
+            var running = State.TestRun.RunAsync(Id, State.Current, payload, User.Actor, CancellationToken.None);
             StateHasChanged(); // shows "Running…" while it runs
             result = await running;
             State.SamplePayload = payload;
@@ -208,7 +208,7 @@ public sealed partial class Designer
         PublishResult result;
         try
         {
-            result = await State.Versions.PublishAsync(Id, note, User.Name, CancellationToken.None);
+            result = await State.Versions.PublishAsync(Id, note, User.Actor, CancellationToken.None);
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
@@ -254,7 +254,7 @@ public sealed partial class Designer
     /// <param name="quietly">An autosave: says nothing when it worked, and does not save a draft with structure problems.</param>
     private async Task SaveAsync(bool quietly)
     {
-        var outcome = await State.SaveAsync(User.Name, quietly, CancellationToken.None);
+        var outcome = await State.SaveAsync(User.Actor, quietly, CancellationToken.None);
         if (outcome.Message is { } message)
         {
             if (message == Deleted)

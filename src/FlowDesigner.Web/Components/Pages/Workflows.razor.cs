@@ -83,7 +83,7 @@ public partial class Workflows
         }
 
         WorkflowRecord? created = null;
-        await RunAsync(async () => created = await Service.CreateAsync(name, User.Name, CancellationToken.None), reload: false);
+        await RunAsync(async () => created = await Service.CreateAsync(name, User.Actor, CancellationToken.None), reload: false);
         if (created is not null)
         {
             Navigation.NavigateTo($"workflows/{created.Id}");
@@ -100,7 +100,7 @@ public partial class Workflows
         }
 
         IReadOnlyList<WorkflowRecord> created = [];
-        await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, User.Name, CancellationToken.None), reload: false);
+        await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, User.Actor, CancellationToken.None), reload: false);
         if (created.Count > 0)
         {
             // Said on the designer it opens, where the next step is taken (messages stay on their page).
@@ -116,7 +116,7 @@ public partial class Workflows
         {
             await RunAsync(async () =>
             {
-                await Service.RenameAsync(workflow.Id, name, User.Name, CancellationToken.None);
+                await Service.RenameAsync(workflow.Id, name, User.Actor, CancellationToken.None);
                 Snackbar.Add($"Renamed to '{name}'.", Severity.Success);
             });
         }
@@ -124,7 +124,7 @@ public partial class Workflows
 
     private Task DuplicateAsync(WorkflowSummary workflow) => RunAsync(async () =>
     {
-        var copy = await Service.DuplicateAsync(workflow.Id, User.Name, CancellationToken.None);
+        var copy = await Service.DuplicateAsync(workflow.Id, User.Actor, CancellationToken.None);
         Snackbar.Add($"Created '{copy.Name}'.", Severity.Success);
     });
 
@@ -170,7 +170,7 @@ public partial class Workflows
         {
             await RunAsync(async () =>
             {
-                await Service.DeleteAsync(workflow.Id, User.Name, CancellationToken.None);
+                await Service.DeleteAsync(workflow.Id, User.Actor, CancellationToken.None);
                 Snackbar.Add($"Deleted '{impact.Name}'.", Severity.Success);
             });
         }
@@ -199,7 +199,7 @@ public partial class Workflows
 
         await RunAsync(async () =>
         {
-            var result = await Service.ImportAsync(json, User.Name, CancellationToken.None);
+            var result = await Service.ImportAsync(json, User.Actor, CancellationToken.None);
             if (!result.Succeeded)
             {
                 await ImportProblemsDialog.ShowAsync(Dialogs, file.Name, result.Problems);
