@@ -24,6 +24,8 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbC
 
     public DbSet<EngineNodeEntity> EngineNodes => Set<EngineNodeEntity>();
 
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+
     /// <summary>The Data Protection key ring, when the settings keep it in the database so that every node shares it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -20,6 +20,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<IVersionStore, VersionStore>();
         services.AddSingleton<Model.Credentials.ICredentialStore, CredentialStore>();
+        services.AddSingleton<Model.Users.IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<Model.Polling.ITriggerCursorStore, TriggerCursorStore>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<Sql.BatchWriter>();
