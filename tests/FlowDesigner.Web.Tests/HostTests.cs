@@ -36,6 +36,27 @@ public sealed class HostTests
         }
     }
 
+    [Theory]
+    [InlineData("GET", "/workflows")]
+    [InlineData("GET", "/no-such-page")]
+    [InlineData("GET", "/css/flowdesigner.css")]
+    [InlineData("POST", "/hooks/unknown")]
+    [InlineData("GET", "/api/nope")]
+    public async Task EveryAnswer_CarriesTheSecurityHeaders(string method, string path)
+    {
+        using var host = new FlowDesignerHost();
+        using var http = new HttpClient { BaseAddress = host.Start() };
+
+        var answer = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var policy = string.Join(";", answer.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(answer.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("DENY", Assert.Single(answer.Headers.GetValues("X-Frame-Options")));
+    }
+
     [Fact]
     public async Task Host_KeepsTheKeysThatEncryptCredentials_InTheDatabase_WhenTheSettingsSaySo()
     {

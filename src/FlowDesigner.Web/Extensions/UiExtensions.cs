@@ -32,6 +32,7 @@ public static class UiExtensions
 
     public static WebApplication UseFlowDesignerPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
