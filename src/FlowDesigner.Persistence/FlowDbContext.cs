@@ -1,10 +1,12 @@
 using FlowDesigner.Persistence.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence;
 
-public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>The product's database: workflows, runs, credentials, the audit log, and the accounts (ASP.NET Core Identity's user tables).</summary>
+public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : IdentityUserContext<UserEntity>(options), IDataProtectionKeyContext
 {
     public DbSet<WorkflowEntity> Workflows => Set<WorkflowEntity>();
 
@@ -29,8 +31,11 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : DbC
     /// <summary>The Data Protection key ring, when the settings keep it in the database so that every node shares it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FlowDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,11 +4,16 @@ using FlowDesigner.Web.Extensions;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddFlowDesignerStorage();
+builder.AddFlowDesignerAccounts();
 builder.AddFlowDesignerEngine();
 builder.AddFlowDesignerBackgroundJobs();
 builder.AddFlowDesignerUi();
 
 var app = builder.Build();
+if (FlowDesigner.Web.Hosting.CommandLine.IsCommand(args))
+{
+    return await FlowDesigner.Web.Hosting.CommandLine.RunAsync(app.Services, args);
+}
 
 app.UseFlowDesignerPipeline();
 app.MapFlowDesignerUi();

@@ -2,6 +2,7 @@ using FlowDesigner.Persistence;
 using FlowDesigner.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlowDesigner.Web.Extensions;
 
@@ -16,7 +17,7 @@ public static class StorageExtensions
         var protection = builder.Services.AddDataProtection().SetApplicationName("FlowDesigner");
         if (string.Equals(options.KeyStore, "database", StringComparison.OrdinalIgnoreCase))
         {
-            builder.Services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext());
+            builder.Services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext());
             protection.PersistKeysToDbContext<FlowDbContext>();
         }
         else
