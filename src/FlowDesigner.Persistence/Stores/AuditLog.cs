@@ -7,6 +7,9 @@ namespace FlowDesigner.Persistence.Stores;
 internal static class AuditLog
 {
     public static void Add(FlowDbContext db, string entityType, Guid entityId, Actor actor, DateTime at, string action, string summary) =>
+        Add(db, entityType, entityId.ToString(), actor, at, action, summary);
+
+    public static void Add(FlowDbContext db, string entityType, string entityId, Actor actor, DateTime at, string action, string summary) =>
         db.AuditEntries.Add(new AuditEntryEntity
         {
             At = at,
@@ -14,7 +17,7 @@ internal static class AuditLog
             ActorId = actor.Id,
             Action = action,
             EntityType = entityType,
-            EntityId = entityId.ToString(),
+            EntityId = entityId,
             Summary = summary,
         });
 }

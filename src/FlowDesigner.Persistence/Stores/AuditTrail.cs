@@ -1,5 +1,4 @@
 using FlowDesigner.Model.Users;
-using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
@@ -9,16 +8,7 @@ internal sealed class AuditTrail(IDbContextFactory<FlowDbContext> contextFactory
     public async Task WriteAsync(string entityType, string entityId, Actor actor, string action, string summary, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            Actor = actor.Name,
-            ActorId = actor.Id,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            Summary = summary,
-        });
+        AuditLog.Add(db, entityType, entityId, actor, clock.GetUtcNow().UtcDateTime, action, summary);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         };
         Apply(entity, draft, actor, now);
         db.Workflows.Add(entity);
-        db.AuditEntries.Add(Audit(now, actor, $"workflow.{auditAction}", entity, $"{Capitalize(auditAction)} '{entity.Name}'"));
+        AuditLog.Add(db, "workflow", entity.Id, actor, now, $"workflow.{auditAction}", $"{Capitalize(auditAction)} '{entity.Name}'");
         await db.SaveChangesAsync(cancellationToken);
         return ToRecord(entity);
     }
@@ -89,7 +89,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         entity.Revision = Guid.NewGuid();
         Apply(entity, draft, actor, now);
         var summary = previousName == entity.Name ? $"Saved '{entity.Name}'" : $"Renamed '{previousName}' to '{entity.Name}'";
-        db.AuditEntries.Add(Audit(now, actor, $"workflow.{auditAction}", entity, summary));
+        AuditLog.Add(db, "workflow", entity.Id, actor, now, $"workflow.{auditAction}", summary);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,7 +119,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = await db.Workflows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
             ?? throw new WorkflowNotFoundException(id);
-        db.AuditEntries.Add(Audit(clock.GetUtcNow().UtcDateTime, actor, "workflow.deleted", entity, $"Deleted '{entity.Name}'"));
+        AuditLog.Add(db, "workflow", entity.Id, actor, clock.GetUtcNow().UtcDateTime, "workflow.deleted", $"Deleted '{entity.Name}'");
         await db.SaveChangesAsync(cancellationToken);
         await db.Workflows.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -179,17 +179,6 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
             throw new WorkflowNotFoundException(id);
         }
     }
-
-    private static AuditEntryEntity Audit(DateTime at, Actor actor, string action, WorkflowEntity entity, string summary) => new()
-    {
-        At = at,
-        Actor = actor.Name,
-        ActorId = actor.Id,
-        Action = action,
-        EntityType = "workflow",
-        EntityId = entity.Id.ToString(),
-        Summary = summary,
-    };
 
     private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }
