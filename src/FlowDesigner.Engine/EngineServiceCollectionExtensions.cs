@@ -42,6 +42,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PublishService>();
         services.AddSingleton<PublishWarnings>();
         services.AddSingleton<ManualRuns>();
+        services.AddSingleton<RunCommands>();
         services.AddSingleton<Users.ApiTokens>();
         services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);

@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Model.Credentials.ICredentialStore, CredentialStore>();
         services.AddSingleton<Model.Users.IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<Model.Users.IAuditTrail, AuditTrail>();
+        services.AddSingleton<Model.Users.IAuditLogReader, AuditLogReader>();
         services.AddSingleton<Model.Polling.ITriggerCursorStore, TriggerCursorStore>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<Sql.BatchWriter>();

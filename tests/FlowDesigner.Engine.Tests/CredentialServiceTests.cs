@@ -158,7 +158,7 @@ public sealed class CredentialServiceTests : EngineTestBase
         Services.Get<CredentialResolver>().Forget(saved.Id);
         var listed = Assert.Single(await Credentials.ListAsync(default));
         var form = await Credentials.OpenAsync(saved.Id, default);
-        var test = await Credentials.TestAsync(saved.Id, default);
+        var test = await Credentials.TestAsync(saved.Id, TestActors.Admin, default);
         var run = await Driver.WaitForRunAsync(Testing.EngineDriver.RunIdOf(await Driver.PostAsync("partner", new { })));
         var keepingSecret = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string>(), form!.UpdatedAt), TestActors.Admin, default);
 
@@ -182,7 +182,7 @@ public sealed class CredentialServiceTests : EngineTestBase
             ["clientSecret"] = "not-the-secret",
         }), TestActors.Admin, default);
 
-        var failed = await Credentials.TestAsync(saved.Saved!.Id, default);
+        var failed = await Credentials.TestAsync(saved.Saved!.Id, TestActors.Admin, default);
         var form = await Credentials.OpenAsync(saved.Saved.Id, default);
         await Credentials.SaveAsync(new CredentialInput(saved.Saved.Id, SalesforceCredential.Key, "CRM", new Dictionary<string, string>
         {
@@ -190,7 +190,7 @@ public sealed class CredentialServiceTests : EngineTestBase
             ["clientId"] = FakeSalesforce.ClientId,
             ["clientSecret"] = FakeSalesforce.ClientSecret,
         }, form!.UpdatedAt), TestActors.Admin, default);
-        var passed = await Credentials.TestAsync(saved.Saved.Id, default);
+        var passed = await Credentials.TestAsync(saved.Saved.Id, TestActors.Admin, default);
         var listed = Assert.Single(await Credentials.ListAsync(default));
 
         Assert.False(failed.Succeeded);

@@ -51,7 +51,7 @@ public sealed class PublishWarningsTests : EngineTestBase
         Assert.Equal("credential-untested", untested.Code);
         Assert.Contains("'Partner API' (used by 'Call partner') has never been tested", untested.Message);
 
-        var outcome = await Services.Get<CredentialService>().TestAsync(id, default);
+        var outcome = await Services.Get<CredentialService>().TestAsync(id, TestActors.Admin, default);
         Assert.False(outcome.Succeeded);
         var published = await Publisher.PublishAsync(workflowId, null, TestActors.Analyst, default);
 

@@ -10,7 +10,7 @@ namespace FlowDesigner.Engine.Credentials;
 /// </summary>
 public sealed class CredentialService(
     ICredentialStore store, CredentialProtector protector, CredentialResolver resolver, NodeCatalog catalog,
-    IEnumerable<ICredentialTester> testers, TimeProvider clock)
+    IEnumerable<ICredentialTester> testers, IAuditTrail audit, TimeProvider clock)
 {
     private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(30);
 
@@ -113,11 +113,13 @@ public sealed class CredentialService(
         return users;
     }
 
-    /// <summary>Signs in to the credential's system and records what it answered.</summary>
-    public async Task<CredentialTestOutcome> TestAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Signs in to the credential's system and records what it answered, and who asked.</summary>
+    public async Task<CredentialTestOutcome> TestAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var outcome = await RunTestAsync(id, cancellationToken);
         await store.RecordTestAsync(id, outcome, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await audit.WriteAsync("credential", id.ToString(), actor, "credential.tested",
+            outcome.Succeeded ? "Tested the credential: it signed in" : $"Tested the credential: {outcome.Message}", cancellationToken);
         return outcome;
     }
 

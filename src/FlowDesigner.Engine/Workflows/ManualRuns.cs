@@ -8,7 +8,7 @@ using FlowDesigner.Model.Users;
 namespace FlowDesigner.Engine.Workflows;
 
 /// <summary>Run now: starts a run of the active version of a workflow that begins with a Manual start trigger.</summary>
-public sealed class ManualRuns(IVersionStore versions, RunStarter starter)
+public sealed class ManualRuns(IVersionStore versions, RunStarter starter, IAuditTrail audit)
 {
     /// <summary>The payload a Run now starts with unless changed: the trigger's own, else an empty object.</summary>
     public async Task<string> SamplePayloadAsync(Guid workflowId, CancellationToken cancellationToken)
@@ -34,6 +34,7 @@ public sealed class ManualRuns(IVersionStore versions, RunStarter starter)
         }
 
         var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin($"Run now by {actor.Name}"), cancellationToken);
+        await audit.WriteAsync("workflow", workflowId.ToString(), actor, "run.started", $"Run now: started run {start.RunId} of '{version.Definition.Name}' v{version.Number}", cancellationToken);
         return new ManualRunResult(start.RunId, null);
     }
 
