@@ -17,9 +17,8 @@ public static class LoadBenchmark
         long peak;
         await using (var product = await ProductProcess.StartAsync(options.ProductConfiguration, sink.Address))
         {
-            using var http = new HttpClient();
-            await product.ImportAndPublishAsync(http, ReferenceOrder.Workflow("orders", "whenFinished"));
-            await product.ImportAndPublishAsync(http, ReferenceOrder.Workflow("orders-async", "immediately"));
+            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders", "whenFinished"));
+            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders-async", "immediately"));
             if (options.RunSync)
             {
                 progress.WriteLine("FlowDesigner, sync: webhook answers with the run's output ...");

@@ -18,9 +18,13 @@ public sealed class ProductProcess : IAsyncDisposable
         Address = address;
         DataFolder = dataFolder;
         _ownsFolder = ownsFolder;
+        Api = new HttpClient { BaseAddress = address };
     }
 
     public Uri Address { get; }
+
+    /// <summary>A client of <c>/api</c> signed in with an owner's token that the program's <c>token create</c> command made.</summary>
+    public HttpClient Api { get; }
 
     public string DataFolder { get; }
 
@@ -46,9 +50,9 @@ public sealed class ProductProcess : IAsyncDisposable
         start.Environment["Engine__Env__sink"] = sink.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (name, value) in Testing.TestOwner.Settings.Concat(settings ?? new Dictionary<string, string>()))
         {
-            start.Environment[name] = value;
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -57,7 +61,31 @@ public sealed class ProductProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataFolder, ownsFolder);
         await product.WaitUntilReadyAsync();
+        var token = await CreateTokenAsync(assembly, start.Environment);
+        product.Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return product;
+    }
+
+    /// <summary>Runs <c>token create</c> with the host's settings, as a script would, and returns the token it prints last.</summary>
+    private static async Task<string> CreateTokenAsync(string assembly, IDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [assembly, "token", "create", "--user", Testing.TestOwner.Email, "--name", "benchmark"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var command = Process.Start(start)!;
+        var output = await command.StandardOutput.ReadToEndAsync();
+        var errors = await command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        return command.ExitCode == 0
+            ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]
+            : throw new InvalidOperationException($"token create exited with {command.ExitCode}: {errors}");
     }
 
     /// <summary>The most memory the process has held (VmHWM), in bytes.</summary>
@@ -74,12 +102,12 @@ public sealed class ProductProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    public async Task<Guid> ImportAndPublishAsync(HttpClient http, string workflowJson)
+    public async Task<Guid> ImportAndPublishAsync(string workflowJson)
     {
-        var imported = await http.PostAsync(new Uri(Address, "api/workflows"), new StringContent(workflowJson, System.Text.Encoding.UTF8, "application/json"));
+        var imported = await Api.PostAsync("api/workflows", new StringContent(workflowJson, System.Text.Encoding.UTF8, "application/json"));
         imported.EnsureSuccessStatusCode();
         var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await http.PostAsJsonAsync(new Uri(Address, $"api/workflows/{id}/publish"), new { note = "benchmark" })).EnsureSuccessStatusCode();
+        (await Api.PostAsJsonAsync($"api/workflows/{id}/publish", new { note = "benchmark" })).EnsureSuccessStatusCode();
         return id;
     }
 
@@ -114,6 +142,7 @@ public sealed class ProductProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+        Api.Dispose();
         if (!_ownsFolder)
         {
             return;
@@ -142,7 +171,7 @@ public sealed class ProductProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync(new Uri(Address, "api/workflows"))).IsSuccessStatusCode)
+                if ((await http.GetAsync(new Uri(Address, "health/ready"))).IsSuccessStatusCode)
                 {
                     return;
                 }

@@ -22,9 +22,10 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser)
+    /// <param name="signIn">Whether the page signs in as the owner (an Admin) first. Default true.</param>
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, bool signIn = true, FlowDesignerHost? host = null)
     {
-        var host = new FlowDesignerHost();
+        host ??= new FlowDesignerHost();
         var address = host.Start();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -35,7 +36,23 @@ public sealed class BrowserSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         page.Console += (_, message) => Console.Error.WriteLine($"CONSOLE {message.Type}: {message.Text}");
         page.PageError += (_, error) => Console.Error.WriteLine($"CONSOLE page error: {error}");
-        return new BrowserSession(host, context, page, address);
+        var session = new BrowserSession(host, context, page, address);
+        if (signIn)
+        {
+            await session.SignInAsync(TestOwner.Email, TestOwner.Password);
+        }
+
+        return session;
+    }
+
+    /// <summary>Signs in on the sign-in page and waits for the workflow list it leads to.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("sign-in");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#sign-in").ClickAsync();
+        await Page.Locator("#workflows-title").WaitForAsync();
     }
 
     /// <summary>Opens a page and waits until the interactive circuit has taken over from the prerendered HTML.</summary>

@@ -37,7 +37,7 @@ public sealed class CrashRecoveryTests
         await using (var first = await ProductProcess.StartAsync(RepositoryPaths.Configuration, sink.Address, folder, QuickRecovery))
         {
             using var http = new HttpClient();
-            await first.ImportAndPublishAsync(http, ReferenceOrder.Workflow(respond: "immediately"));
+            await first.ImportAndPublishAsync(ReferenceOrder.Workflow(respond: "immediately"));
             using var stop = new CancellationTokenSource();
             var clients = Enumerable.Range(0, 8).Select(client => PostUntilStoppedAsync(http, new Uri(first.Address, "hooks/orders"), client, accepted, stop.Token)).ToList();
             await WaitUntilAsync(() => Task.FromResult(accepted.Count >= 300), TimeSpan.FromSeconds(60));
@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests
         await using (var first = await ProductProcess.StartAsync(RepositoryPaths.Configuration, sink.Address, folder))
         {
             using var http = new HttpClient();
-            await first.ImportAndPublishAsync(http, InFlightWorkflow);
+            await first.ImportAndPublishAsync(InFlightWorkflow);
             var posts = Enumerable.Range(0, 40).Select(i => http.PostAsJsonAsync(new Uri(first.Address, "hooks/inflight"), new { order = i }));
             foreach (var response in await Task.WhenAll(posts))
             {

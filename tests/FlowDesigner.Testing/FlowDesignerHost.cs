@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using FlowDesigner.Engine.Users;
+using FlowDesigner.Model.Users;
+using FlowDesigner.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Testing;
 
@@ -23,6 +27,47 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
     /// <summary>More settings for the host, such as <c>Storage:KeyStore</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
+    /// <summary>Where the host's log entries also go, at every level the settings let through. Default none.</summary>
+    public ILoggerProvider? Logs { get; init; }
+
+    /// <summary>Whether the owner (<see cref="TestOwner"/>) is created at start-up from the Owner settings. Default true.</summary>
+    public bool WithOwner { get; init; } = true;
+
+    /// <summary>A client of the host signed in to <c>/api</c> with a personal token of a user of that role (the owner for Admin).</summary>
+    public HttpClient ApiClient(Role role = Role.Admin) => ApiClientAsync(role).GetAwaiter().GetResult();
+
+    public async Task<HttpClient> ApiClientAsync(Role role = Role.Admin)
+    {
+        var address = Start();
+        var user = role == Role.Admin ? TestOwner.Email : await CreateUserAsync(role);
+        await using var scope = Services.CreateAsyncScope();
+        var owner = await scope.ServiceProvider.GetRequiredService<UserAccounts>().FindByEmailAsync(user)
+            ?? throw new InvalidOperationException($"No user {user}: is the host started WithOwner?");
+        var (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(owner.Id, "tests", null, Actor.System, CancellationToken.None);
+        var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a user of the role (once per role) with <see cref="TestOwner.Password"/>; returns their email.</summary>
+    public async Task<string> CreateUserAsync(Role role)
+    {
+        Start();
+        var email = $"{role.ToString().ToLowerInvariant()}@flowdesigner.test";
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        if (await accounts.FindByEmailAsync(email) is null)
+        {
+            var (_, errors) = await accounts.CreateAsync(email, $"Test {role}", TestOwner.Password, role, Actor.System, CancellationToken.None);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(string.Join(" ", errors));
+            }
+        }
+
+        return email;
+    }
+
     /// <summary>Starts the host (once) and returns the address it listens on.</summary>
     public Uri Start()
     {
@@ -36,7 +81,12 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", _folder.Path);
         builder.UseSetting("BackgroundJobs:Workers", "2");
-        foreach (var (key, value) in Settings)
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
+        foreach (var (key, value) in (WithOwner ? TestOwner.Settings : new Dictionary<string, string>()).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

@@ -38,8 +38,12 @@ public sealed class AccountTests
         var (reset, passwordLines) = await RunAsync(host.DataFolder, "user", "reset-password", "--user", "owner@example.test");
 
         Assert.Equal(0, code);
+        using var api = new HttpClient { BaseAddress = host.Start() };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", lines[^1]);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/workflows")).StatusCode);
         var token = await host.Services.GetRequiredService<ApiTokens>().ValidateAsync(lines[^1], default);
         Assert.Equal("Nightly export", token!.Name);
+        Assert.NotNull(token.LastUsedAt);
         Assert.Equal(2, unknown);
         Assert.Equal(0, reset);
         await using var scope = host.Services.CreateAsyncScope();

@@ -21,7 +21,7 @@ public sealed class ApiTests : IDisposable
     private readonly FlowDesignerHost _host = new();
     private readonly HttpClient _http;
 
-    public ApiTests() => _http = new HttpClient { BaseAddress = _host.Start() };
+    public ApiTests() => _http = _host.ApiClient();
 
     public void Dispose()
     {

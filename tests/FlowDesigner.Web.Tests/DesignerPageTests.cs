@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using Blazor.Diagrams.Core.Geometry;
 using Bunit;
 using FlowDesigner.Engine.Expressions;
@@ -34,6 +35,7 @@ public sealed class DesignerPageTests : IAsyncLifetime
         }
 
         _context.Services.AddScoped<CurrentUser>();
+        SignedIn.As(_context, Role.Designer);
         _context.Services.AddTransient<FlowDesigner.Web.Designing.DesignerState>();
         _context.Services.AddScoped<FlowDesigner.Web.Components.Workflows.WorkflowActions>();
         _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));

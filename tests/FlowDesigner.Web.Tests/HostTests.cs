@@ -15,11 +15,14 @@ public sealed class HostTests
     {
         using var host = new FlowDesignerHost();
         var address = host.Start();
-        using var http = new HttpClient { BaseAddress = address };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
 
-        var page = await http.GetStringAsync("/");
+        var home = await http.GetAsync("/");
+        var page = await http.GetStringAsync("/sign-in");
 
-        Assert.Contains("id=\"workflows-title\"", page);
+        Assert.Equal(HttpStatusCode.Found, home.StatusCode);
+        Assert.Equal("/sign-in", home.Headers.Location?.AbsolutePath);
+        Assert.Contains("id=\"sign-in\"", page);
         foreach (var asset in new[] { "css/flowdesigner.css", "js/flowdesigner.js", "icons/core-webhook.svg", "_content/MudBlazor/MudBlazor.min.css", "_framework/blazor.web.js" })
         {
             var response = await http.GetAsync(asset);
@@ -27,7 +30,7 @@ public sealed class HostTests
             Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{asset} is served empty");
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no-such-page")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await http.GetAsync("/no-such-page")).StatusCode); // nothing is told to a caller not signed in
         Assert.True(File.Exists(Path.Combine(host.DataFolder, "flowdesigner.db")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.DataFolder, "keys")));
         if (!OperatingSystem.IsWindows())

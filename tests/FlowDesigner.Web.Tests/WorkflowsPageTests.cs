@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using Bunit;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Descriptors;
@@ -26,6 +27,7 @@ public sealed class WorkflowsPageTests : IAsyncLifetime
         _context.Services.AddSingleton(_services.Get<NodeCatalog>());
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddScoped<CurrentUser>();
+        SignedIn.As(_context, Role.Designer);
         _context.Services.AddSingleton(_services.Get<FlowDesigner.Engine.Workflows.PublishService>());
         _context.Services.AddSingleton(_services.Get<FlowDesigner.Engine.Workflows.ManualRuns>());
         _context.Services.AddScoped<FlowDesigner.Web.Components.Workflows.WorkflowActions>();

@@ -10,7 +10,7 @@ public static class WebhookApi
 {
     public static IEndpointRouteBuilder MapWebhookApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/hooks/{**path}", ["GET", "POST", "PUT"], ReceiveAsync).DisableAntiforgery().WithTags("Webhooks");
+        app.MapMethods("/hooks/{**path}", ["GET", "POST", "PUT"], ReceiveAsync).DisableAntiforgery().AllowAnonymous().WithTags("Webhooks");
         return app;
     }
 

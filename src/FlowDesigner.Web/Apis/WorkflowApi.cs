@@ -1,8 +1,9 @@
-using FlowDesigner.Engine.Runtime;
+using System.Security.Claims;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FlowDesigner.Web.Apis;
 
@@ -11,28 +12,33 @@ public static class WorkflowApi
 {
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").DisableAntiforgery().WithTags("API");
-        api.MapPost("/workflows", ImportAsync);
-        api.MapGet("/workflows", ListAsync);
-        api.MapPost("/workflows/{id:guid}/publish", PublishAsync);
-        api.MapPost("/workflows/{id:guid}/runs", StartAsync);
-        api.MapGet("/workflows/{id:guid}/runs", ListRunsAsync);
-        api.MapPost("/workflows/{id:guid}/deactivate", DeactivateAsync);
-        api.MapGet("/runs/{id:guid}", GetRunAsync);
-        api.MapPost("/runs/{id:guid}/cancel", CancelAsync);
-        api.Map("/{**rest}", NoSuchEndpoint); // any other address under /api: a problem, not the app's page or an antiforgery refusal
+        var api = ApiGroup(app);
+        api.MapPost("/workflows", ImportAsync).RequireAuthorization(Access.Designer);
+        api.MapGet("/workflows", ListAsync).RequireAuthorization(Access.Operator);
+        api.MapPost("/workflows/{id:guid}/publish", PublishAsync).RequireAuthorization(Access.Designer);
+        api.MapPost("/workflows/{id:guid}/runs", StartAsync).RequireAuthorization(Access.Operator);
+        api.MapGet("/workflows/{id:guid}/runs", ListRunsAsync).RequireAuthorization(Access.Operator);
+        api.MapPost("/workflows/{id:guid}/deactivate", DeactivateAsync).RequireAuthorization(Access.Designer);
+        api.MapGet("/runs/{id:guid}", GetRunAsync).RequireAuthorization(Access.Operator);
+        api.MapPost("/runs/{id:guid}/cancel", CancelAsync).RequireAuthorization(Access.Operator);
+        api.Map("/{**rest}", NoSuchEndpoint).RequireAuthorization(Access.Operator); // any other address under /api: a problem, not the app's page or an antiforgery refusal
         return app;
     }
+
+    /// <summary><c>/api</c>: signed in by personal token only, so that a page's cookie cannot act here for a script.</summary>
+    public static RouteGroupBuilder ApiGroup(IEndpointRouteBuilder app) =>
+        app.MapGroup("/api").DisableAntiforgery().WithTags("API")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = Access.TokenScheme });
 
     private static IResult NoSuchEndpoint(HttpRequest request) => TypedResults.Problem(
         title: "No such API endpoint",
         detail: $"Nothing answers {request.Method} {request.Path}. The README's API section lists the endpoints.",
         statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, WorkflowService workflows, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body);
-        var result = await workflows.ImportAsync(await reader.ReadToEndAsync(cancellationToken), user.Actor, cancellationToken);
+        var result = await workflows.ImportAsync(await reader.ReadToEndAsync(cancellationToken), UserClaims.ActorOf(user), cancellationToken);
         return result.Succeeded
             ? Results.Created($"/api/workflows/{result.Workflow.Id}", new { id = result.Workflow.Id, name = result.Workflow.Name, warnings = result.Warnings.Select(w => w.Message) })
             : Results.Problem(title: "The workflow was not imported", detail: string.Join(" ", result.Problems), statusCode: 400,
@@ -42,11 +48,11 @@ public static class WorkflowApi
     private static async Task<IResult> ListAsync(WorkflowService workflows, string? search, int? skip, int? take, CancellationToken cancellationToken) =>
         Results.Ok(await workflows.ListAsync(new WorkflowQuery(search, skip ?? 0, Math.Clamp(take ?? 50, 1, 500)), cancellationToken));
 
-    private static async Task<IResult> PublishAsync(Guid id, PublishRequest? body, PublishService publisher, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(Guid id, PublishRequest? body, PublishService publisher, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await publisher.PublishAsync(id, body?.Note, user.Actor, cancellationToken);
+            var result = await publisher.PublishAsync(id, body?.Note, UserClaims.ActorOf(user), cancellationToken);
             return result.Published
                 ? Results.Ok(new { versionId = result.Version.Id, number = result.Version.Number, warnings = result.Warnings })
                 : Results.Problem(title: "The workflow cannot be published yet", detail: string.Join(" ", result.Issues.Select(i => i.Message)), statusCode: 422,
@@ -58,11 +64,11 @@ public static class WorkflowApi
         }
     }
 
-    private static async Task<IResult> DeactivateAsync(Guid id, PublishService publisher, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<IResult> DeactivateAsync(Guid id, PublishService publisher, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         try
         {
-            return await publisher.DeactivateAsync(id, user.Actor, cancellationToken)
+            return await publisher.DeactivateAsync(id, UserClaims.ActorOf(user), cancellationToken)
                 ? Results.NoContent()
                 : Results.Problem(title: "The workflow is not published", detail: $"Workflow {id} has no active version.", statusCode: 409);
         }
@@ -72,29 +78,17 @@ public static class WorkflowApi
         }
     }
 
-    private static async Task<IResult> CancelAsync(Guid id, RunAdvancer runs, IRunStore store, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(Guid id, RunCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await commands.CancelAsync(id, UserClaims.ActorOf(user), cancellationToken) switch
+        {
+            null => Results.Problem(title: "No such run", detail: $"Run {id} does not exist.", statusCode: 404),
+            { IsTerminal: true } run => Results.Problem(title: "The run has already ended",
+                detail: $"Run {id} {run.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.", statusCode: 409),
+            _ => Results.NoContent(),
+        };
+
+    private static async Task<IResult> StartAsync(Guid id, HttpRequest request, RunCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await store.FindRunAsync(id, cancellationToken) is not { } run)
-        {
-            return Results.Problem(title: "No such run", detail: $"Run {id} does not exist.", statusCode: 404);
-        }
-
-        if (run.IsTerminal)
-        {
-            return Results.Problem(title: "The run has already ended", detail: $"Run {id} {run.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.", statusCode: 409);
-        }
-
-        await runs.EndAsync(run, RunStatus.Cancelled, null, $"Cancelled by {user.Name}.", cancellationToken);
-        return Results.NoContent();
-    }
-
-    private static async Task<IResult> StartAsync(Guid id, HttpRequest request, IVersionStore versions, RunStarter starter, CancellationToken cancellationToken)
-    {
-        if (await versions.FindActiveAsync(id, cancellationToken) is not { } version)
-        {
-            return Results.Problem(title: "The workflow is not published", detail: $"Workflow {id} has no active version to run. Publish it first.", statusCode: 404);
-        }
-
         System.Text.Json.JsonElement payload;
         try
         {
@@ -107,8 +101,9 @@ public static class WorkflowApi
             return Results.Problem(title: "The body is not valid JSON", detail: exception.Message, statusCode: 400);
         }
 
-        var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin("api"), cancellationToken);
-        return Results.Accepted($"/api/runs/{start.RunId}", new { runId = start.RunId });
+        return await commands.StartAsync(id, payload, UserClaims.ActorOf(user), cancellationToken) is { } runId
+            ? Results.Accepted($"/api/runs/{runId}", new { runId })
+            : Results.Problem(title: "The workflow is not published", detail: $"Workflow {id} has no active version to run. Publish it first.", statusCode: 404);
     }
 
     private static async Task<IResult> ListRunsAsync(Guid id, IRunStore runs, int? skip, int? take, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using FlowDesigner.Web.Apis;
 using FlowDesigner.Web.Components;
 using FlowDesigner.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor;
 using MudBlazor.Services;
@@ -21,15 +22,21 @@ public static class UiExtensions
             // Every message hides after 10 s; only one carrying an action (Reload, Back to workflows) waits to be acted on.
             options.SnackbarConfiguration.VisibleStateDuration = 10_000;
         });
+        builder.Services.AddScoped<AuthenticationStateProvider, UserRevalidation>(); // after the Razor components' own
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddTransient<Designing.DesignerState>();
         builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddFlowDesignerHealth();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 
+    /// <summary>
+    /// The middleware in order: headers on every answer, errors as pages, the theme's files, the set-up gate, then who
+    /// the caller is and whether the policy of what they asked for lets them.
+    /// </summary>
     public static WebApplication UseFlowDesignerPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -39,19 +46,26 @@ public static class UiExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
+        });
+        OwnerGate.UseOwnerSetUp(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapFlowDesignerUi(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
-        });
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapWebhookApi();
+        app.MapHealthApi();
         app.MapWorkflowApi();
+        app.MapCredentialApi();
+        app.MapAccountApi();
+        app.MapJobDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

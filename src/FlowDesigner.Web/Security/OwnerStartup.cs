@@ -1,33 +1,57 @@
 using FlowDesigner.Model.Users;
+using FlowDesigner.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace FlowDesigner.Web.Security;
 
-/// <summary>For unattended installs: creates the owner (an Admin) from <c>Owner:Email</c> and <c>Owner:Password</c> when no user exists yet.</summary>
-internal sealed class OwnerStartup(IServiceScopeFactory scopes, IOptions<OwnerOptions> options, ILogger<OwnerStartup> logger) : IHostedService
+/// <summary>
+/// Before the host listens: creates the owner (an Admin) from <c>Owner:Email</c> and <c>Owner:Password</c> when no user
+/// exists yet, for unattended installs; and with no owner and no such settings, refuses to listen beyond loopback, since
+/// whoever reached the set-up page first would own the product.
+/// </summary>
+internal sealed class OwnerStartup(
+    IServiceScopeFactory scopes, IOptions<OwnerOptions> options, IConfiguration configuration, OwnerGate gate, ILogger<OwnerStartup> logger)
+    : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        if (await gate.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
         if (options.Value is not { Email: { Length: > 0 } email, Password: { Length: > 0 } password })
         {
+            if (ListenAddresses.BeyondLoopback(configuration) is [_, ..] open)
+            {
+                throw new StartupProblemException(
+                    $"There is no owner yet, and the host is set to listen on {string.Join(", ", open)}, beyond this machine. "
+                    + "Start it once on loopback (the default, http://localhost:5080) and create the owner on the set-up page, "
+                    + "or give Owner:Email and Owner:Password in the settings or environment (Owner__Email, Owner__Password).");
+            }
+
             return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        if (await accounts.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
         var (owner, errors) = await accounts.CreateAsync(email, "Owner", password, Role.Admin, Actor.System, cancellationToken);
         if (owner is null)
         {
-            throw new Persistence.StartupProblemException($"The owner from the Owner settings could not be created: {string.Join(" ", errors)}");
+            throw new StartupProblemException($"The owner from the Owner settings could not be created: {string.Join(" ", errors)}");
         }
 
+        gate.OwnerCreated();
         logger.LogInformation("Created the owner {Email} (an Admin) from the Owner settings", email);
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Descriptors;
@@ -116,7 +117,7 @@ public partial class CredentialDialog
         _busy = true;
         try
         {
-            _testOutcome = await Credentials.TestAsync(_savedId!.Value, CancellationToken.None);
+            _testOutcome = await Credentials.TestAsync(_savedId!.Value, await User.RequireAsync(Role.Admin), CancellationToken.None);
         }
         finally
         {
@@ -132,7 +133,7 @@ public partial class CredentialDialog
         try
         {
             var input = new CredentialInput(_savedId, _type!, _name, new Dictionary<string, string>(_values), _revision);
-            var result = await Credentials.SaveAsync(input, User.Actor, CancellationToken.None);
+            var result = await Credentials.SaveAsync(input, await User.RequireAsync(Role.Admin), CancellationToken.None);
             _problems = result.Problems;
             if (!result.Succeeded)
             {

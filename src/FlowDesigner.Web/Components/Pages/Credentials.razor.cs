@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Web.Components.Credentials;
 using FlowDesigner.Web.Components.Shared;
@@ -62,7 +63,7 @@ public partial class Credentials
         try
         {
             Snackbar.Add($"Testing '{credential.Name}'…", Severity.Info);
-            var outcome = await Service.TestAsync(credential.Id, CancellationToken.None);
+            var outcome = await Service.TestAsync(credential.Id, await User.RequireAsync(Role.Admin), CancellationToken.None);
             Snackbar.Add($"{credential.Name}: {outcome.Message}", outcome.Succeeded ? Severity.Success : Severity.Error);
             await ReloadAsync();
         }
@@ -80,7 +81,7 @@ public partial class Credentials
             return;
         }
 
-        var users = await Service.DeleteAsync(credential.Id, User.Actor, CancellationToken.None);
+        var users = await Service.DeleteAsync(credential.Id, await User.RequireAsync(Role.Admin), CancellationToken.None);
         if (users.Count > 0)
         {
             Snackbar.Add($"'{credential.Name}' was not deleted: the published workflow{(users.Count == 1 ? "" : "s")} {string.Join(", ", users.Select(u => $"'{u}'"))} sign{(users.Count == 1 ? "s" : "")} in with it. "

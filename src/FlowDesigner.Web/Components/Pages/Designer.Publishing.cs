@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Validation;
@@ -102,7 +103,7 @@ public sealed partial class Designer
         PublishResult result;
         try
         {
-            result = await State.Versions.ActivateAsync(Id, version.Id, User.Actor, CancellationToken.None);
+            result = await State.Versions.ActivateAsync(Id, version.Id, await User.RequireAsync(Role.Designer), CancellationToken.None);
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
@@ -140,7 +141,7 @@ public sealed partial class Designer
         TestRunResult result;
         try
         {
-            var running = State.TestRun.RunAsync(Id, State.Current, payload, User.Actor, CancellationToken.None);
+            var running = State.TestRun.RunAsync(Id, State.Current, payload, await User.RequireAsync(Role.Designer), CancellationToken.None);
             StateHasChanged(); // shows "Running…" while it runs
             result = await running;
             State.SamplePayload = payload;
@@ -208,7 +209,7 @@ public sealed partial class Designer
         PublishResult result;
         try
         {
-            result = await State.Versions.PublishAsync(Id, note, User.Actor, CancellationToken.None);
+            result = await State.Versions.PublishAsync(Id, note, await User.RequireAsync(Role.Designer), CancellationToken.None);
         }
         catch (FlowDesigner.Model.Stores.WorkflowNotFoundException)
         {
@@ -254,7 +255,7 @@ public sealed partial class Designer
     /// <param name="quietly">An autosave: says nothing when it worked, and does not save a draft with structure problems.</param>
     private async Task SaveAsync(bool quietly)
     {
-        var outcome = await State.SaveAsync(User.Actor, quietly, CancellationToken.None);
+        var outcome = await State.SaveAsync(await User.RequireAsync(Role.Designer), quietly, CancellationToken.None);
         if (outcome.Message is { } message)
         {
             if (message == Deleted)

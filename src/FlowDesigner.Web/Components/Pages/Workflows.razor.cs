@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
@@ -19,6 +20,7 @@ public partial class Workflows
     private bool _busy;
     private bool _loading;
     private bool _ready; // set once the interactive table has loaded its first page
+    private bool _mayDesign; // an Operator sees the list and runs; building is for Designers and Admins
 
     [Inject]
     private WorkflowService Service { get; set; } = default!;
@@ -52,6 +54,8 @@ public partial class Workflows
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    protected override async Task OnInitializedAsync() => _mayDesign = await User.MayAsync(Role.Designer);
+
     private async Task<TableData<WorkflowSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var sort = Enum.TryParse<WorkflowSort>(state.SortLabel, out var label) ? label : WorkflowSort.UpdatedAt;
@@ -83,7 +87,7 @@ public partial class Workflows
         }
 
         WorkflowRecord? created = null;
-        await RunAsync(async () => created = await Service.CreateAsync(name, User.Actor, CancellationToken.None), reload: false);
+        await RunAsync(async () => created = await Service.CreateAsync(name, await User.RequireAsync(Role.Designer), CancellationToken.None), reload: false);
         if (created is not null)
         {
             Navigation.NavigateTo($"workflows/{created.Id}");
@@ -100,7 +104,7 @@ public partial class Workflows
         }
 
         IReadOnlyList<WorkflowRecord> created = [];
-        await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, User.Actor, CancellationToken.None), reload: false);
+        await RunAsync(async () => created = await Service.CreateFromTemplateAsync(key, await User.RequireAsync(Role.Designer), CancellationToken.None), reload: false);
         if (created.Count > 0)
         {
             // Said on the designer it opens, where the next step is taken (messages stay on their page).
@@ -116,7 +120,7 @@ public partial class Workflows
         {
             await RunAsync(async () =>
             {
-                await Service.RenameAsync(workflow.Id, name, User.Actor, CancellationToken.None);
+                await Service.RenameAsync(workflow.Id, name, await User.RequireAsync(Role.Designer), CancellationToken.None);
                 Snackbar.Add($"Renamed to '{name}'.", Severity.Success);
             });
         }
@@ -124,7 +128,7 @@ public partial class Workflows
 
     private Task DuplicateAsync(WorkflowSummary workflow) => RunAsync(async () =>
     {
-        var copy = await Service.DuplicateAsync(workflow.Id, User.Actor, CancellationToken.None);
+        var copy = await Service.DuplicateAsync(workflow.Id, await User.RequireAsync(Role.Designer), CancellationToken.None);
         Snackbar.Add($"Created '{copy.Name}'.", Severity.Success);
     });
 
@@ -170,7 +174,7 @@ public partial class Workflows
         {
             await RunAsync(async () =>
             {
-                await Service.DeleteAsync(workflow.Id, User.Actor, CancellationToken.None);
+                await Service.DeleteAsync(workflow.Id, await User.RequireAsync(Role.Designer), CancellationToken.None);
                 Snackbar.Add($"Deleted '{impact.Name}'.", Severity.Success);
             });
         }
@@ -199,7 +203,7 @@ public partial class Workflows
 
         await RunAsync(async () =>
         {
-            var result = await Service.ImportAsync(json, User.Actor, CancellationToken.None);
+            var result = await Service.ImportAsync(json, await User.RequireAsync(Role.Designer), CancellationToken.None);
             if (!result.Succeeded)
             {
                 await ImportProblemsDialog.ShowAsync(Dialogs, file.Name, result.Problems);

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Web.Components.Shared;
@@ -23,7 +24,7 @@ public sealed class WorkflowActions(PublishService publisher, ManualRuns manualR
 
         try
         {
-            var done = await publisher.DeactivateAsync(workflowId, user.Actor, CancellationToken.None);
+            var done = await publisher.DeactivateAsync(workflowId, await user.RequireAsync(Role.Designer), CancellationToken.None);
             snackbar.Add(done ? $"'{name}' is deactivated: its trigger no longer starts runs." : $"'{name}' was not active.", done ? Severity.Success : Severity.Info);
             return done;
         }
@@ -40,7 +41,7 @@ public sealed class WorkflowActions(PublishService publisher, ManualRuns manualR
     {
         try
         {
-            var result = await publisher.ActivateLatestAsync(workflowId, user.Actor, CancellationToken.None);
+            var result = await publisher.ActivateLatestAsync(workflowId, await user.RequireAsync(Role.Designer), CancellationToken.None);
             if (result.Published)
             {
                 snackbar.Add($"'{name}' is active again on v{result.Version.Number}.", Severity.Success);
@@ -67,7 +68,7 @@ public sealed class WorkflowActions(PublishService publisher, ManualRuns manualR
             return null;
         }
 
-        var result = await manualRuns.StartAsync(workflowId, given, user.Actor, CancellationToken.None);
+        var result = await manualRuns.StartAsync(workflowId, given, await user.RequireAsync(Role.Operator), CancellationToken.None);
         snackbar.Add(result.Problem ?? $"'{name}' is running (run {result.RunId}).", result.Problem is null ? Severity.Success : Severity.Error);
         return result.RunId;
     }
