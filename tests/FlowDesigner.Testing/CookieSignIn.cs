@@ -32,6 +32,14 @@ public static partial class CookieSignIn
         }));
     }
 
+    /// <summary>Posts one of a server-rendered page's forms, by its name, as a browser would: with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, IReadOnlyDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var values = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = AntiforgeryToken(page) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>The antiforgery token a server-rendered form carries.</summary>
     public static string AntiforgeryToken(string html) =>
         TokenInput().Match(html) is { Success: true } input && TokenValue().Match(input.Value) is { Success: true } value

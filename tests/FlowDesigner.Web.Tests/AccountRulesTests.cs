@@ -65,6 +65,39 @@ public sealed class AccountRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoFactor_OnceTurnedOn_AsksForTheAppsCode_AndAChangedPasswordIsTheOneThatWorks()
+    {
+        var address = _host.Start();
+        using var session = await CookieSignIn.SignInAsync(address, TestOwner.Email, TestOwner.Password);
+        var account = await session.GetStringAsync("/account");
+        var key = System.Text.RegularExpressions.Regex.Match(account, "id=\"authenticator-key\">([^<]+)<").Groups[1].Value;
+
+        var wrong = await CookieSignIn.PostFormAsync(session, "/account", "two-factor-on", new Dictionary<string, string> { ["Code.Code"] = "000000" });
+        var turnedOn = await CookieSignIn.PostFormAsync(session, "/account", "two-factor-on", new Dictionary<string, string> { ["Code.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var changed = await CookieSignIn.PostFormAsync(session, "/account", "change-password", new Dictionary<string, string>
+        {
+            ["Password.Current"] = TestOwner.Password,
+            ["Password.Next"] = "a new and longer password",
+            ["Password.Confirm"] = "a new and longer password",
+        });
+
+        Assert.Contains("not the one the app shows now", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"recovery-codes\"", await turnedOn.Content.ReadAsStringAsync());
+        Assert.Contains("Your password was changed", await changed.Content.ReadAsStringAsync());
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        Assert.Contains("The email, password or code is wrong", await (await CookieSignIn.TryAsync(browser, TestOwner.Email, TestOwner.Password)).Content.ReadAsStringAsync());
+        var first = await CookieSignIn.TryAsync(browser, TestOwner.Email, "a new and longer password");
+        Assert.Equal("/sign-in/code", first.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Found, (await browser.GetAsync("/")).StatusCode); // not in until the code is given
+        var second = await CookieSignIn.PostFormAsync(browser, "/sign-in/code", "sign-in-code", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Found, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        var actions = await AuditActionsAsync();
+        Assert.Contains("user.two-factor-on", actions);
+        Assert.Contains("user.password-changed", actions);
+    }
+
+    [Fact]
     public async Task TheLastActiveAdmin_CannotBeDemotedDisabledOrDeleted_AndADisabledUserLosesTokensAndSignIn()
     {
         _host.Start();

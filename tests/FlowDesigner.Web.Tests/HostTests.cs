@@ -91,6 +91,18 @@ public sealed class HostTests
         Assert.Contains("Storage:DataFolder", errors);
     }
 
+    [Fact]
+    public async Task Host_RefusesToListenBeyondLoopback_WithoutAnOwner_AndSaysHowToGetOne()
+    {
+        using var folder = new TempDataFolder();
+
+        var (exitCode, errors) = await RunHostAsync(("Storage__DataFolder", folder.Path), ("Urls", "http://0.0.0.0:0"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FlowDesigner cannot start: There is no owner yet, and the host is set to listen on http://0.0.0.0:0", errors);
+        Assert.Contains("Owner:Email and Owner:Password", errors);
+    }
+
     private static async Task<(int ExitCode, string Errors)> RunHostAsync(params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebHostAssembly])
@@ -99,7 +111,8 @@ public sealed class HostTests
             RedirectStandardOutput = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Urls"] = "http://127.0.0.1:0"; // the settings file's Urls would win over ASPNETCORE_URLS
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

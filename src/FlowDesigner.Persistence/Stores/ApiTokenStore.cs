@@ -14,7 +14,7 @@ internal sealed class ApiTokenStore(IDbContextFactory<FlowDbContext> contextFact
         var token = new ApiTokenEntity { Id = TimeOrderedId.New(), UserId = userId, Name = name, Hash = hash, CreatedAt = now, ExpiresAt = expiresAt };
         db.ApiTokens.Add(token);
         var until = expiresAt is { } at ? $", valid until {at:yyyy-MM-dd HH:mm} UTC" : "";
-        AuditLog.Add(db, "token", token.Id, actor, now, "token.created", $"Created API token '{name}' for user {userId}{until}");
+        AuditLog.Add(db, "token", token.Id, actor, now, "token.created", $"Created API token '{name}'{ForWhom(userId, actor)}{until}");
         await db.SaveChangesAsync(cancellationToken);
         return ToRecord(token);
     }
@@ -50,7 +50,7 @@ internal sealed class ApiTokenStore(IDbContextFactory<FlowDbContext> contextFact
 
         var now = clock.GetUtcNow().UtcDateTime;
         token.RevokedAt = now;
-        AuditLog.Add(db, "token", token.Id, actor, now, "token.revoked", $"Revoked API token '{token.Name}' of user {token.UserId}");
+        AuditLog.Add(db, "token", token.Id, actor, now, "token.revoked", $"Revoked API token '{token.Name}'{ForWhom(token.UserId, actor)}");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -69,6 +69,9 @@ internal sealed class ApiTokenStore(IDbContextFactory<FlowDbContext> contextFact
         await db.SaveChangesAsync(cancellationToken);
         return tokens.Count;
     }
+
+    // One's own token needs no owner named; another user's is named by id, which stays theirs.
+    private static string ForWhom(string userId, Actor actor) => userId == actor.Id ? "" : $" of user {userId}";
 
     private static ApiTokenRecord ToRecord(ApiTokenEntity token) =>
         new(token.Id, token.UserId, token.Name, token.CreatedAt, token.ExpiresAt) { LastUsedAt = token.LastUsedAt, RevokedAt = token.RevokedAt };

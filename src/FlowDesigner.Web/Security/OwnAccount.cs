@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Identity;
 namespace FlowDesigner.Web.Security;
 
 /// <summary>What every signed-in user does to their own account: password, two-factor sign-in and personal API tokens. Each change is audited.</summary>
-public sealed class OwnAccount(UserManager<UserEntity> users, SignInManager<UserEntity> signIn, ApiTokens tokens, IApiTokenStore tokenStore, IAuditTrail audit)
+public sealed class OwnAccount(
+    UserManager<UserEntity> users, SignInManager<UserEntity> signIn, ApiTokens tokens, IApiTokenStore tokenStore, IAuditTrail audit, TimeProvider clock)
 {
     /// <returns>What to change; empty when the password was changed (the session carries on with it).</returns>
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(ClaimsPrincipal principal, string current, string next, CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ public sealed class OwnAccount(UserManager<UserEntity> users, SignInManager<User
     public async Task<(ApiTokenRecord Token, string Value)> CreateTokenAsync(ClaimsPrincipal principal, string name, int? expiresInDays, CancellationToken cancellationToken)
     {
         var user = await UserOf(principal);
-        DateTime? expires = expiresInDays is int days && days > 0 ? DateTime.UtcNow.AddDays(days) : null;
+        DateTime? expires = expiresInDays is int days && days > 0 ? clock.GetUtcNow().UtcDateTime.AddDays(days) : null;
         return await tokens.CreateAsync(user.Id, name, expires, UserAccounts.ActorOf(user), cancellationToken);
     }
 
