@@ -11,9 +11,13 @@ public sealed partial class CredentialPicker
     private IReadOnlyList<CredentialSummary> _choices = [];
     private string _loadedTypes = "";
     private bool _loaded;
+    private bool _mayCreate; // credentials are kept by Admins; a Designer picks among them by name
 
     [Inject]
     private CredentialService Credentials { get; set; } = default!;
+
+    [Inject]
+    private Security.CurrentUser User { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -36,6 +40,8 @@ public sealed partial class CredentialPicker
     /// <summary>The validator's word on the choice, if any.</summary>
     [Parameter]
     public string? Error { get; set; }
+
+    protected override async Task OnInitializedAsync() => _mayCreate = await User.MayAsync(Model.Users.Role.Admin);
 
     protected override async Task OnParametersSetAsync()
     {

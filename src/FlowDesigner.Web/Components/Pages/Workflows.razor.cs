@@ -134,6 +134,7 @@ public partial class Workflows
 
     private Task ExportAsync(WorkflowSummary workflow) => RunAsync(async () =>
     {
+        await User.RequireAsync(Role.Designer); // exporting is building's, by the policy table
         var export = await Service.ExportAsync(workflow.Id, CancellationToken.None);
         await Js.InvokeVoidAsync("flowDesigner.downloadText", export.FileName, "application/json", export.Json);
     }, reload: false);
