@@ -54,6 +54,9 @@ public sealed class ProductProcess : IAsyncDisposable
         {
             start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+        // The token is made before the product starts, so that no other process works beside it while it warms up
+        // (a command running then left its JIT tiering unfinished into the measured window).
+        var token = await CreateTokenAsync(assembly, start.Environment);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("product: " + e.Data); };
@@ -61,12 +64,14 @@ public sealed class ProductProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataFolder, ownsFolder);
         await product.WaitUntilReadyAsync();
-        var token = await CreateTokenAsync(assembly, start.Environment);
         product.Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return product;
     }
 
-    /// <summary>Runs <c>token create</c> with the host's settings, as a script would, and returns the token it prints last.</summary>
+    /// <summary>
+    /// Runs <c>token create</c> with the host's settings, as a script would (it creates the owner from the Owner
+    /// settings on a new data folder), and returns the token it prints last.
+    /// </summary>
     private static async Task<string> CreateTokenAsync(string assembly, IDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet", [assembly, "token", "create", "--user", Testing.TestOwner.Email, "--name", "benchmark"])

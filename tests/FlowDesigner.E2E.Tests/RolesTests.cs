@@ -62,6 +62,8 @@ public sealed class RolesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal(1, await page.Locator(".fd-workflow-name", new() { HasText = "Orders" }).CountAsync());
         Assert.Equal(0, await page.Locator("#new-workflow").CountAsync());
         await session.ScreenshotAsync("roles-operator-workflows");
+        await page.Locator(".fd-workflow-name", new() { HasText = "Orders" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#versions")).ToContainTextAsync("Not published yet");
         await AssertRefusedAsync(session, $"/workflows/{workflow.Id}", "/credentials", "/users", "/audit", "/hangfire");
         using var operatorApi = await session.Host.ApiClientAsync(Role.Operator);
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorApi.PostAsJsonAsync($"/api/workflows/{workflow.Id}/publish", new { })).StatusCode);

@@ -33,6 +33,7 @@ public static class AccessTable
         // Operator: view workflows and runs, run now, cancel; their own account.
         ["PAGE /"] = Who.Operator,
         ["PAGE /workflows"] = Who.Operator,
+        ["PAGE /workflows/{Id:guid}/versions"] = Who.Operator,
         ["PAGE /account"] = Who.Operator,
         ["POST /sign-out"] = Who.Operator,
         ["GET /api/workflows"] = Who.Operator,

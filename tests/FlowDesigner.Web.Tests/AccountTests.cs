@@ -53,10 +53,33 @@ public sealed class AccountTests
         Assert.False(await users.CheckPasswordAsync(owner!, "correct-horse-battery"));
     }
 
-    private static async Task<(int Code, string[] Lines)> RunAsync(string dataFolder, params string[] arguments)
+    [Fact]
+    public async Task TheCommandLine_CreatesTheOwnerFromTheSettings_OnANewInstall_BeforeMakingTheToken()
+    {
+        using var folder = new TempDataFolder();
+        var owner = new Dictionary<string, string> { ["Owner__Email"] = "owner@example.test", ["Owner__Password"] = "correct-horse-battery" };
+
+        var (code, lines) = await RunAsync(folder.Path, owner, "token", "create", "--user", "owner@example.test", "--name", "Deploy");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith(ApiTokens.Prefix, lines[^1], StringComparison.Ordinal);
+        using var host = new FlowDesignerHost { WithOwner = false, Settings = { ["Storage:DataFolder"] = folder.Path } };
+        host.Start();
+        Assert.Equal("Deploy", (await host.Services.GetRequiredService<ApiTokens>().ValidateAsync(lines[^1], default))!.Name);
+    }
+
+    private static Task<(int Code, string[] Lines)> RunAsync(string dataFolder, params string[] arguments) =>
+        RunAsync(dataFolder, new Dictionary<string, string>(), arguments);
+
+    private static async Task<(int Code, string[] Lines)> RunAsync(string dataFolder, Dictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebHostAssembly, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Storage__DataFolder"] = dataFolder;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

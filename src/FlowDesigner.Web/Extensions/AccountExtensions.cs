@@ -2,7 +2,6 @@ using FlowDesigner.Persistence;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Web.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace FlowDesigner.Web.Extensions;
@@ -39,11 +38,9 @@ public static class AccountExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
         });
-        services.ConfigureExternalCookie(options => options.Cookie.SameSite = SameSiteMode.Lax);
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization(Access.AddPolicies);
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, UserRevalidation>();
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<AccountSignIn>();
@@ -51,7 +48,8 @@ public static class AccountExtensions
         services.AddScoped<OwnAccount>();
         services.AddSingleton<OwnerGate>();
         services.Configure<OwnerOptions>(builder.Configuration.GetSection(OwnerOptions.Section));
-        services.AddHostedService<OwnerStartup>();
+        services.AddSingleton<OwnerStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<OwnerStartup>());
         return builder;
     }
 }

@@ -8,7 +8,8 @@ namespace FlowDesigner.Web.Hosting;
 /// <summary>
 /// The program's commands for scripts and locked-out owners, run with the host's own settings (its data folder):
 /// <c>token create --user EMAIL --name NAME [--expires-days N]</c> prints a new API token as its last line;
-/// <c>user reset-password --user EMAIL</c> prints a one-time password.
+/// <c>user reset-password --user EMAIL</c> prints a one-time password. On a new install the owner is first created from
+/// the Owner settings, as the host would at start-up, so that a script can make a token before the first start.
 /// </summary>
 public static class CommandLine
 {
@@ -24,6 +25,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await services.GetRequiredService<OwnerStartup>().CreateFromSettingsAsync(CancellationToken.None); // an unattended install's owner, before its first start
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         if (Option(args, "--user") is not { } email)

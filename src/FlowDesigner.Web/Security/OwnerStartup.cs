@@ -9,28 +9,36 @@ namespace FlowDesigner.Web.Security;
 /// exists yet, for unattended installs; and with no owner and no such settings, refuses to listen beyond loopback, since
 /// whoever reached the set-up page first would own the product.
 /// </summary>
-internal sealed class OwnerStartup(
+public sealed class OwnerStartup(
     IServiceScopeFactory scopes, IOptions<OwnerOptions> options, IConfiguration configuration, OwnerGate gate, ILogger<OwnerStartup> logger)
     : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        if (await gate.ExistsAsync(cancellationToken))
+        if (await CreateFromSettingsAsync(cancellationToken) || await gate.ExistsAsync(cancellationToken))
         {
             return;
         }
 
-        if (options.Value is not { Email: { Length: > 0 } email, Password: { Length: > 0 } password })
+        if (ListenAddresses.BeyondLoopback(configuration) is [_, ..] open)
         {
-            if (ListenAddresses.BeyondLoopback(configuration) is [_, ..] open)
-            {
-                throw new StartupProblemException(
-                    $"There is no owner yet, and the host is set to listen on {string.Join(", ", open)}, beyond this machine. "
-                    + "Start it once on loopback (the default, http://localhost:5080) and create the owner on the set-up page, "
-                    + "or give Owner:Email and Owner:Password in the settings or environment (Owner__Email, Owner__Password).");
-            }
+            throw new StartupProblemException(
+                $"There is no owner yet, and the host is set to listen on {string.Join(", ", open)}, beyond this machine. "
+                + "Start it once on loopback (the default, http://localhost:5080) and create the owner on the set-up page, "
+                + "or give Owner:Email and Owner:Password in the settings or environment (Owner__Email, Owner__Password).");
+        }
+    }
 
-            return;
+    /// <summary>
+    /// Creates the owner from the Owner settings when they are given and no user exists yet; the host does it before it
+    /// listens, and the command line before its command, so that a script can make a token before the first start.
+    /// </summary>
+    /// <returns>True when the owner was created now.</returns>
+    public async Task<bool> CreateFromSettingsAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value is not { Email: { Length: > 0 } email, Password: { Length: > 0 } password } || await gate.ExistsAsync(cancellationToken))
+        {
+            return false;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -43,6 +51,7 @@ internal sealed class OwnerStartup(
 
         gate.OwnerCreated();
         logger.LogInformation("Created the owner {Email} (an Admin) from the Owner settings", email);
+        return true;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
