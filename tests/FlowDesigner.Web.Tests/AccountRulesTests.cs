@@ -17,11 +17,12 @@ namespace FlowDesigner.Web.Tests;
 /// <summary>Sign-in, lockout, the last Admin, the credentials API and the audit log, on the real host.</summary>
 public sealed class AccountRulesTests : IDisposable
 {
+    // A run that waits a minute, so that it is still in flight when it is cancelled.
     private const string Workflow = """
         { "schema": 1, "name": "Audited", "nodes": [
           { "id": "start", "type": "core.manual", "name": "Start", "config": {} },
-          { "id": "set", "type": "core.set", "name": "Set", "config": { "fields": { "ok": "yes" } } } ],
-          "edges": [ { "from": "start", "port": "out", "to": "set" } ] }
+          { "id": "wait", "type": "core.delay", "name": "Wait", "config": { "mode": "duration", "seconds": 60 } } ],
+          "edges": [ { "from": "start", "port": "out", "to": "wait" } ] }
         """;
 
     private readonly CapturedLogs _logs = new();

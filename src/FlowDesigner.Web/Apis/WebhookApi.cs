@@ -1,3 +1,4 @@
+using FlowDesigner.Web.Security;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Engine.Triggers;
@@ -10,7 +11,7 @@ public static class WebhookApi
 {
     public static IEndpointRouteBuilder MapWebhookApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/hooks/{**path}", ["GET", "POST", "PUT"], ReceiveAsync).DisableAntiforgery().AllowAnonymous().WithTags("Webhooks");
+        app.MapMethods("/hooks/{**path}", ["GET", "POST", "PUT"], ReceiveAsync).DisableAntiforgery().AnswerAnybody().WithTags("Webhooks");
         return app;
     }
 

@@ -50,6 +50,7 @@ public static class UiExtensions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
         });
+        app.UseEndpointsForAnybody(); // webhooks and health: nobody to sign in, so they run here
         OwnerGate.UseOwnerSetUp(app);
         app.UseAuthentication();
         app.UseAuthorization();
