@@ -1,14 +1,12 @@
 using System.Text.Json;
-using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Model.Descriptors;
-using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Engine.Workflows;
 
 /// <summary>Run now: starts a run of the active version of a workflow that begins with a Manual start trigger.</summary>
-public sealed class ManualRuns(IVersionStore versions, RunStarter starter, IAuditTrail audit)
+public sealed class ManualRuns(IVersionStore versions, RunCommands commands)
 {
     /// <summary>The payload a Run now starts with unless changed: the trigger's own, else an empty object.</summary>
     public async Task<string> SamplePayloadAsync(Guid workflowId, CancellationToken cancellationToken)
@@ -33,9 +31,7 @@ public sealed class ManualRuns(IVersionStore versions, RunStarter starter, IAudi
             return ManualRunResult.Refused("Only a workflow that begins with a Manual start trigger runs on demand; this one starts from its own trigger.");
         }
 
-        var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin($"Run now by {actor.Name}"), cancellationToken);
-        await audit.WriteAsync("workflow", workflowId.ToString(), actor, "run.started", $"Run now: started run {start.RunId} of '{version.Definition.Name}' v{version.Number}", cancellationToken);
-        return new ManualRunResult(start.RunId, null);
+        return new ManualRunResult(await commands.StartAsync(version, payload, actor, cancellationToken), null);
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

@@ -12,13 +12,17 @@ public sealed class RunCommands(IVersionStore versions, IRunStore runs, RunStart
     /// <summary>Starts a run of the active version with the payload; null when the workflow has none.</summary>
     public async Task<Guid?> StartAsync(Guid workflowId, JsonElement payload, Actor actor, CancellationToken cancellationToken)
     {
-        if (await versions.FindActiveAsync(workflowId, cancellationToken) is not { } version)
-        {
-            return null;
-        }
+        return await versions.FindActiveAsync(workflowId, cancellationToken) is { } version
+            ? await StartAsync(version, payload, actor, cancellationToken)
+            : null;
+    }
 
+    /// <summary>Starts a run of the version by hand (Run now), with its audit entry.</summary>
+    public async Task<Guid> StartAsync(VersionRecord version, JsonElement payload, Actor actor, CancellationToken cancellationToken)
+    {
         var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin($"Run now by {actor.Name}"), cancellationToken);
-        await audit.WriteAsync("workflow", workflowId.ToString(), actor, "run.started", $"Run now: started run {start.RunId} of '{version.Definition.Name}' v{version.Number}", cancellationToken);
+        await audit.WriteAsync("workflow", version.WorkflowId.ToString(), actor, "run.started",
+            $"Run now: started run {start.RunId} of '{version.Definition.Name}' v{version.Number}", cancellationToken);
         return start.RunId;
     }
 

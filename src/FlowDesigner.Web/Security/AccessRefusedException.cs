@@ -6,7 +6,7 @@ namespace FlowDesigner.Web.Security;
 public sealed class AccessRefusedException(Role needed, Role? held)
     : Exception(held is null
         ? "Sign in first; nobody is signed in on this page."
-        : $"This needs the {needed} role, and you are {(held is Role.Operator or Role.Admin ? "an" : "a")} {held}. Ask an Admin if you need it.")
+        : $"This needs the {needed} role, and you are {RoleNames.WithArticle(held.Value)}. Ask an Admin if you need it.")
 {
     public Role Needed { get; } = needed;
 }

@@ -50,9 +50,9 @@ internal sealed class ApiTokenHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var role = UserClaims.RoleOf(Context.User)?.ToString() ?? "no role";
+        var role = UserClaims.RoleOf(Context.User) is { } held ? RoleNames.WithArticle(held) : "without a role";
         return WriteProblemAsync(StatusCodes.Status403Forbidden, "Your role may not do this",
-            $"The token's user is {(role is "Operator" or "Admin" ? "an" : "a")} {role}; ask an Admin for a role that may {Request.Method} {Request.Path}.");
+            $"The token's user is {role}; ask an Admin for a role that may {Request.Method} {Request.Path}.");
     }
 
     private Task WriteProblemAsync(int status, string title, string detail)

@@ -43,7 +43,7 @@ public partial class Users
     }
 
     private Task SetRoleAsync(UserSummary user, Role role) =>
-        ChangeAsync(async actor => await Accounts.SetRoleAsync(user.Id, role, actor, CancellationToken.None), $"{user.Email} is now {(role is Role.Operator or Role.Admin ? "an" : "a")} {role}.");
+        ChangeAsync(async actor => await Accounts.SetRoleAsync(user.Id, role, actor, CancellationToken.None), $"{user.Email} is now {RoleNames.WithArticle(role)}.");
 
     private async Task SetDisabledAsync(UserSummary user, bool disabled)
     {
