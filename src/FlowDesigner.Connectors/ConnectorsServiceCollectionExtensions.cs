@@ -3,11 +3,13 @@ using FlowDesigner.Connectors.Email;
 using FlowDesigner.Connectors.Http;
 using FlowDesigner.Connectors.Magento;
 using FlowDesigner.Connectors.NetSuite;
+using FlowDesigner.Connectors.Outbound;
 using FlowDesigner.Connectors.Salesforce;
 using FlowDesigner.Connectors.ServiceNow;
 using FlowDesigner.Connectors.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FlowDesigner.Connectors;
 
@@ -29,8 +31,19 @@ public static class ConnectorsServiceCollectionExtensions
         services.AddSingleton<SmtpSender>();
 
         // Each call is recorded in its step's row; client logs would only repeat it, and URLs or headers can carry secrets.
-        services.AddHttpClient(HttpRequestExecutor.ClientName).RemoveAllLoggers();
-        services.AddHttpClient(ConnectorHttp.ClientName).RemoveAllLoggers();
+        // Every connection passes the outbound guard; redirects are not followed blindly (a credential must not follow one).
+        services.AddHttpClient(HttpRequestExecutor.ClientName).RemoveAllLoggers().ConfigurePrimaryHttpMessageHandler(GuardedHandler);
+        services.AddHttpClient(ConnectorHttp.ClientName).RemoveAllLoggers().ConfigurePrimaryHttpMessageHandler(GuardedHandler);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboundOptions>, AllowedNetworks>();
+        services.AddSingleton<OwnEndpoints>();
+        services.AddSingleton<OutboundGuard>();
         return services;
     }
+
+    private static SocketsHttpHandler GuardedHandler(IServiceProvider services) => new()
+    {
+        ConnectCallback = services.GetRequiredService<OutboundGuard>().ConnectAsync,
+        AllowAutoRedirect = false,
+    };
 }

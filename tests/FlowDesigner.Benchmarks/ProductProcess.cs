@@ -50,7 +50,7 @@ public sealed class ProductProcess : IAsyncDisposable
         start.Environment["Engine__Env__sink"] = sink.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in Testing.TestOwner.Settings.Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (name, value) in Testing.TestOwner.Settings.Concat(Testing.LoopbackNetworks.Settings).Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

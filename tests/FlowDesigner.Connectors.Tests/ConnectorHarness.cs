@@ -1,7 +1,10 @@
 using System.Text.Json;
+using FlowDesigner.Connectors.Http;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
+using FlowDesigner.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowDesigner.Connectors.Tests;
@@ -15,9 +18,11 @@ public sealed class ConnectorHarness : IDisposable
     private static readonly NodeCatalog Catalog = NodeCatalog.FromAssembly(BuiltInNodes.Assembly);
     private readonly ServiceProvider _provider;
 
-    public ConnectorHarness()
+    /// <param name="settings">The configuration the connectors read; default <see cref="LoopbackNetworks.Settings"/>, where the fakes listen.</param>
+    public ConnectorHarness(IReadOnlyDictionary<string, string>? settings = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection((settings ?? LoopbackNetworks.Settings)!).Build());
         services.AddFlowDesignerConnectors();
         foreach (var type in BuiltInNodes.Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }))
         {
@@ -38,6 +43,11 @@ public sealed class ConnectorHarness : IDisposable
     {
         var descriptor = Catalog.FindCredentialType(type)!;
         var values = descriptor.Fields.ToDictionary(f => f.Name, f => f.Default ?? "");
+        if (values.ContainsKey(AllowedHosts.FieldName))
+        {
+            values[AllowedHosts.FieldName] = "127.0.0.1"; // where the fakes listen; a test may give another list
+        }
+
         foreach (var (field, value) in fields)
         {
             values[field] = value;

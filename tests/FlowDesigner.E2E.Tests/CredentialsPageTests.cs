@@ -52,7 +52,7 @@ public sealed class CredentialsPageTests(BrowserFixture browser) : IClassFixture
         var crm = await services.GetRequiredService<CredentialService>().SaveAsync(new CredentialInput(null, "salesforce.oauth2", "CRM",
             new Dictionary<string, string> { ["clientId"] = "key", ["clientSecret"] = "secret-value-1" }), TestActors.Admin, default);
         await services.GetRequiredService<CredentialService>().SaveAsync(new CredentialInput(null, "http.bearer", "Partner API",
-            new Dictionary<string, string> { ["token"] = "token-value-1" }), TestActors.Admin, default);
+            new Dictionary<string, string> { ["token"] = "token-value-1", ["allowedHosts"] = "api.partner.example" }), TestActors.Admin, default);
         var imported = await services.GetRequiredService<WorkflowService>().ImportAsync("""
             { "schema": 1, "name": "To CRM", "nodes": [
               { "id": "n1", "type": "core.webhook", "name": "Order placed", "config": { "path": "to-crm" }, "position": { "x": 40, "y": 120 } },

@@ -19,7 +19,7 @@ public sealed class CredentialServiceTests : EngineTestBase
 
     private async Task<CredentialSummary> SaveBearerAsync(string name = "Partner API", string token = Token)
     {
-        var saved = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, name, new Dictionary<string, string> { ["token"] = token }), TestActors.Admin, default);
+        var saved = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, name, new Dictionary<string, string> { ["token"] = token, ["allowedHosts"] = "api.partner.example" }), TestActors.Admin, default);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Problems.Values));
         return saved.Saved!;
     }
@@ -84,7 +84,7 @@ public sealed class CredentialServiceTests : EngineTestBase
         await SaveBearerAsync();
 
         var missing = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "Other", new Dictionary<string, string>()), TestActors.Admin, default);
-        var taken = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "partner api", new Dictionary<string, string> { ["token"] = "x-token" }), TestActors.Admin, default);
+        var taken = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "partner api", new Dictionary<string, string> { ["token"] = "x-token", ["allowedHosts"] = "api.partner.example" }), TestActors.Admin, default);
 
         Assert.Equal("'Token' is required.", missing.Problems["token"]);
         Assert.Contains("exists already", taken.Problems["name"]);

@@ -37,7 +37,7 @@ public sealed class PublishWarningsTests : EngineTestBase
     {
         Sink.On("/check", (context, _) => { context.Response.StatusCode = 401; return Task.CompletedTask; });
         var saved = await Services.Get<CredentialService>().SaveAsync(
-            new CredentialInput(null, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string> { ["token"] = "t-1", ["testUrl"] = Sink.Url("check") }), TestActors.Admin, default);
+            new CredentialInput(null, BearerTokenCredential.Key, "Partner API", new Dictionary<string, string> { ["token"] = "t-1", ["allowedHosts"] = "127.0.0.1", ["testUrl"] = Sink.Url("check") }), TestActors.Admin, default);
         var id = saved.Saved!.Id;
         var url = Sink.Url("x");
         var workflowId = await Driver.PublishAsync($$"""

@@ -33,6 +33,9 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
     /// <summary>Whether the owner (<see cref="TestOwner"/>) is created at start-up from the Owner settings. Default true.</summary>
     public bool WithOwner { get; init; } = true;
 
+    /// <summary>Whether steps may call loopback addresses (the sinks and vendor fakes of the tests); default true.</summary>
+    public bool AllowLoopback { get; init; } = true;
+
     /// <summary>A client of the host signed in to <c>/api</c> with a personal token of a user of that role (the owner for Admin).</summary>
     public HttpClient ApiClient(Role role = Role.Admin) => ApiClientAsync(role).GetAwaiter().GetResult();
 
@@ -86,7 +89,9 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
 
-        foreach (var (key, value) in (WithOwner ? TestOwner.Settings : new Dictionary<string, string>()).Concat(Settings))
+        IEnumerable<KeyValuePair<string, string>> none = [];
+        var defaults = (WithOwner ? TestOwner.Settings : none).Concat(AllowLoopback ? LoopbackNetworks.Settings : none);
+        foreach (var (key, value) in defaults.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

@@ -5,6 +5,7 @@ using FlowDesigner.Persistence;
 using FlowDesigner.Web.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,7 @@ public sealed class TestServices : IAsyncDisposable
         var storage = new StorageOptions { DataFolder = dataFolder ?? owned!.Path };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(LoopbackNetworks.Settings!);
         builder.Services.AddSingleton(new EngineOptions { RecoveryIntervalSeconds = 3600 });
         builder.Services.AddFlowDesignerPersistence(storage);
         builder.Services.AddFlowDesignerEngine(BuiltInNodes.Assembly);

@@ -132,7 +132,7 @@ public sealed class AccountRulesTests : IDisposable
         const string Secret = "s3cret-bearer-value-9f2c";
 
         var types = await admin.GetFromJsonAsync<JsonElement>("/api/credential-types");
-        var created = await admin.PostAsJsonAsync("/api/credentials", new { type = "http.bearer", name = "Partner", fields = new { token = Secret } });
+        var created = await admin.PostAsJsonAsync("/api/credentials", new { type = "http.bearer", name = "Partner", fields = new { token = Secret, allowedHosts = "127.0.0.1" } });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var renamed = await admin.PutAsJsonAsync($"/api/credentials/{id}", new { name = "Partner API", fields = new { } });
         var listed = await admin.GetStringAsync("/api/credentials");
@@ -174,7 +174,7 @@ public sealed class AccountRulesTests : IDisposable
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
         await admin.PostAsync($"/api/runs/{runId}/cancel", null);
         await admin.PostAsync($"/api/workflows/{workflowId}/deactivate", null);
-        var credential = await admin.PostAsJsonAsync("/api/credentials", new { type = "http.bearer", name = "Partner", fields = new { token = Secret } });
+        var credential = await admin.PostAsJsonAsync("/api/credentials", new { type = "http.bearer", name = "Partner", fields = new { token = Secret, allowedHosts = "127.0.0.1" } });
         var credentialId = (await credential.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await _host.Services.GetRequiredService<CredentialService>().TestAsync(credentialId, TestActors.Admin, default);
         await admin.DeleteAsync($"/api/credentials/{credentialId}");

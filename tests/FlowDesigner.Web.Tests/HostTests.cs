@@ -68,7 +68,7 @@ public sealed class HostTests
         var services = host.Services;
 
         var saved = await services.GetRequiredService<CredentialService>().SaveAsync(
-            new CredentialInput(null, "http.bearer", "Partner API", new Dictionary<string, string> { ["token"] = "token-in-db-keys" }), TestActors.Admin, default);
+            new CredentialInput(null, "http.bearer", "Partner API", new Dictionary<string, string> { ["token"] = "token-in-db-keys", ["allowedHosts"] = "api.partner.example" }), TestActors.Admin, default);
         await using var db = services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
 
         Assert.True(saved.Succeeded);

@@ -1,3 +1,4 @@
+using FlowDesigner.Connectors.Outbound;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Execution;
 using MailKit;
@@ -11,7 +12,8 @@ namespace FlowDesigner.Connectors.Email;
 /// Connects to the credential's SMTP server with MailKit, signs in when it has a user, and sends. SMTP's own codes
 /// decide retries: 4xx replies are transient (RFC 5321 §4.2.1), 5xx are not.
 /// </summary>
-public sealed class SmtpSender
+/// The connection passes the outbound guard like every other connector's.
+public sealed class SmtpSender(OutboundGuard guard)
 {
     public async Task SendAsync(CredentialValues credential, MimeMessage message, CancellationToken cancellationToken)
     {
@@ -46,11 +48,16 @@ public sealed class SmtpSender
         };
         try
         {
-            await client.ConnectAsync(host, port, security, cancellationToken);
+            // MailKit takes over the socket, and closes it with the client.
+            await client.ConnectAsync(await guard.ConnectSocketAsync(host, port, cancellationToken), host, port, security, cancellationToken);
             if (credential.Get("username") is { Length: > 0 } user)
             {
                 await client.AuthenticateAsync(user, credential.Get("password"), cancellationToken);
             }
+        }
+        catch (OutboundBlockedException exception)
+        {
+            throw new StepFailedException(exception.Message, retryable: false, innerException: exception);
         }
         catch (AuthenticationException exception)
         {

@@ -16,6 +16,7 @@ public sealed class ApiKeyCredential : ICredentialType
             CredentialField.Select("location", "Send it in", ("header", "A header"), ("query", "A query parameter")),
             CredentialField.Text("name", "Header or parameter name") with { Default = "X-API-Key" },
             CredentialField.Secret("key", "Key"),
+            AllowedHosts.Field,
             HttpCredentialFields.TestUrl,
         ],
     };

@@ -11,6 +11,6 @@ public sealed class BearerTokenCredential : ICredentialType
     {
         Icon = "icons/http-request.svg",
         Description = "A token the API issued, sent with every request as an Authorization: Bearer header.",
-        Fields = [CredentialField.Secret("token", "Token"), HttpCredentialFields.TestUrl],
+        Fields = [CredentialField.Secret("token", "Token"), AllowedHosts.Field, HttpCredentialFields.TestUrl],
     };
 }

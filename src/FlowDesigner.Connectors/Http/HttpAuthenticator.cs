@@ -12,8 +12,14 @@ namespace FlowDesigner.Connectors.Http;
 public sealed class HttpAuthenticator(IHttpClientFactory httpClients, TokenCache tokens, TimeProvider clock)
 {
     /// <summary>Adds the credential to the request; for OAuth2, returns the token used, so that a 401 can drop it.</summary>
+    /// <exception cref="StepFailedException">The request's host is not one the credential may be sent to (see <see cref="AllowedHosts"/>).</exception>
     public async Task<AccessToken?> ApplyAsync(HttpRequestMessage request, CredentialValues credential, CancellationToken cancellationToken)
     {
+        if (HttpCredentialFields.GenericTypes.Contains(credential.Type))
+        {
+            AllowedHosts.Require(credential, request.RequestUri!);
+        }
+
         switch (credential.Type)
         {
             case HttpBasicCredential.Key:

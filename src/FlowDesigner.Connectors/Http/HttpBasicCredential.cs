@@ -15,6 +15,7 @@ public sealed class HttpBasicCredential : ICredentialType
         [
             CredentialField.Text("username", "User name"),
             CredentialField.Secret("password", "Password"),
+            AllowedHosts.Field,
             HttpCredentialFields.TestUrl,
         ],
     };

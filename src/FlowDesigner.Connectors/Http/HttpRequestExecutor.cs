@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FlowDesigner.Connectors.Outbound;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Validation;
 
@@ -12,6 +13,7 @@ namespace FlowDesigner.Connectors.Http;
 public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuthenticator authenticator) : INodeExecutor
 {
     private const int ExcerptLength = 500;
+    private const int MaxRedirects = 10;
 
     /// <summary>The name of the HTTP client the node sends with (see <see cref="IHttpClientFactory"/>).</summary>
     public const string ClientName = "http.request";
@@ -78,14 +80,52 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
         writer.WriteEndObject();
     }
 
+    /// <summary>Sends the request and follows redirects itself, so that the credential goes to each new host only if it is allowed there.</summary>
     private async Task<(HttpRequestMessage Request, HttpResponseMessage Response, Auth.AccessToken? Token)> SendAsync(
         NodeExecutionContext context, CancellationToken cancellationToken)
     {
         var request = BuildRequest(context);
+        for (var redirects = 0; ; redirects++)
+        {
+            var (response, token) = await SendOnceAsync(context, request, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
+            {
+                return (request, response, token);
+            }
+
+            var from = request.RequestUri!;
+            var sent = request.Method;
+            var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+            request.Dispose();
+            response.Dispose();
+            var refusal = redirects == MaxRedirects ? $"was redirected more than {MaxRedirects} times"
+                : target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps ? $"was redirected to {target}, which is not an http or https URL"
+                : from.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp ? $"was redirected from https to plain http ({target})"
+                : null;
+            if (refusal is not null)
+            {
+                throw new StepFailedException($"'{context.NodeName}': {from} {refusal}; the redirect was not followed.", retryable: false);
+            }
+
+            // 303, and 301/302 after a POST, go on as a GET without the body, as browsers do; 307 and 308 repeat the request.
+            var method = status == 303 || (status is 301 or 302 && sent == HttpMethod.Post) ? HttpMethod.Get : sent;
+            request = BuildRequest(context, target, method);
+        }
+    }
+
+    private async Task<(HttpResponseMessage Response, Auth.AccessToken? Token)> SendOnceAsync(
+        NodeExecutionContext context, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
             var token = context.Credential is { } credential ? await authenticator.ApplyAsync(request, credential, cancellationToken) : null;
-            return (request, await httpClients.CreateClient(ClientName).SendAsync(request, cancellationToken), token);
+            return (await httpClients.CreateClient(ClientName).SendAsync(request, cancellationToken), token);
+        }
+        catch (HttpRequestException exception) when (OutboundBlockedException.In(exception) is { } blocked)
+        {
+            request.Dispose();
+            throw new StepFailedException($"'{context.NodeName}': {request.Method} {request.RequestUri} was not sent. {blocked.Message}", retryable: false, innerException: exception);
         }
         catch (HttpRequestException exception)
         {
@@ -114,6 +154,12 @@ public sealed class HttpRequestExecutor(IHttpClientFactory httpClients, HttpAuth
             uri = new Uri(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(uri.ToString(), query!));
         }
 
+        return BuildRequest(context, uri, method);
+    }
+
+    /// <param name="uri">Where to send it: the URL of the settings, or where a redirect leads.</param>
+    private static HttpRequestMessage BuildRequest(NodeExecutionContext context, Uri uri, HttpMethod method)
+    {
         var request = new HttpRequestMessage(method, uri) { Content = Body(context, method) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", context.IdempotencyKey);
         foreach (var (name, value) in Pairs(context.GetConfig("headers")))

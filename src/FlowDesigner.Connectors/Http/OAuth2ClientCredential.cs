@@ -18,6 +18,7 @@ public sealed class OAuth2ClientCredential : ICredentialType
             CredentialField.Secret("clientSecret", "Client secret"),
             CredentialField.Text("scope", "Scope") with { Required = false, Help = "Space-separated, when the API asks for one." },
             CredentialField.Select("clientAuth", "Send the client id and secret", ("body", "In the form body"), ("header", "As a Basic auth header")),
+            AllowedHosts.Field,
             HttpCredentialFields.TestUrl,
         ],
     };

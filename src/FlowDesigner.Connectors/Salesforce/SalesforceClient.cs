@@ -19,6 +19,8 @@ public sealed class SalesforceClient(IHttpClientFactory httpClients, TokenCache 
 {
     public const string Vendor = "Salesforce";
 
+    private static readonly string[] SalesforceDomains = [".salesforce.com", ".force.com", ".cloudforce.com", ".salesforce.mil", ".sfcrmproducts.cn"];
+
     /// <summary>Sends a request to a path under the API version (<c>sobjects/Order/</c>) or an absolute path (<c>/services/data/...</c>).</summary>
     public async Task<VendorReply> SendAsync(CredentialValues credential, HttpMethod method, string path, JsonElement? body, CancellationToken cancellationToken)
     {
@@ -69,7 +71,23 @@ public sealed class SalesforceClient(IHttpClientFactory httpClients, TokenCache 
         var token = await OAuth2TokenClient.RequestAsync(
             httpClients.CreateClient(ConnectorHttp.ClientName), new Uri(loginUrl, "/services/oauth2/token"), form, Vendor, clock, cancellationToken);
         return token.InstanceUrl is { Length: > 0 } instance
-            ? token with { InstanceUrl = instance.TrimEnd('/') }
+            ? token with { InstanceUrl = CheckedInstance(instance.TrimEnd('/'), loginUrl) }
             : throw new StepFailedException("Salesforce issued a token without an instance_url; the login URL may not be a Salesforce org.", retryable: false);
+    }
+
+    /// <summary>
+    /// The token goes only where the credential points: to the login URL's host or a Salesforce domain, never from
+    /// https down to http, whatever a token endpoint answers.
+    /// </summary>
+    private static string CheckedInstance(string instance, Uri loginUrl)
+    {
+        var fine = Uri.TryCreate(instance, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && loginUrl.Scheme == Uri.UriSchemeHttp))
+            && (uri.Host.Equals(loginUrl.Host, StringComparison.OrdinalIgnoreCase) || SalesforceDomains.Any(d => uri.Host.EndsWith(d, StringComparison.OrdinalIgnoreCase)));
+        return fine
+            ? instance
+            : throw new StepFailedException(
+                $"Salesforce's sign-in answered with '{instance}' as its instance URL, which is neither the login URL's host ({loginUrl.Host}) nor a Salesforce domain; the token was not sent there. Check the credential's login URL.",
+                retryable: false);
     }
 }

@@ -13,6 +13,10 @@ public static class VendorHttp
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             return new VendorReply(response.StatusCode, response.Headers, text, request.RequestUri!, request.Method);
         }
+        catch (HttpRequestException exception) when (Outbound.OutboundBlockedException.In(exception) is { } blocked)
+        {
+            throw new StepFailedException($"{vendor} at {request.RequestUri?.GetLeftPart(UriPartial.Authority)} was not called. {blocked.Message}", retryable: false, innerException: exception);
+        }
         catch (HttpRequestException exception)
         {
             throw new StepFailedException(

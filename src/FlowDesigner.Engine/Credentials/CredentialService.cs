@@ -194,6 +194,14 @@ public sealed class CredentialService(
                 : $"'{field.Label}' is required.";
         }
 
+        foreach (var field in type.Fields.Where(f => f.Check is not null && fields[f.Name].Length > 0))
+        {
+            if (field.Check!(fields[field.Name]) is { } problem)
+            {
+                problems[field.Name] = problem;
+            }
+        }
+
         foreach (var field in type.Fields.Where(f => f.Options.Count > 0 && fields[f.Name].Length > 0 && f.Options.All(o => o.Value != fields[f.Name])))
         {
             problems[field.Name] = $"'{fields[field.Name]}' is not a choice for '{field.Label}'.";

@@ -16,4 +16,7 @@ public sealed record CredentialFieldDescriptor(string Name, string Label)
     public string? Help { get; init; }
 
     public VisibleWhen? VisibleWhen { get; init; }
+
+    /// <summary>What is wrong with a filled-in value, in words the form shows under the field; null when it is fine.</summary>
+    public Func<string, string?>? Check { get; init; }
 }

@@ -14,6 +14,7 @@ public static class EngineExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
         builder.Services.AddFlowDesignerEngine(BuiltInNodes.Assembly);
         builder.Services.AddFlowDesignerConnectors();
+        builder.Services.AddHostedService<Hosting.ListeningEndpoints>();
         return builder;
     }
 
