@@ -70,6 +70,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<EventPublisher>();
         services.AddSingleton<ActiveTriggerCache>();
         services.AddSingleton<WebhookReceiver>();
+        services.AddSingleton<Webhooks.WebhookGate>();
         services.AddSingleton<ScheduleRegistry>();
         services.AddTransient<StepJobs>();
         services.AddTransient<ScheduleJobs>();

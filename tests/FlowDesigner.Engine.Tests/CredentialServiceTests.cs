@@ -19,7 +19,7 @@ public sealed class CredentialServiceTests : EngineTestBase
 
     private async Task<CredentialSummary> SaveBearerAsync(string name = "Partner API", string token = Token)
     {
-        var saved = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, name, new Dictionary<string, string> { ["token"] = token, ["allowedHosts"] = "api.partner.example" }), TestActors.Admin, default);
+        var saved = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, name, new Dictionary<string, string> { ["token"] = token, ["allowedHosts"] = "127.0.0.1" }), TestActors.Admin, default);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Problems.Values));
         return saved.Saved!;
     }
@@ -65,11 +65,11 @@ public sealed class CredentialServiceTests : EngineTestBase
         var saved = await SaveBearerAsync();
         var form = await Credentials.OpenAsync(saved.Id, default);
 
-        var renamed = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "" }, form!.UpdatedAt), TestActors.Admin, default);
+        var renamed = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "", ["allowedHosts"] = "127.0.0.1" }, form!.UpdatedAt), TestActors.Admin, default);
         var kept = await Services.Get<CredentialProtector>().UnprotectAsyncFor(Services, saved.Id);
-        var replaced = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "new-token-99" }, renamed.Saved!.UpdatedAt), TestActors.Admin, default);
+        var replaced = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Partner API (prod)", new Dictionary<string, string> { ["token"] = "new-token-99", ["allowedHosts"] = "127.0.0.1" }, renamed.Saved!.UpdatedAt), TestActors.Admin, default);
         var now = await Services.Get<CredentialProtector>().UnprotectAsyncFor(Services, saved.Id);
-        var stale = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Old tab", new Dictionary<string, string>(), form.UpdatedAt), TestActors.Admin, default);
+        var stale = await Credentials.SaveAsync(new CredentialInput(saved.Id, BearerTokenCredential.Key, "Old tab", new Dictionary<string, string> { ["allowedHosts"] = "127.0.0.1" }, form.UpdatedAt), TestActors.Admin, default);
 
         Assert.True(replaced.Succeeded);
         Assert.Equal(Token, kept["token"]);
@@ -84,7 +84,7 @@ public sealed class CredentialServiceTests : EngineTestBase
         await SaveBearerAsync();
 
         var missing = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "Other", new Dictionary<string, string>()), TestActors.Admin, default);
-        var taken = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "partner api", new Dictionary<string, string> { ["token"] = "x-token", ["allowedHosts"] = "api.partner.example" }), TestActors.Admin, default);
+        var taken = await Credentials.SaveAsync(new CredentialInput(null, BearerTokenCredential.Key, "partner api", new Dictionary<string, string> { ["token"] = "x-token", ["allowedHosts"] = "127.0.0.1" }), TestActors.Admin, default);
 
         Assert.Equal("'Token' is required.", missing.Problems["token"]);
         Assert.Contains("exists already", taken.Problems["name"]);

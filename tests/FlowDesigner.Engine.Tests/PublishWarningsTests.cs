@@ -3,6 +3,7 @@ using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Webhooks;
 using FlowDesigner.Testing;
 
 namespace FlowDesigner.Engine.Tests;
@@ -42,7 +43,7 @@ public sealed class PublishWarningsTests : EngineTestBase
         var url = Sink.Url("x");
         var workflowId = await Driver.PublishAsync($$"""
             { "schema": 1, "name": "Partner", "nodes": [
-              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "partner" } },
+              { "id": "hook", "type": "core.manual", "name": "Hook", "config": {} },
               { "id": "call", "type": "http.request", "name": "Call partner", "credential": "{{id}}", "config": { "method": "GET", "url": "{{url}}" } } ],
               "edges": [ { "from": "hook", "port": "out", "to": "call" } ] }
             """);
@@ -60,6 +61,29 @@ public sealed class PublishWarningsTests : EngineTestBase
         Assert.Equal("credential-failing", failing.Code);
         Assert.Contains("'Partner API' (used by 'Call partner') failed its last connection test", failing.Message);
     }
+
+    [Fact]
+    public async Task AWebhookAnyoneMayCall_IsNamedInAWarning_AndASignedOneIsNot()
+    {
+        var secret = await Services.Get<CredentialService>().SaveAsync(
+            new CredentialInput(null, WebhookProtection.SecretCredentialType, "Shop signing secret", new Dictionary<string, string> { ["secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }),
+            TestActors.Admin, default);
+        var open = await Driver.PublishAsync(Hook("open-hook", "none", null));
+        var signed = await Driver.PublishAsync(Hook("signed-hook", WebhookProtection.StandardWebhooks, secret.Saved!.Id));
+
+        var warning = Assert.Single(await Publisher.FindWarningsAsync(open, default));
+        Assert.Equal(("webhook-unprotected", "protection"), (warning.Code, warning.Property));
+        Assert.Contains("starts a run for anyone who knows its URL", warning.Message);
+        Assert.Empty(await Publisher.FindWarningsAsync(signed, default));
+    }
+
+    private static string Hook(string path, string protection, Guid? credential) => $$"""
+        { "schema": 1, "name": "{{path}}", "nodes": [
+          { "id": "hook", "type": "core.webhook", "name": "Order placed", "credential": {{System.Text.Json.JsonSerializer.Serialize(credential?.ToString())}},
+            "config": { "path": "{{path}}", "protection": "{{protection}}" } },
+          { "id": "set", "type": "core.set", "name": "Note", "config": { "fields": { "seen": true } } } ],
+          "edges": [ { "from": "hook", "port": "out", "to": "set" } ] }
+        """;
 
     private static string Listener(string eventName) => $$"""
         { "schema": 1, "name": "Listener", "nodes": [

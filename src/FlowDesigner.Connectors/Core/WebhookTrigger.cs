@@ -1,6 +1,7 @@
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Webhooks;
 
 namespace FlowDesigner.Connectors.Core;
 
@@ -29,12 +30,48 @@ public sealed class WebhookTrigger : INodeType
                 VisibleWhen = VisibleWhen.Is("respond", "whenFinished"),
                 Help = "If the run takes longer, the caller gets 202 with the run id and the run goes on.",
             },
+            Property.Select("protection", "Accept requests",
+                (WebhookProtection.None, "From anyone who knows the URL"),
+                (WebhookProtection.ApiKey, "With an API key header"),
+                (WebhookProtection.StandardWebhooks, "Signed: Standard Webhooks"),
+                (WebhookProtection.Stripe, "Signed: Stripe (Stripe-Signature)"),
+                (WebhookProtection.GitHub, "Signed: GitHub (X-Hub-Signature-256)"),
+                (WebhookProtection.Shopify, "Signed: Shopify (X-Shopify-Hmac-Sha256)"),
+                (WebhookProtection.Hmac, "Signed: HMAC-SHA256 of the body")) with
+            {
+                AllowsExpressions = false,
+                Help = "A signed webhook takes only requests its sender signed with the secret you share, and refuses the rest with 401. Keep the secret as a Webhook secret credential.",
+            },
+            Property.Text("apiKeyHeader", "API key header").WithDefault("X-API-Key") with
+            {
+                AllowsExpressions = false,
+                VisibleWhen = VisibleWhen.Is("protection", WebhookProtection.ApiKey),
+            },
+            Property.Text("signatureHeader", "Signature header").WithDefault("X-Signature") with
+            {
+                AllowsExpressions = false,
+                VisibleWhen = VisibleWhen.Is("protection", WebhookProtection.Hmac),
+                Help = "The header the sender puts the HMAC-SHA256 of the raw body in; a sha256= prefix is taken too.",
+            },
+            Property.Select("signatureEncoding", "Signature encoding", ("hex", "Hex"), ("base64", "Base64")) with
+            {
+                AllowsExpressions = false,
+                VisibleWhen = VisibleWhen.Is("protection", WebhookProtection.Hmac),
+            },
+            Property.Number("rateLimit", "Requests per second").WithDefault(WebhookProtection.DefaultRequestsPerSecond) with
+            {
+                AllowsExpressions = false,
+                Minimum = 1,
+                Help = "More requests than this in a second are answered 429 with Retry-After, and start nothing.",
+            },
             Property.Text("dedupeKey", "Deduplicate by") with
             {
                 Placeholder = "{{ trigger.order.increment_id }}",
-                Help = "A second request with the same key starts no run and is answered with the first run's id. Empty: the Idempotency-Key header, when sent.",
+                Help = "A second request with the same key starts no run and is answered with the first run's id. Empty: the webhook-id of a Standard Webhooks request, else the Idempotency-Key header, when sent.",
             },
         ],
+        CredentialTypes = [WebhookProtection.SecretCredentialType],
+        CredentialWhen = VisibleWhen.Is("protection", [.. WebhookProtection.WithSecret]),
         ExampleOutputJson = """{ "method": "POST", "path": "/hooks/orders", "headers": { "content-type": "application/json" }, "query": {}, "body": {} }""",
         Summarize = Summarize,
         DataPath = "body",

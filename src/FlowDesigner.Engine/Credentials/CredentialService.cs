@@ -213,19 +213,21 @@ public sealed class CredentialService(
     private CredentialSummary Summarize(CredentialRecord record)
     {
         var type = catalog.FindCredentialType(record.Type);
-        bool readable;
+        Dictionary<string, string>? fields;
         try
         {
-            protector.Unprotect(record);
-            readable = true;
+            fields = protector.Unprotect(record);
         }
         catch (CredentialUnreadableException)
         {
-            readable = false;
+            fields = null;
         }
 
+        var missing = type is null || fields is null
+            ? []
+            : type.Fields.Where(f => f.Required && type.IsVisible(f, fields) && string.IsNullOrWhiteSpace(fields.GetValueOrDefault(f.Name))).Select(f => f.Label).ToList();
         return new CredentialSummary(
             record.Id, record.Name, record.Type, type?.DisplayName ?? record.Type, type?.Icon ?? "icons/credential.svg",
-            record.UpdatedAt, record.UpdatedBy, record.LastTest, record.LastTestedAt, readable);
+            record.UpdatedAt, record.UpdatedBy, record.LastTest, record.LastTestedAt, fields is not null) { Missing = missing };
     }
 }

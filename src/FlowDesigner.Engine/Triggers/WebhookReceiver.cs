@@ -1,7 +1,9 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Engine.Webhooks;
 using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
@@ -15,21 +17,37 @@ namespace FlowDesigner.Engine.Triggers;
 public sealed class WebhookReceiver(
     ActiveTriggerCache triggers, PlanCache plans, RunStarter starter, RunWorkers workers, RunCompletions completions, ExpressionEvaluator expressions, EngineOptions options)
 {
-    public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>The published version and trigger that listen on this method and path, or null when none does.</summary>
+    public async Task<WebhookTarget?> FindAsync(string method, string path, CancellationToken cancellationToken)
     {
-        var key = PublishService.WebhookKey(method, path);
-        var trigger = (await triggers.FindAsync("core.webhook", key, cancellationToken)).FirstOrDefault();
+        var trigger = (await triggers.FindAsync(CoreNodeTypes.Webhook, PublishService.WebhookKey(method, path), cancellationToken)).FirstOrDefault();
         if (trigger is null)
         {
-            return Problem(404, "No published workflow listens here", $"No active workflow has a webhook trigger for {method.ToUpperInvariant()} /hooks/{path.Trim('/')}. Publish the workflow, or check the method and path.");
+            return null;
         }
 
         var version = (await plans.GetAsync(trigger.VersionId, cancellationToken)).Version;
-        var node = version.Definition.Nodes.First(n => n.Type == "core.webhook");
+        return new WebhookTarget(version, version.Definition.Nodes.First(n => n.Type == CoreNodeTypes.Webhook));
+    }
+
+    /// <summary>Finds the listening workflow and starts its run; the HTTP endpoint passes the gate in between.</summary>
+    public async Task<WebhookResponse> ReceiveAsync(string method, string path, JsonElement payload, string? idempotencyKey, CancellationToken cancellationToken) =>
+        await FindAsync(method, path, cancellationToken) is { } target
+            ? await ReceiveAsync(target, method, path, payload, idempotencyKey, cancellationToken)
+            : NotFound(method, path);
+
+    public static WebhookResponse NotFound(string method, string path) =>
+        Problem(404, "No published workflow listens here", $"No active workflow has a webhook trigger for {method.ToUpperInvariant()} /hooks/{path.Trim('/')}. Publish the workflow, or check the method and path.");
+
+    /// <param name="deliveryKey">The sender's id of this delivery (Idempotency-Key, or a Standard Webhooks webhook-id): a repeat starts no run, unless the trigger dedupes by its own key.</param>
+    public async Task<WebhookResponse> ReceiveAsync(
+        WebhookTarget target, string method, string path, JsonElement payload, string? deliveryKey, CancellationToken cancellationToken)
+    {
+        var (version, node) = target;
         string? dedupeKey;
         try
         {
-            dedupeKey = DedupeKey(node, payload, idempotencyKey);
+            dedupeKey = DedupeKey(node, payload, deliveryKey);
         }
         catch (ExpressionException exception)
         {

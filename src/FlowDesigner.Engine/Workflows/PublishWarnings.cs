@@ -3,19 +3,24 @@ using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
+using FlowDesigner.Model.Webhooks;
 
 namespace FlowDesigner.Engine.Workflows;
 
 /// <summary>
 /// What is worth a look before a workflow goes live, though it need not stop it: a credential whose last connection
-/// test failed or that was never tested, and an On event trigger listening for a name no published workflow emits.
+/// test failed or that was never tested, a webhook anyone may call, and an On event trigger listening for a name no
+/// published workflow emits.
 /// </summary>
-public sealed class PublishWarnings(IVersionStore versions, ICredentialStore credentials)
+public sealed class PublishWarnings(IVersionStore versions, ICredentialStore credentials, IEnumerable<ICredentialTester> testers)
 {
+    private readonly HashSet<string> _testable = [.. testers.SelectMany(t => t.CredentialTypes)];
+
     public async Task<IReadOnlyList<ValidationIssue>> FindAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var warnings = new List<ValidationIssue>();
         await AddCredentialWarningsAsync(definition, warnings, cancellationToken);
+        AddOpenWebhookWarning(definition, warnings);
         var listener = definition.Nodes.FirstOrDefault(n => n.Type == CoreNodeTypes.OnEvent);
         if (listener is not null && PropertyValues.AsText(listener.GetConfig("eventName")).Trim() is { Length: > 0 } name)
         {
@@ -43,6 +48,18 @@ public sealed class PublishWarnings(IVersionStore versions, ICredentialStore cre
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>A webhook that takes requests from anyone who has its URL (n8n's and Zapier's default too, but worth saying).</summary>
+    private static void AddOpenWebhookWarning(WorkflowDefinition definition, List<ValidationIssue> warnings)
+    {
+        var hook = definition.Nodes.FirstOrDefault(n => n.Type == CoreNodeTypes.Webhook);
+        if (hook is not null && PropertyValues.AsText(hook.GetConfig("protection")) is "" or WebhookProtection.None)
+        {
+            warnings.Add(new ValidationIssue("webhook-unprotected",
+                $"'{hook.Name}' starts a run for anyone who knows its URL. Under 'Accept requests', choose the signature its sender uses or an API key, or publish anyway.",
+                IssueKind.Warning) { NodeId = hook.Id, Property = "protection" });
+        }
+    }
+
     private static string EventNameOf(NodeDefinition node) => PropertyValues.AsText(node.GetConfig("eventName")).Trim();
 
     private async Task AddCredentialWarningsAsync(WorkflowDefinition definition, List<ValidationIssue> warnings, CancellationToken cancellationToken)
@@ -55,6 +72,11 @@ public sealed class PublishWarnings(IVersionStore versions, ICredentialStore cre
             if (await credentials.FindAsync(group.Key, cancellationToken) is not { } credential)
             {
                 continue; // a credential that is gone blocks publishing: PublishService says so
+            }
+
+            if (!_testable.Contains(credential.Type))
+            {
+                continue; // nothing to sign in to, such as a webhook's own secret
             }
 
             var nodes = string.Join(", ", group.Select(n => $"'{n.Name}'"));

@@ -33,6 +33,12 @@ public sealed record NodeTypeDescriptor(string Key, string DisplayName, NodeKind
     /// <summary>Whether a credential must be chosen (a vendor's node) or may be left out (an HTTP request to an open API).</summary>
     public bool CredentialRequired { get; init; }
 
+    /// <summary>
+    /// When set, the credential is asked for, and required, only while this holds (a webhook's secret, once it checks
+    /// signatures); <see cref="CredentialRequired"/> is then not read.
+    /// </summary>
+    public VisibleWhen? CredentialWhen { get; init; }
+
     public RetryPolicy DefaultRetry { get; init; } = RetryPolicy.None;
 
     public int DefaultTimeoutSeconds { get; init; } = 30;

@@ -26,6 +26,9 @@ public sealed record PropertyDescriptor(string Name, string Label, PropertyEdito
     /// <summary>Whether the property may hold <c>{{ expressions }}</c>. Default true.</summary>
     public bool AllowsExpressions { get; init; } = true;
 
+    /// <summary>The least number a <see cref="PropertyEditor.Number"/> property takes. Null: any.</summary>
+    public double? Minimum { get; init; }
+
     /// <summary>A list the designer offers while typing (see <see cref="SuggestionLists"/>); free text stays allowed. Null: none.</summary>
     public string? Suggestions { get; init; }
 

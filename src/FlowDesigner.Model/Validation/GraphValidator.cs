@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 
@@ -178,7 +179,7 @@ public sealed class GraphValidator(NodeCatalog catalog)
     {
         foreach (var (node, type) in types)
         {
-            if (type.CredentialRequired && string.IsNullOrWhiteSpace(node.Credential))
+            if (PropertyValues.NeedsCredential(type, node) && string.IsNullOrWhiteSpace(node.Credential))
             {
                 issues.Add(new("missing-credential", $"'{node.Name}' needs a credential to sign in with. Choose one in its settings.", IssueKind.Incomplete)
                 {
@@ -204,6 +205,12 @@ public sealed class GraphValidator(NodeCatalog catalog)
                     var allowed = string.Join(", ", property.Options.Select(o => $"'{o.Label}'"));
                     issues.Add(new("invalid-option",
                         $"'{node.Name}': '{PropertyValues.AsText(value)}' is not a choice for '{property.Label}'. Pick one of {allowed}.",
+                        IssueKind.Incomplete) { NodeId = node.Id, Property = property.Name });
+                }
+                else if (property.Minimum is { } minimum && value is { ValueKind: JsonValueKind.Number } number && number.GetDouble() < minimum)
+                {
+                    issues.Add(new("below-minimum",
+                        $"'{node.Name}': '{property.Label}' is {number.GetRawText()}; it must be at least {minimum}.",
                         IssueKind.Incomplete) { NodeId = node.Id, Property = property.Name });
                 }
             }

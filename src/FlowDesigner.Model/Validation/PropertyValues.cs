@@ -17,13 +17,22 @@ public static class PropertyValues
     public static bool IsVisible(NodeTypeDescriptor type, NodeDefinition node, PropertyDescriptor property) =>
         IsVisible(type, node, property, depth: 0);
 
-    private static bool IsVisible(NodeTypeDescriptor type, NodeDefinition node, PropertyDescriptor property, int depth)
-    {
-        if (property.VisibleWhen is not { } rule)
-        {
-            return true;
-        }
+    /// <summary>Whether the node's settings meet the rule: its controlling property is shown and holds one of the values.</summary>
+    public static bool Holds(NodeTypeDescriptor type, NodeDefinition node, VisibleWhen rule) => Holds(type, node, rule, depth: 0);
 
+    /// <summary>Whether a node of this type asks for a credential, and must have one, given its settings.</summary>
+    public static bool NeedsCredential(NodeTypeDescriptor type, NodeDefinition node) =>
+        type.CredentialWhen is { } rule ? Holds(type, node, rule) : type.CredentialRequired;
+
+    /// <summary>Whether the credential picker is shown for the node.</summary>
+    public static bool AsksForCredential(NodeTypeDescriptor type, NodeDefinition node) =>
+        type.CredentialTypes.Count > 0 && (type.CredentialWhen is not { } rule || Holds(type, node, rule));
+
+    private static bool IsVisible(NodeTypeDescriptor type, NodeDefinition node, PropertyDescriptor property, int depth) =>
+        property.VisibleWhen is not { } rule || Holds(type, node, rule, depth);
+
+    private static bool Holds(NodeTypeDescriptor type, NodeDefinition node, VisibleWhen rule, int depth)
+    {
         // Rules depend on a controlling property that may itself be hidden; a chain longer than this is a loop.
         var controller = type.FindProperty(rule.Property);
         return depth < 8

@@ -1,7 +1,9 @@
 using FlowDesigner.Web.Security;
+using System.Globalization;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Engine.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlowDesigner.Web.Apis;
@@ -15,7 +17,12 @@ public static class WebhookApi
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string? path, HttpRequest request, WebhookReceiver receiver, EngineOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body within its size limit, finds the listening workflow, lets the gate check the rate and the
+    /// sender's key or signature, and only then writes the event and the run.
+    /// </summary>
+    private static async Task<IResult> ReceiveAsync(
+        string? path, HttpRequest request, WebhookReceiver receiver, WebhookGate gate, EngineOptions options, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(path))
         {
@@ -39,6 +46,8 @@ public static class WebhookApi
             read = await body.ReadAsync(cancellationToken);
         }
 
+        WebhookTarget? target;
+        WebhookAdmission admission;
         JsonElement payload;
         try
         {
@@ -47,7 +56,24 @@ public static class WebhookApi
                 return TooLarge(limit);
             }
 
-            payload = WebhookPayload.Build(request, path, read.Buffer);
+            target = await receiver.FindAsync(request.Method, path, cancellationToken);
+            if (target is null)
+            {
+                return Answer(WebhookReceiver.NotFound(request.Method, path));
+            }
+
+            admission = await gate.AdmitAsync(target, request.Headers, read.Buffer, cancellationToken);
+            if (admission.Refusal is { } refusal)
+            {
+                if (refusal.RetryAfterSeconds is { } seconds)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return TypedResults.Problem(title: refusal.Title, detail: refusal.Detail, statusCode: refusal.StatusCode);
+            }
+
+            payload = WebhookPayload.Build(request, path, read.Buffer, admission.SecretHeader);
         }
         catch (JsonException exception)
         {
@@ -61,10 +87,12 @@ public static class WebhookApi
             body.AdvanceTo(read.Buffer.End);
         }
 
-        var response = await receiver.ReceiveAsync(request.Method, path, payload, request.Headers["Idempotency-Key"].FirstOrDefault(), cancellationToken);
-        return Results.Json(response.Body, statusCode: response.StatusCode,
-            contentType: response.StatusCode >= 400 ? "application/problem+json" : "application/json");
+        var deliveryKey = admission.DeliveryId ?? request.Headers["Idempotency-Key"].FirstOrDefault();
+        return Answer(await receiver.ReceiveAsync(target, request.Method, path, payload, deliveryKey, cancellationToken));
     }
+
+    private static IResult Answer(WebhookResponse response) => Results.Json(response.Body, statusCode: response.StatusCode,
+        contentType: response.StatusCode >= 400 ? "application/problem+json" : "application/json");
 
     private static ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
         title: "The body is too large",

@@ -14,19 +14,20 @@ namespace FlowDesigner.Web.Apis;
 internal static class WebhookPayload
 {
     /// <exception cref="JsonException">The body says it is JSON and is not.</exception>
-    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body) =>
-        WrittenJson.Element((request, path, body), Write, (int)Math.Min(body.Length + 512, int.MaxValue));
+    /// <param name="secretHeader">A header that carries the webhook's key, left out with Authorization and Cookie.</param>
+    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body, string? secretHeader = null) =>
+        WrittenJson.Element((request, path, body, secretHeader), Write, (int)Math.Min(body.Length + 512, int.MaxValue));
 
-    private static void Write(Utf8JsonWriter writer, (HttpRequest Request, string Path, ReadOnlySequence<byte> Body) call)
+    private static void Write(Utf8JsonWriter writer, (HttpRequest Request, string Path, ReadOnlySequence<byte> Body, string? SecretHeader) call)
     {
-        var (request, path, body) = call;
+        var (request, path, body, secretHeader) = call;
         writer.WriteStartObject();
         writer.WriteString("method", request.Method);
         writer.WriteString("path", "/hooks/" + path);
         writer.WriteStartObject("headers");
         foreach (var (name, value) in request.Headers)
         {
-            if (!IsSensitive(name))
+            if (!IsSensitive(name) && !name.Equals(secretHeader, StringComparison.OrdinalIgnoreCase))
             {
                 writer.WriteString(name.ToLowerInvariant(), value.ToString());
             }
