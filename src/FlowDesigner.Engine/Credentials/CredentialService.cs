@@ -164,7 +164,10 @@ public sealed class CredentialService(
         }
     }
 
-    /// <summary>The form's values over the stored ones: a secret left empty keeps its stored value, another field its default; hidden fields are dropped.</summary>
+    /// <summary>
+    /// The given values over the stored ones: a secret left empty, or any field left out, keeps its stored value; another
+    /// field given empty takes its default; hidden fields are dropped.
+    /// </summary>
     private static Dictionary<string, string> Merge(CredentialTypeDescriptor type, IReadOnlyDictionary<string, string> input, Dictionary<string, string> stored)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -172,7 +175,7 @@ public sealed class CredentialService(
         {
             var given = input.GetValueOrDefault(field.Name)?.Trim() ?? "";
             merged[field.Name] = given.Length > 0 ? given
-                : field.Secret ? stored.GetValueOrDefault(field.Name) ?? ""
+                : (field.Secret || !input.ContainsKey(field.Name)) && stored.TryGetValue(field.Name, out var kept) ? kept
                 : field.Default ?? "";
         }
 
