@@ -17,13 +17,16 @@ public static class LoadBenchmark
         long peak;
         await using (var product = await ProductProcess.StartAsync(options.ProductConfiguration, sink.Address))
         {
-            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders", "whenFinished"));
-            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders-async", "immediately"));
+            // The webhooks take only Standard Webhooks signed requests, as a production install would; each delivery has its own id.
+            var secret = await product.CreateCredentialAsync("webhook.secret", "Shop signing secret", new { secret = WebhookSigner.StandardSecret });
+            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders", "whenFinished", secret));
+            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders-async", "immediately", secret));
+            Func<string, string, Dictionary<string, string>> sign = (id, body) => WebhookSigner.StandardWebhooks(WebhookSigner.StandardSecret, $"msg_{id}", body);
             if (options.RunSync)
             {
                 progress.WriteLine("FlowDesigner, sync: webhook answers with the run's output ...");
                 results.Add(await LoadDriver.RunAsync("FlowDesigner", "sync", new Uri(product.Address, "hooks/orders"), options.Lines, options,
-                    r => r.StatusCode == HttpStatusCode.OK, product.ProcessorTime));
+                    r => r.StatusCode == HttpStatusCode.OK, product.ProcessorTime, sign));
             }
 
             if (options.RunAsync)
@@ -31,7 +34,7 @@ public static class LoadBenchmark
                 progress.WriteLine("FlowDesigner, async: webhook answers 202, then every accepted run must complete ...");
                 var watch = Stopwatch.StartNew();
                 var accepted = await LoadDriver.RunAsync("FlowDesigner", "async", new Uri(product.Address, "hooks/orders-async"), options.Lines, options,
-                    r => r.StatusCode == HttpStatusCode.Accepted, product.ProcessorTime);
+                    r => r.StatusCode == HttpStatusCode.Accepted, product.ProcessorTime, sign);
                 results.Add(accepted);
                 var (backlog, drain) = await WaitForRunsAsync(product.DatabasePath, progress);
                 completion = new AsyncCompletion(accepted.Succeeded / (watch.Elapsed - options.Warmup).TotalSeconds, backlog, drain.TotalSeconds);

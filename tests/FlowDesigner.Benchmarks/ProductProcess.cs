@@ -107,6 +107,14 @@ public sealed class ProductProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>Stores a credential through the API, as an Admin would; returns its id.</summary>
+    public async Task<Guid> CreateCredentialAsync(string type, string name, object fields)
+    {
+        var created = await Api.PostAsJsonAsync("api/credentials", new { type, name, fields });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     public async Task<Guid> ImportAndPublishAsync(string workflowJson)
     {
         var imported = await Api.PostAsync("api/workflows", new StringContent(workflowJson, System.Text.Encoding.UTF8, "application/json"));

@@ -8,10 +8,15 @@ public static class ReferenceOrder
 {
     /// <summary>The workflow; its HTTP calls go to <c>env.sink</c>.</summary>
     /// <param name="respond"><c>whenFinished</c> (the webhook answers with the output) or <c>immediately</c> (202).</param>
-    public static string Workflow(string path = "orders", string respond = "whenFinished") => """
+    /// <param name="signingSecret">
+    /// A webhook secret credential's id: the webhook then takes only Standard Webhooks signed requests. Its rate limit
+    /// is set far above what a load test sends either way.
+    /// </param>
+    public static string Workflow(string path = "orders", string respond = "whenFinished", Guid? signingSecret = null) => """
         { "schema": 1, "name": "Order fulfilment PATH",
           "nodes": [
-            { "id": "hook", "type": "core.webhook", "name": "Order placed", "config": { "path": "PATH", "respond": "RESPOND", "responseTimeoutSeconds": 20 } },
+            { "id": "hook", "type": "core.webhook", "name": "Order placed", "credential": CREDENTIAL,
+              "config": { "path": "PATH", "respond": "RESPOND", "responseTimeoutSeconds": 20, "rateLimit": 1000000, "protection": "PROTECTION" } },
             { "id": "map", "type": "core.set", "name": "Map order", "config": { "fields": {
                 "orderId": "{{ trigger.body.order.increment_id }}", "email": "{{ trigger.body.order.customer_email }}", "lines": "{{ trigger.body.order.items }}" } } },
             { "id": "any", "type": "core.condition", "name": "Has service lines", "config": { "condition": "{{ steps['Map order'].lines.some(l => l.type === 'service') }}" } },
@@ -32,7 +37,9 @@ public static class ReferenceOrder
             { "from": "incident", "port": "out", "to": "line" }, { "from": "sales", "port": "out", "to": "line" },
             { "from": "each", "port": "done", "to": "answer" }
           ] }
-        """.Replace("PATH", path).Replace("RESPOND", respond);
+        """.Replace("PATH", path).Replace("RESPOND", respond)
+        .Replace("CREDENTIAL", signingSecret is { } id ? $"\"{id}\"" : "null")
+        .Replace("PROTECTION", signingSecret is null ? "none" : "standardWebhooks");
 
     /// <summary>Step rows a run of an order with <paramref name="lines"/> lines (one a service line) leaves: 5, and 4 per line.</summary>
     public static int StepsPerRun(int lines) => 5 + (4 * lines);
