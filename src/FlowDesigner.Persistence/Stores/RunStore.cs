@@ -20,11 +20,6 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
     public async Task<RunStart> StartRunAsync(NewRun run, DateTime now, CancellationToken cancellationToken)
     {
-        if (run.DedupeKey is not null && await FindDuplicateAsync(run, cancellationToken) is { } earlier)
-        {
-            return new RunStart(earlier, IsDuplicate: true);
-        }
-
         var eventId = TimeOrderedId.New();
         var runId = TimeOrderedId.New();
         var correlationId = run.CorrelationId ?? eventId;
@@ -44,7 +39,8 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         }
         catch (SqliteException exception) when (run.DedupeKey is not null && exception.SqliteErrorCode == UniqueViolation)
         {
-            // Another request with the same key committed first: answer with its run.
+            // A run with the same key is stored (the unique index says so, without a look first that every keyed
+            // delivery would pay for): answer with that run.
             return new RunStart((await FindDuplicateAsync(run, cancellationToken))!.Value, IsDuplicate: true);
         }
 
