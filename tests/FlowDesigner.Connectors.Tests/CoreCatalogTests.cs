@@ -122,6 +122,49 @@ public sealed class CoreCatalogTests
     }
 
     [Theory]
+    [InlineData("none", false, 0)]
+    [InlineData("standardWebhooks", true, 1)]
+    [InlineData("apiKey", true, 1)]
+    public void Webhook_AsksForASecret_OnlyWhileItChecksRequests(string protection, bool asks, int missing)
+    {
+        var webhook = Catalog.FindNodeType("core.webhook")!;
+        var defaults = webhook.CreateNode("n1", "Order placed", Position.Origin);
+        var node = defaults with
+        {
+            Config = new Dictionary<string, JsonElement>(defaults.Config)
+            {
+                ["path"] = JsonSerializer.SerializeToElement("orders"),
+                ["protection"] = JsonSerializer.SerializeToElement(protection),
+            },
+        };
+
+        var issues = new GraphValidator(Catalog).Validate(WorkflowDefinition.Empty("Check") with { Nodes = [node] });
+
+        Assert.Equal(asks, PropertyValues.AsksForCredential(webhook, node));
+        Assert.Equal(missing, issues.Count(i => i.Code == "missing-credential"));
+    }
+
+    [Fact]
+    public void Webhook_RefusesARateLimitBelowOne()
+    {
+        var webhook = Catalog.FindNodeType("core.webhook")!;
+        var defaults = webhook.CreateNode("n1", "Order placed", Position.Origin);
+        var node = defaults with
+        {
+            Config = new Dictionary<string, JsonElement>(defaults.Config)
+            {
+                ["path"] = JsonSerializer.SerializeToElement("orders"),
+                ["rateLimit"] = JsonSerializer.SerializeToElement(0),
+            },
+        };
+
+        var issue = Assert.Single(new GraphValidator(Catalog).Validate(WorkflowDefinition.Empty("Check") with { Nodes = [node] }));
+
+        Assert.Equal(("below-minimum", "rateLimit"), (issue.Code, issue.Property));
+        Assert.Contains("'Requests per second' is 0; it must be at least 1", issue.Message);
+    }
+
+    [Theory]
     [InlineData("*/5 * * * *", "every 5 min")]
     [InlineData("0 * * * *", "every hour")]
     [InlineData("0 */6 * * *", "every 6 h")]

@@ -80,6 +80,7 @@ public sealed class BuildFromScratchTests(BrowserFixture browser) : IClassFixtur
 
         // Published, then the real webhook answers with the run's output.
         await page.Locator("#publish").ClickAsync();
+        await Assertions.Expect(page.Locator("#publish-warnings")).ToContainTextAsync("starts a run for anyone who knows its URL");
         await page.Locator("#publish-note").FillAsync("First version");
         await page.Locator("#publish-confirm").ClickAsync();
         await Assertions.Expect(page.GetByText("Published as v1")).ToBeVisibleAsync();
