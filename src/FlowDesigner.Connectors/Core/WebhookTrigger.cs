@@ -31,16 +31,16 @@ public sealed class WebhookTrigger : INodeType
                 Help = "If the run takes longer, the caller gets 202 with the run id and the run goes on.",
             },
             Property.Select("protection", "Accept requests",
-                (WebhookProtection.None, "From anyone who knows the URL"),
-                (WebhookProtection.ApiKey, "With an API key header"),
-                (WebhookProtection.StandardWebhooks, "Signed: Standard Webhooks"),
-                (WebhookProtection.Stripe, "Signed: Stripe (Stripe-Signature)"),
-                (WebhookProtection.GitHub, "Signed: GitHub (X-Hub-Signature-256)"),
-                (WebhookProtection.Shopify, "Signed: Shopify (X-Shopify-Hmac-Sha256)"),
-                (WebhookProtection.Hmac, "Signed: HMAC-SHA256 of the body")) with
+                (WebhookProtection.None, "Anyone with the URL"),
+                (WebhookProtection.ApiKey, "API key header"),
+                (WebhookProtection.StandardWebhooks, "Standard Webhooks signature"),
+                (WebhookProtection.Stripe, "Stripe signature"),
+                (WebhookProtection.GitHub, "GitHub signature"),
+                (WebhookProtection.Shopify, "Shopify signature"),
+                (WebhookProtection.Hmac, "HMAC-SHA256 signature")) with
             {
                 AllowsExpressions = false,
-                Help = "A signed webhook takes only requests its sender signed with the secret you share, and refuses the rest with 401. Keep the secret as a Webhook secret credential.",
+                Help = "A signed webhook takes only what its sender signed with the secret you share (webhook-signature, Stripe-Signature, X-Hub-Signature-256, X-Shopify-Hmac-Sha256, or an HMAC of the body in a header you name) and answers anything else 401. Keep the secret as a Webhook secret credential.",
             },
             Property.Text("apiKeyHeader", "API key header").WithDefault("X-API-Key") with
             {

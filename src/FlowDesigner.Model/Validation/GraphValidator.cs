@@ -181,7 +181,10 @@ public sealed class GraphValidator(NodeCatalog catalog)
         {
             if (PropertyValues.NeedsCredential(type, node) && string.IsNullOrWhiteSpace(node.Credential))
             {
-                issues.Add(new("missing-credential", $"'{node.Name}' needs a credential to sign in with. Choose one in its settings.", IssueKind.Incomplete)
+                var message = type.CredentialWhen is null
+                    ? $"'{node.Name}' needs a credential to sign in with. Choose one in its settings."
+                    : $"'{node.Name}' checks requests with a secret. Choose the credential that holds it in its settings.";
+                issues.Add(new("missing-credential", message, IssueKind.Incomplete)
                 {
                     NodeId = node.Id,
                     Property = "credential",
