@@ -1,4 +1,3 @@
-using System.Globalization;
 using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
@@ -82,6 +81,6 @@ public static class AllowedHosts
             && name.Split('.').All(label => label.Length is > 0 and <= 63
                 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
                 && label[0] != '-' && label[^1] != '-')
-            && Uri.CheckHostName(name.ToString(CultureInfo.InvariantCulture)) == UriHostNameType.Dns;
+            && Uri.CheckHostName(name) == UriHostNameType.Dns;
     }
 }

@@ -82,13 +82,9 @@ public sealed class OutboundGuard(IOptions<OutboundOptions> options, OwnEndpoint
             return $"The outbound guard refused {named} port {port}: it is this product's own endpoint ({listening}), which steps may not call, whatever {Setting} lists.";
         }
 
-        foreach (var network in Guarded.Where(n => n.Contains(address)))
-        {
-            return _allowed.Any(n => n.Contains(address))
-                ? null
-                : $"The outbound guard refused {named}: it is in the loopback or private range {network}, which steps reach only when the setting {Setting} lists it (such as \"{network}\").";
-        }
-
-        return null;
+        var guarded = Array.FindIndex(Guarded, n => n.Contains(address));
+        return guarded < 0 || _allowed.Any(n => n.Contains(address))
+            ? null
+            : $"The outbound guard refused {named}: it is in the loopback or private range {Guarded[guarded]}, which steps reach only when the setting {Setting} lists it (such as \"{Guarded[guarded]}\").";
     }
 }

@@ -64,9 +64,10 @@ public sealed class WebhookGate(CredentialResolver credentials, NodeCatalog cata
         }
 
         var now = clock.GetUtcNow();
+        var keyHeader = protection == WebhookProtection.ApiKey ? Setting(node, "apiKeyHeader", "X-API-Key") : null;
         var refusal = protection switch
         {
-            WebhookProtection.ApiKey => ApiKeyRefusal(secret, headers, Setting(node, "apiKeyHeader", "X-API-Key")),
+            WebhookProtection.ApiKey => ApiKeyRefusal(secret, headers, keyHeader!),
             WebhookProtection.StandardWebhooks => StandardWebhooksCheck.Refusal(secret, headers, body, now),
             WebhookProtection.Stripe => StripeSignatureCheck.Refusal(secret, headers, body, now),
             WebhookProtection.GitHub => BodySignatureCheck.Refusal(secret, headers, body, BodySignatureCheck.GitHubHeader, base64: false),
@@ -82,7 +83,7 @@ public sealed class WebhookGate(CredentialResolver credentials, NodeCatalog cata
         return new WebhookAdmission
         {
             DeliveryId = protection == WebhookProtection.StandardWebhooks ? headers[StandardWebhooksCheck.IdHeader].ToString() : null,
-            SecretHeader = protection == WebhookProtection.ApiKey ? Setting(node, "apiKeyHeader", "X-API-Key") : null,
+            SecretHeader = keyHeader,
         };
     }
 
