@@ -46,6 +46,10 @@ public sealed class WebhookProtectionTests : IAsyncLifetime
         Assert.Equal(started.GetProperty("runId").GetGuid(), again.GetProperty("runId").GetGuid());
         Assert.True(again.GetProperty("duplicate").GetBoolean());
         Assert.Equal((1, 1), await EventsAndRunsAsync());
+        await using var db = OpenDatabase();
+        var headers = JsonDocument.Parse((await db.Events.SingleAsync()).PayloadJson).RootElement.GetProperty("headers");
+        Assert.Equal("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", headers.GetProperty("webhook-id").GetString());
+        Assert.False(headers.TryGetProperty("webhook-signature", out _), "a checked signature is not stored with the run");
     }
 
     [Fact]
@@ -85,6 +89,9 @@ public sealed class WebhookProtectionTests : IAsyncLifetime
         await AssertRefusedAsync(refused, "signature");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal((1, 1), await EventsAndRunsAsync());
+        await using var db = OpenDatabase();
+        var headers = JsonDocument.Parse((await db.Events.SingleAsync()).PayloadJson).RootElement.GetProperty("headers");
+        Assert.False(headers.TryGetProperty(signed.Keys.Single().ToLowerInvariant(), out _), "a checked signature is not stored with the run");
     }
 
     [Fact]

@@ -14,13 +14,15 @@ public static class StandardWebhooksCheck
 {
     public const string IdHeader = "webhook-id";
 
+    public const string SignatureHeader = "webhook-signature";
+
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
     public static string? Refusal(string secret, IHeaderDictionary headers, ReadOnlySequence<byte> body, DateTimeOffset now)
     {
         var id = headers[IdHeader].ToString();
         var timestamp = headers["webhook-timestamp"].ToString();
-        var signatures = headers["webhook-signature"].ToString();
+        var signatures = headers[SignatureHeader].ToString();
         if (id.Length == 0 || timestamp.Length == 0 || signatures.Length == 0)
         {
             return "The request lacks the webhook-id, webhook-timestamp and webhook-signature headers a Standard Webhooks sender adds.";

@@ -11,6 +11,9 @@ public sealed record WebhookAdmission
     /// <summary>The sender's id of this delivery (Standard Webhooks' <c>webhook-id</c>): a repeat starts no run.</summary>
     public string? DeliveryId { get; init; }
 
-    /// <summary>A header that carries the webhook's key, kept out of the run's trigger output.</summary>
-    public string? SecretHeader { get; init; }
+    /// <summary>
+    /// The header the gate checked, kept out of the run's trigger output: a key is a secret, and a signature, once
+    /// checked, tells a workflow nothing but costs room in every run's history.
+    /// </summary>
+    public string? CheckedHeader { get; init; }
 }

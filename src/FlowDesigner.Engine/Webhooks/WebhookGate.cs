@@ -64,15 +64,23 @@ public sealed class WebhookGate(CredentialResolver credentials, NodeCatalog cata
         }
 
         var now = clock.GetUtcNow();
-        var keyHeader = protection == WebhookProtection.ApiKey ? Setting(node, "apiKeyHeader", "X-API-Key") : null;
+        var checkedHeader = protection switch
+        {
+            WebhookProtection.ApiKey => Setting(node, "apiKeyHeader", "X-API-Key"),
+            WebhookProtection.StandardWebhooks => StandardWebhooksCheck.SignatureHeader,
+            WebhookProtection.Stripe => StripeSignatureCheck.Header,
+            WebhookProtection.GitHub => BodySignatureCheck.GitHubHeader,
+            WebhookProtection.Shopify => BodySignatureCheck.ShopifyHeader,
+            WebhookProtection.Hmac => Setting(node, "signatureHeader", "X-Signature"),
+            _ => null,
+        };
         var refusal = protection switch
         {
-            WebhookProtection.ApiKey => ApiKeyRefusal(secret, headers, keyHeader!),
+            WebhookProtection.ApiKey => ApiKeyRefusal(secret, headers, checkedHeader!),
             WebhookProtection.StandardWebhooks => StandardWebhooksCheck.Refusal(secret, headers, body, now),
             WebhookProtection.Stripe => StripeSignatureCheck.Refusal(secret, headers, body, now),
-            WebhookProtection.GitHub => BodySignatureCheck.Refusal(secret, headers, body, BodySignatureCheck.GitHubHeader, base64: false),
-            WebhookProtection.Shopify => BodySignatureCheck.Refusal(secret, headers, body, BodySignatureCheck.ShopifyHeader, base64: true),
-            WebhookProtection.Hmac => BodySignatureCheck.Refusal(secret, headers, body, Setting(node, "signatureHeader", "X-Signature"), Setting(node, "signatureEncoding", "hex") == "base64"),
+            WebhookProtection.GitHub or WebhookProtection.Shopify => BodySignatureCheck.Refusal(secret, headers, body, checkedHeader!, base64: protection == WebhookProtection.Shopify),
+            WebhookProtection.Hmac => BodySignatureCheck.Refusal(secret, headers, body, checkedHeader!, Setting(node, "signatureEncoding", "hex") == "base64"),
             _ => $"The webhook's protection '{protection}' is not one this server knows; an Admin publishes it again with a known one.",
         };
         if (refusal is not null)
@@ -83,7 +91,7 @@ public sealed class WebhookGate(CredentialResolver credentials, NodeCatalog cata
         return new WebhookAdmission
         {
             DeliveryId = protection == WebhookProtection.StandardWebhooks ? headers[StandardWebhooksCheck.IdHeader].ToString() : null,
-            SecretHeader = keyHeader,
+            CheckedHeader = checkedHeader,
         };
     }
 

@@ -73,7 +73,7 @@ public static class WebhookApi
                 return TypedResults.Problem(title: refusal.Title, detail: refusal.Detail, statusCode: refusal.StatusCode);
             }
 
-            payload = WebhookPayload.Build(request, path, read.Buffer, admission.SecretHeader);
+            payload = WebhookPayload.Build(request, path, read.Buffer, admission.CheckedHeader);
         }
         catch (JsonException exception)
         {

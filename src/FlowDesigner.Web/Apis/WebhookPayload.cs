@@ -8,26 +8,26 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace FlowDesigner.Web.Apis;
 
 /// <summary>
-/// What a webhook call hands its run as <c>trigger</c>: the method, path, headers (without credentials), query and
+/// What a webhook call hands its run as <c>trigger</c>: the method, path, headers (without credentials or the checked signature), query and
 /// body. A JSON body is checked and copied in as it came; a form becomes an object; any other body becomes text.
 /// </summary>
 internal static class WebhookPayload
 {
     /// <exception cref="JsonException">The body says it is JSON and is not.</exception>
-    /// <param name="secretHeader">A header that carries the webhook's key, left out with Authorization and Cookie.</param>
-    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body, string? secretHeader = null) =>
-        WrittenJson.Element((request, path, body, secretHeader), Write, (int)Math.Min(body.Length + 512, int.MaxValue));
+    /// <param name="checkedHeader">The header that carried the webhook's key or signature, left out with Authorization and Cookie.</param>
+    public static JsonElement Build(HttpRequest request, string path, ReadOnlySequence<byte> body, string? checkedHeader = null) =>
+        WrittenJson.Element((request, path, body, checkedHeader), Write, (int)Math.Min(body.Length + 512, int.MaxValue));
 
-    private static void Write(Utf8JsonWriter writer, (HttpRequest Request, string Path, ReadOnlySequence<byte> Body, string? SecretHeader) call)
+    private static void Write(Utf8JsonWriter writer, (HttpRequest Request, string Path, ReadOnlySequence<byte> Body, string? CheckedHeader) call)
     {
-        var (request, path, body, secretHeader) = call;
+        var (request, path, body, checkedHeader) = call;
         writer.WriteStartObject();
         writer.WriteString("method", request.Method);
         writer.WriteString("path", "/hooks/" + path);
         writer.WriteStartObject("headers");
         foreach (var (name, value) in request.Headers)
         {
-            if (!IsSensitive(name) && !name.Equals(secretHeader, StringComparison.OrdinalIgnoreCase))
+            if (!IsSensitive(name) && !name.Equals(checkedHeader, StringComparison.OrdinalIgnoreCase))
             {
                 writer.WriteString(name.ToLowerInvariant(), value.ToString());
             }
