@@ -24,6 +24,15 @@ public sealed record BenchmarkOptions
     /// <summary>The build of the web host to start: Release unless a test asks for the Debug build it already has.</summary>
     public string ProductConfiguration { get; init; } = "Release";
 
+    /// <summary>
+    /// Another checkout (the commit before a change, built in the same configuration) whose product runs beside this
+    /// one's, the two measured in turn, window after window; null: the usual benchmark.
+    /// </summary>
+    public string? Against { get; init; }
+
+    /// <summary>Alternating pairs of windows with <see cref="Against"/>.</summary>
+    public int Pairs { get; init; } = 5;
+
     public bool RunSync => Mode is "sync" or "both";
 
     public bool RunAsync => Mode is "async" or "both";
@@ -39,6 +48,9 @@ public sealed record BenchmarkOptions
                               each client waits for its answer, so raise --concurrency if they fall behind
           --quick             a 5-second smoke run: 1 s warm-up, 2 s per mode
           --product-configuration C   the web host build to start (default Release)
+          --against PATH      sync CPU per run of this checkout against another (built the same way), their
+                              products side by side and measured in turn, one --duration window each
+          --pairs N           alternating pairs of windows with --against (default 5)
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
 
@@ -58,6 +70,8 @@ public sealed record BenchmarkOptions
                 "--rate" => options with { Rate = Positive(Next(), "--rate") },
                 "--quick" => options with { Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2) },
                 "--product-configuration" => options with { ProductConfiguration = Next() },
+                "--against" => options with { Against = Next() },
+                "--pairs" => options with { Pairs = Positive(Next(), "--pairs") },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),
             };
         }

@@ -32,13 +32,15 @@ public sealed class ProductProcess : IAsyncDisposable
 
     /// <param name="dataFolder">An existing data folder to start on (kept afterwards); default a fresh one, deleted afterwards.</param>
     /// <param name="settings">More settings, as environment variables (<c>Engine__HeartbeatSeconds</c>).</param>
+    /// <param name="checkout">The repository whose build to start; default this one.</param>
     public static async Task<ProductProcess> StartAsync(
-        string configuration, Uri sink, string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null)
+        string configuration, Uri sink, string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null, string? checkout = null)
     {
-        var assembly = Path.Combine(Testing.RepositoryPaths.Root, "src", "FlowDesigner.Web", "bin", configuration, "net10.0", "FlowDesigner.Web.dll");
+        checkout ??= Testing.RepositoryPaths.Root;
+        var assembly = Path.Combine(checkout, "src", "FlowDesigner.Web", "bin", configuration, "net10.0", "FlowDesigner.Web.dll");
         if (!File.Exists(assembly))
         {
-            throw new FileNotFoundException($"Build the web host first: dotnet build -c {configuration} src/FlowDesigner.Web", assembly);
+            throw new FileNotFoundException($"Build the web host first: dotnet build -c {configuration} src/FlowDesigner.Web (in {checkout})", assembly);
         }
 
         var port = FreePort();

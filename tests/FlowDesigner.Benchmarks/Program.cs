@@ -19,6 +19,13 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
+if (options.Against is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine(await AgainstBenchmark.RunAsync(options, Console.Out));
+    return 0;
+}
+
 var report = await LoadBenchmark.RunAsync(options, Console.Out);
 Console.WriteLine();
 Console.WriteLine(report.ToMarkdown());
