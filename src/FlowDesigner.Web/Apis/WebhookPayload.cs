@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace FlowDesigner.Web.Apis;
 
 /// <summary>
-/// What a webhook call hands its run as <c>trigger</c>: the method, path, headers (without credentials or the checked signature), query and
-/// body. A JSON body is checked and copied in as it came; a form becomes an object; any other body becomes text.
+/// What a webhook call hands its run as <c>trigger</c>: the method, path, headers (without credentials or the checked
+/// signature), query and body. A JSON body is checked and copied in as it came; a form becomes an object; any other
+/// body becomes text.
 /// </summary>
 internal static class WebhookPayload
 {
