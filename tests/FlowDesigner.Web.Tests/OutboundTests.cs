@@ -109,7 +109,11 @@ public sealed class OutboundTests : IAsyncLifetime
 
         using var sender = new HttpClient { BaseAddress = _host.Start() };
         var answer = await sender.PostAsJsonAsync($"/hooks/{path}", new { });
-        var runId = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadGateway, answer.StatusCode);
+        Assert.Equal("The workflow's run failed", problem.GetProperty("title").GetString());
+        var runId = problem.GetProperty("runId").GetGuid();
+        Assert.EndsWith($"Its steps are in run {runId}.", problem.GetProperty("detail").GetString());
         await using var db = _host.Services.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext();
         var step = await db.StepRuns.SingleAsync(s => s.RunId == runId && s.NodeId == "call");
         Assert.Equal(Model.Runs.StepStatus.Failed, step.Status);

@@ -84,9 +84,13 @@ public sealed class WebhookReceiver(
             : Answer(start.RunId, run.Status, run.OutputJson, run.Error);
     }
 
+    /// <summary>
+    /// A finished run's answer: its output, or 502, as a gateway answers when what stands behind it failed (the
+    /// request itself was fine, and the server did not fail); the run id leads to its steps.
+    /// </summary>
     private static WebhookResponse Answer(Guid runId, RunStatus status, string? outputJson, string? error) => status == RunStatus.Succeeded
         ? new WebhookResponse(200, ParsedOutputs.ParseOnce(outputJson))
-        : Problem(500, $"The run {status.ToString().ToLowerInvariant()}", error ?? "", runId);
+        : Problem(502, $"The workflow's run {status.ToString().ToLowerInvariant()}", $"{error} Its steps are in run {runId}.".TrimStart(), runId);
 
     private string? DedupeKey(Model.Definitions.NodeDefinition node, JsonElement payload, string? idempotencyKey)
     {
