@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,8 +24,18 @@ public sealed class DatabaseInitializer(
             await PrepareFileAsync(db, cancellationToken);
             await RefuseNewerDatabaseAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var runs = pending.Count > 0 ? await CountRunsAsync(db, cancellationToken) : 0;
+            if (runs > 0)
+            {
+                logger.LogInformation("Upgrading database {DatabasePath} with {Runs:N0} runs: {Pending} migrations to apply", options.DatabasePath, runs, pending.Count);
+            }
+
+            var started = Stopwatch.GetTimestamp();
             await db.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Database {DatabasePath} is ready ({Applied} migrations applied now)", options.DatabasePath, pending.Count);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            logger.LogInformation(
+                "Database {DatabasePath} is ready ({Applied} migrations applied now in {Seconds:N1} s{Rate})",
+                options.DatabasePath, pending.Count, elapsed.TotalSeconds, runs > 0 ? $", {runs / Math.Max(elapsed.TotalSeconds, 0.001):N0} runs/s" : "");
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is 26 or 11 or 14)
         {
@@ -33,6 +44,13 @@ public sealed class DatabaseInitializer(
                 $"The database file {options.DatabasePath} cannot be used: {exception.Message}. "
                 + "Restore it from a backup, or move it aside to start with an empty database.", exception);
         }
+    }
+
+    private static async Task<long> CountRunsAsync(FlowDbContext db, CancellationToken cancellationToken)
+    {
+        var hasRuns = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'Runs'")
+            .SingleAsync(cancellationToken);
+        return hasRuns == 0 ? 0 : await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"Runs\"").SingleAsync(cancellationToken);
     }
 
     private void EnsureDataFolderWritable()

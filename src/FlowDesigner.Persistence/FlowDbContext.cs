@@ -1,3 +1,4 @@
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,5 +42,6 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
     {
         // Enums are stored by name so that the database reads plainly and survives reordering.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Guid>().HaveConversion<IdToBytesConverter>();
     }
 }

@@ -4,6 +4,7 @@ using FlowDesigner.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Persistence;
 
@@ -15,7 +16,9 @@ public static class PersistenceServiceCollectionExtensions
         SqliteLibrarySetup.Apply();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPooledDbContextFactory<FlowDbContext>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup()));
+        services.AddPooledDbContextFactory<FlowDbContext>((provider, db) => db
+            .UseSqlite(options.ConnectionString)
+            .AddInterceptors(new SqliteConnectionSetup(), new MigrationProgress(provider.GetRequiredService<ILogger<MigrationProgress>>())));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<IVersionStore, VersionStore>();

@@ -33,6 +33,9 @@ public sealed record BenchmarkOptions
     /// <summary>Alternating pairs of windows with <see cref="Against"/>.</summary>
     public int Pairs { get; init; } = 5;
 
+    /// <summary>Measure the start-up conversion of a text-format database of this many runs instead; null: the load benchmark.</summary>
+    public int? MigrationRuns { get; init; }
+
     public bool RunSync => Mode is "sync" or "both";
 
     public bool RunAsync => Mode is "async" or "both";
@@ -51,6 +54,7 @@ public sealed record BenchmarkOptions
           --against PATH      sync CPU per run of this checkout against another (built the same way), their
                               products side by side and measured in turn, one --duration window each
           --pairs N           alternating pairs of windows with --against (default 5)
+          --migration N       the start-up conversion of a database of N runs in the text format, timed
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
 
@@ -72,6 +76,7 @@ public sealed record BenchmarkOptions
                 "--product-configuration" => options with { ProductConfiguration = Next() },
                 "--against" => options with { Against = Next() },
                 "--pairs" => options with { Pairs = Positive(Next(), "--pairs") },
+                "--migration" => options with { MigrationRuns = Positive(Next(), "--migration") },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),
             };
         }

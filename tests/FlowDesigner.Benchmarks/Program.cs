@@ -19,6 +19,13 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
+if (options.MigrationRuns is { } migrationRuns)
+{
+    Console.WriteLine();
+    Console.WriteLine(await MigrationBenchmark.RunAsync(migrationRuns, Console.Out));
+    return 0;
+}
+
 if (options.Against is not null)
 {
     Console.WriteLine();

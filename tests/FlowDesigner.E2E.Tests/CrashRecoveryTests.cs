@@ -138,7 +138,7 @@ public sealed class CrashRecoveryTests
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            keys.Add($"{Guid.Parse(reader.GetString(0))}:{reader.GetString(1)}:{reader.GetString(2)}");
+            keys.Add($"{new Guid((byte[])reader.GetValue(0), bigEndian: true)}:{reader.GetString(1)}:{reader.GetString(2)}");
         }
 
         return keys;
@@ -173,7 +173,7 @@ public sealed class CrashRecoveryTests
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            ids.Add(Guid.Parse(reader.GetString(0)));
+            ids.Add(new Guid((byte[])reader.GetValue(0), bigEndian: true));
         }
 
         return ids;

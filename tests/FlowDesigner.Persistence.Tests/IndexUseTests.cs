@@ -69,7 +69,7 @@ public sealed class IndexUseTests : IAsyncLifetime
         Assert.Contains(plans, line => line.Contains("INDEX IX_Events_CorrelationId", StringComparison.Ordinal));
     }
 
-    private static string Id(Guid id) => id.ToString().ToUpperInvariant();
+    private static byte[] Id(Guid id) => id.ToByteArray(bigEndian: true);
 
     private string ExecutedSql(string table)
     {
@@ -77,7 +77,7 @@ public sealed class IndexUseTests : IAsyncLifetime
         return executed[executed.IndexOf('\n', StringComparison.Ordinal)..].Trim();
     }
 
-    private async Task<List<string>> PlanAsync(string sql, string? id = null)
+    private async Task<List<string>> PlanAsync(string sql, byte[]? id = null)
     {
         await using var connection = await OpenAsync();
         await using var explain = connection.CreateCommand();
@@ -97,7 +97,7 @@ public sealed class IndexUseTests : IAsyncLifetime
         return plan;
     }
 
-    private async Task<object?> ScalarAsync(string sql, string? id)
+    private async Task<object?> ScalarAsync(string sql, byte[]? id)
     {
         await using var connection = await OpenAsync();
         await using var query = connection.CreateCommand();

@@ -92,7 +92,8 @@ public sealed class RunStoreTests : IAsyncLifetime
         var hand = await StoredTextAsync(id);
         var model = await StoredTextAsync(modelWritten.Id);
 
-        Assert.Equal(id.ToString().ToUpperInvariant(), hand["Id"]);
+        Assert.Equal(id.ToByteArray(bigEndian: true), hand["Id"]);
+        Assert.Equal(at.Ticks, hand["ScheduledAt"]);
         Assert.Equal(model["ScheduledAt"], hand["ScheduledAt"]);
         Assert.Equal(model["Status"], hand["Status"]);
         Assert.Equal(model["Attempt"], hand["Attempt"]);
@@ -103,13 +104,43 @@ public sealed class RunStoreTests : IAsyncLifetime
         Assert.Equal(at, stored.ScheduledAt);
     }
 
+    [Fact]
+    public async Task StoredIds_SortByTheTimeTheyWereMade()
+    {
+        var start = await StartAsync(dedupeKey: null);
+        var first = new DateTimeOffset(2026, 12, 5, 18, 0, 0, TimeSpan.Zero);
+        // 300 ids a millisecond apart: their time crosses a byte boundary, where .NET's own byte order would not sort.
+        var made = Enumerable.Range(0, 300).Select(i => TimeOrderedId.New(first.AddMilliseconds(i))).ToList();
+        var steps = made.Select((id, i) => new StepRecord(id, start.RunId, $"n{i}", "", 1, StepStatus.Skipped, null, null, null, null, null, null, DateTime.UtcNow));
+        await Runs.CommitAsync(start.RunId, new RunChanges([.. steps.Reverse()], [], null), DateTime.UtcNow, default);
+
+        await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "Id" FROM "StepRuns" WHERE "RunId" = $run AND "NodeId" <> 'hook' ORDER BY "Id" """;
+        query.Parameters.AddWithValue("$run", start.RunId.ToByteArray(bigEndian: true));
+        var stored = new List<Guid>();
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var bytes = (byte[])reader.GetValue(0);
+                Assert.Equal(16, bytes.Length);
+                stored.Add(new Guid(bytes, bigEndian: true));
+            }
+        }
+
+        Assert.Equal(made, stored);
+        Assert.NotEqual(made, made.OrderBy(id => Convert.ToHexString(id.ToByteArray())).ToList());
+    }
+
     private async Task<Dictionary<string, object?>> StoredTextAsync(Guid stepId)
     {
         await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
         await connection.OpenAsync();
         await using var query = connection.CreateCommand();
         query.CommandText = """SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "StepRuns" WHERE "Id" = $id""";
-        query.Parameters.AddWithValue("$id", stepId.ToString().ToUpperInvariant());
+        query.Parameters.AddWithValue("$id", stepId.ToByteArray(bigEndian: true));
         await using var reader = await query.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));

@@ -1,3 +1,4 @@
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,6 +12,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<EventEntity>
     public void Configure(EntityTypeBuilder<EventEntity> builder)
     {
         builder.ToTable("Events");
+        builder.Property(e => e.ReceivedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(e => e.Type).HasMaxLength(200);
         builder.Property(e => e.Source).HasMaxLength(500);
         builder.Property(e => e.DedupeKey).HasMaxLength(500);

@@ -1,3 +1,4 @@
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +15,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
     public void Configure(EntityTypeBuilder<RunEntity> builder)
     {
         builder.ToTable("Runs");
+        builder.Property(r => r.CreatedAt).HasConversion<TimeToTicksConverter>();
+        builder.Property(r => r.StartedAt).HasConversion<TimeToTicksConverter>();
+        builder.Property(r => r.FinishedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(r => r.DedupeKey).HasMaxLength(500);
         builder.HasIndex(r => new { r.WorkflowId, r.CreatedAt });
         builder.HasIndex(r => new { r.WorkflowId, r.DedupeKey }).IsUnique().HasFilter("\"DedupeKey\" IS NOT NULL");

@@ -1,3 +1,4 @@
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,9 @@ internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRunEnt
     public void Configure(EntityTypeBuilder<StepRunEntity> builder)
     {
         builder.ToTable("StepRuns");
+        builder.Property(s => s.ScheduledAt).HasConversion<TimeToTicksConverter>();
+        builder.Property(s => s.StartedAt).HasConversion<TimeToTicksConverter>();
+        builder.Property(s => s.FinishedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(s => s.NodeId).HasMaxLength(100);
         builder.Property(s => s.Port).HasMaxLength(100);
         builder.Property(s => s.Scope).HasMaxLength(100);

@@ -19,9 +19,9 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.ApiTokenEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -108,9 +108,9 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.CredentialEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -161,9 +161,9 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.EngineNodeEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("HeartbeatAt")
                         .HasColumnType("TEXT");
@@ -183,15 +183,16 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.EventEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CausedByRunId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CausedByRunId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("CorrelationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CorrelationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DedupeKey")
                         .HasMaxLength(500)
@@ -201,8 +202,8 @@ namespace FlowDesigner.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -224,20 +225,21 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Cause")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CorrelationId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CorrelationId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DedupeKey")
                         .HasMaxLength(500)
@@ -246,34 +248,35 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("EventId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("EventId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("HolderId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("HolderId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ParentStepId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ParentStepId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("VersionId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("VersionId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("WorkflowId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("WorkflowId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -298,9 +301,9 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.StepRunEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
@@ -308,8 +311,8 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InputJson")
                         .HasColumnType("TEXT");
@@ -330,19 +333,20 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RunId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<DateTime?>("ScheduledAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ScheduledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -362,8 +366,8 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.TriggerCursorEntity", b =>
                 {
-                    b.Property<Guid>("WorkflowId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("WorkflowId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("CursorJson")
                         .HasColumnType("TEXT");
@@ -466,12 +470,12 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.WorkflowEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("ActiveVersionId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ActiveVersionId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -497,9 +501,10 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Revision")
+                    b.Property<byte[]>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SamplePayloadJson")
                         .HasColumnType("TEXT");
@@ -538,9 +543,9 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.WorkflowVersionEntity", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DefinitionHash")
                         .IsRequired()
@@ -576,8 +581,9 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("WorkflowId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("WorkflowId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 

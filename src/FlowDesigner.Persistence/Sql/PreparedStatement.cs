@@ -1,4 +1,5 @@
 using System.Text;
+using FlowDesigner.Persistence.Columns;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -6,8 +7,8 @@ namespace FlowDesigner.Persistence.Sql;
 
 /// <summary>
 /// One statement of the batch writer, compiled once and run many times straight on SQLite: parameters are bound
-/// by position as UTF-8, with no lookup by name, no boxing and no text made on the way. Values are stored as the
-/// EF Core SQLite provider stores them (see <see cref="SqlText"/>), so the model reads them back.
+/// by position, with no lookup by name, no boxing and no text made on the way. Values are stored as the model
+/// stores them, so it reads them back: ids as their 16 bytes, times as ticks, enums by name (<see cref="SqlText"/>).
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
 {
@@ -32,9 +33,9 @@ internal sealed class PreparedStatement : IDisposable
 
     public void Bind(int position, Guid value)
     {
-        Span<byte> text = stackalloc byte[SqlText.IdLength];
-        SqlText.Id(value, text);
-        Check(raw.sqlite3_bind_text(_statement, position, text));
+        Span<byte> bytes = stackalloc byte[IdBytes.Length];
+        IdBytes.Write(value, bytes);
+        Check(raw.sqlite3_bind_blob(_statement, position, bytes));
     }
 
     public void Bind(int position, Guid? value)
@@ -49,11 +50,8 @@ internal sealed class PreparedStatement : IDisposable
         }
     }
 
-    public void Bind(int position, DateTime value)
-    {
-        Span<byte> text = stackalloc byte[SqlText.TimeMaxLength];
-        Check(raw.sqlite3_bind_text(_statement, position, text[..SqlText.Time(value, text)]));
-    }
+    /// <summary>A time of the run history, as its ticks (see <see cref="TimeToTicksConverter"/>).</summary>
+    public void Bind(int position, DateTime value) => Bind(position, value.Ticks);
 
     public void Bind(int position, DateTime? value)
     {

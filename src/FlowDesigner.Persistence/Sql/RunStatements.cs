@@ -33,7 +33,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         """, "$now", "$keeper", "$id", "$holder");
 
     private readonly PreparedStatement _heldElsewhere = new(connection, """
-        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, '')
+        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, x'')
         """, "$id", "$holder");
 
     private readonly PreparedStatement _completeStep = new(connection, """

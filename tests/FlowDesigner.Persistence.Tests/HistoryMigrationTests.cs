@@ -1,0 +1,87 @@
+using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Stores;
+using FlowDesigner.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace FlowDesigner.Persistence.Tests;
+
+public sealed class HistoryMigrationTests
+{
+    [Fact]
+    public async Task ADatabaseOfTheTextFormat_MigratesAndReadsBackTheSame()
+    {
+        using var folder = new TempDataFolder();
+        var storage = new StorageOptions { DataFolder = folder.Path };
+        Directory.CreateDirectory(storage.DataFolderPath);
+        await LegacyHistory.CreateAsync(storage.DatabasePath, runs: 3);
+
+        await using var services = await TestServices.StartAsync(dataFolder: folder.Path);
+        var runs = services.Get<IRunStore>();
+
+        for (var n = 0; n < 3; n++)
+        {
+            var snapshot = await runs.GetSnapshotAsync(LegacyHistory.RunId(n), default);
+            Assert.NotNull(snapshot);
+            var run = snapshot.Run;
+            Assert.Equal(Guid.Parse(LegacyHistory.WorkflowId), run.WorkflowId);
+            Assert.Equal(Guid.Parse(LegacyHistory.VersionId), run.VersionId);
+            Assert.Equal(1, run.VersionNumber);
+            Assert.Equal(RunStatus.Succeeded, run.Status);
+            Assert.Equal(RunCause.Webhook, run.Cause);
+            Assert.Equal(LegacyHistory.EventId(n), run.CorrelationId);
+            Assert.Equal(LegacyHistory.RunOutput, run.OutputJson);
+            Assert.Null(run.Error);
+            Assert.Equal(LegacyHistory.Time(LegacyHistory.CreatedAt), run.CreatedAt);
+            Assert.Equal(LegacyHistory.Time(LegacyHistory.StartedAt), run.StartedAt);
+            Assert.Equal(LegacyHistory.Time(LegacyHistory.FinishedAt), run.FinishedAt);
+
+            Assert.Equal(LegacyHistory.Steps.Count, snapshot.Steps.Count);
+            foreach (var (stored, index) in snapshot.Steps.Select((s, i) => (s, i)))
+            {
+                var old = LegacyHistory.Steps[index];
+                Assert.Equal(LegacyHistory.StepId(n, index), stored.Id);
+                Assert.Equal(LegacyHistory.RunId(n), stored.RunId);
+                Assert.Equal(old.NodeId, stored.NodeId);
+                Assert.Equal(old.Scope, stored.Scope);
+                Assert.Equal(old.Attempt, stored.Attempt);
+                Assert.Equal(Enum.Parse<StepStatus>(old.Status), stored.Status);
+                Assert.Equal(old.InputJson, stored.InputJson);
+                Assert.Equal(old.OutputJson, stored.OutputJson);
+                Assert.Equal(old.Port, stored.Port);
+                Assert.Equal(old.Error, stored.Error);
+                Assert.Equal(LegacyHistory.Time(old.ScheduledAt), stored.ScheduledAt);
+                Assert.Equal(LegacyHistory.Time(old.StartedAt), stored.StartedAt);
+                Assert.Equal(LegacyHistory.Time(old.FinishedAt), stored.FinishedAt);
+            }
+        }
+
+        var workflow = await services.Get<IWorkflowStore>().FindAsync(Guid.Parse(LegacyHistory.WorkflowId), default);
+        Assert.Equal("Order fulfilment", workflow!.Name);
+    }
+
+    [Fact]
+    public async Task TheMigration_LeavesIdsAsSixteenBytes_AndNoTextIdsOrTimesBehind()
+    {
+        using var folder = new TempDataFolder();
+        var storage = new StorageOptions { DataFolder = folder.Path };
+        Directory.CreateDirectory(storage.DataFolderPath);
+        await LegacyHistory.CreateAsync(storage.DatabasePath, runs: 2);
+
+        await using var services = await TestServices.StartAsync(dataFolder: folder.Path);
+
+        await using var connection = new SqliteConnection($"Data Source={storage.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("blob 16", await ScalarAsync(connection, """SELECT DISTINCT typeof("Id") || ' ' || length("Id") FROM "StepRuns" """));
+        Assert.Equal("blob 16", await ScalarAsync(connection, """SELECT DISTINCT typeof("VersionId") || ' ' || length("VersionId") FROM "Runs" """));
+        Assert.Equal("integer", await ScalarAsync(connection, """SELECT DISTINCT typeof("FinishedAt") FROM "StepRuns" WHERE "FinishedAt" IS NOT NULL"""));
+        Assert.Equal(0L, await ScalarAsync(connection, """SELECT count(*) FROM sqlite_master WHERE name LIKE '%_Before'"""));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM pragma_foreign_key_check"));
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
