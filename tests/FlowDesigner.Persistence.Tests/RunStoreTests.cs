@@ -105,6 +105,32 @@ public sealed class RunStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunReadBack_EqualsWhatWasWritten_FieldByField_ForEveryAttempt()
+    {
+        var start = await StartAsync(dedupeKey: null);
+        var at = new DateTime(2026, 12, 5, 18, 30, 1, DateTimeKind.Utc).AddTicks(1234567);
+        StepRecord Attempt(int attempt, StepStatus status, string? output, string? port, string? error, DateTime? scheduled, DateTime? finished) => new(
+            TimeOrderedId.New(), start.RunId, "incident", "1", attempt, status, """{"url":"https://example.service-now.com/api/now/table/incident"}""",
+            output, port, error, scheduled, at.AddTicks(attempt), finished);
+        var written = new List<StepRecord>
+        {
+            Attempt(1, StepStatus.Failed, null, null, "The vendor answered 503 Service Unavailable.", null, at.AddSeconds(1)),
+            Attempt(2, StepStatus.Failed, null, null, "The vendor answered 429 Too Many Requests.", at.AddSeconds(2), at.AddSeconds(3)),
+            Attempt(3, StepStatus.Succeeded, """{"status":201,"body":{"result":{"number":"INC0010001"}}}""", "out", null, at.AddSeconds(4), at.AddSeconds(5)),
+            new(TimeOrderedId.New(), start.RunId, "sales", "1", 1, StepStatus.Skipped, null, null, null, null, null, null, at),
+            new(TimeOrderedId.New(), start.RunId, "wait", "", 1, StepStatus.Waiting, null, null, null, null, at.AddHours(1), at, null),
+        };
+        await Runs.CommitAsync(start.RunId, new RunChanges(written, [], null), at, default);
+
+        var stored = (await Runs.GetSnapshotAsync(start.RunId, default))!.Steps;
+
+        Assert.Equal(start.Snapshot!.Steps.Single(), stored[0]); // the trigger, its output the event's payload
+        Assert.Equal("""{"order":42}""", stored[0].OutputJson);
+        Assert.Equal(written.OrderBy(s => s.Id), stored.Skip(1).OrderBy(s => s.Id));
+        Assert.All(stored, s => Assert.Equal(s, Runs.FindStepAsync(s.Id, default).Result));
+    }
+
+    [Fact]
     public async Task StoredIds_SortByTheTimeTheyWereMade()
     {
         var start = await StartAsync(dedupeKey: null);

@@ -11,6 +11,7 @@ public sealed class EventEntity
     /// <summary>Where it came from: a webhook path, a schedule, the run that emitted it.</summary>
     public string Source { get; set; } = "";
 
+    /// <summary>The payload, stored here once: the trigger step of the run it starts refers to it (<see cref="Columns.StoredOutput"/>).</summary>
     public string PayloadJson { get; set; } = "";
 
     public Guid CorrelationId { get; set; }

@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Persistence.Sql;
 using Microsoft.Data.Sqlite;
@@ -32,7 +33,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
                 {
                     statements.InsertEvent(eventId, correlationId, run, now);
                     statements.InsertRun(runId, eventId, correlationId, run, now);
-                    statements.InsertStep(trigger);
+                    statements.InsertStep(trigger with { OutputJson = StoredOutput.EventPayload }); // the payload is stored once, in the event
                     return true;
                 },
                 durable: true);
@@ -58,7 +59,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             return null;
         }
 
-        var steps = await db.StepRuns.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var steps = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Id)).ToListAsync(cancellationToken);
         return new RunSnapshot(run, steps.Select(ToRecord).ToList());
     }
 
@@ -77,7 +78,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     public async Task<StepRecord?> FindStepAsync(Guid stepId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var step = await db.StepRuns.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stepId, cancellationToken);
+        var step = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.Id == stepId)).SingleOrDefaultAsync(cancellationToken);
         return step is null ? null : ToRecord(step);
     }
 
@@ -149,6 +150,16 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         StartedAt = s.StartedAt,
         FinishedAt = s.FinishedAt,
     };
+
+    /// <summary>The steps with their run's event payload beside each one whose output is that payload (read in the same query).</summary>
+    private static IQueryable<StoredStep> WithPayloads(FlowDbContext db, IQueryable<StepRunEntity> steps) => steps.Select(s => new StoredStep(
+        s,
+        s.OutputJson == StoredOutput.EventPayload ? db.Runs.Where(r => r.Id == s.RunId).Select(r => r.Event!.PayloadJson).FirstOrDefault() : null));
+
+    private sealed record StoredStep(StepRunEntity Step, string? EventPayload);
+
+    private static StepRecord ToRecord(StoredStep stored) =>
+        stored.EventPayload is null ? ToRecord(stored.Step) : ToRecord(stored.Step) with { OutputJson = stored.EventPayload };
 
     private static StepRecord ToRecord(StepRunEntity s) => new(
         s.Id, s.RunId, s.NodeId, s.Scope, s.Attempt, s.Status, s.InputJson, s.OutputJson, s.Port, s.Error, s.ScheduledAt, s.StartedAt, s.FinishedAt);
