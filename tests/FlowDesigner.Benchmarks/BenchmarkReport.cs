@@ -16,6 +16,12 @@ public sealed record BenchmarkReport(
 
     public LoadResult? Floor => Results.FirstOrDefault(r => r.System == "floor");
 
+    /// <summary>The script variant's sync CPU per run over the reference's, both measured in this invocation.</summary>
+    public double? ScriptCpuRatio =>
+        Results.FirstOrDefault(r => r.System == LoadBenchmark.ScriptSystem)?.ProcessorMsPerRun is { } script && Product("sync")?.ProcessorMsPerRun is { } reference
+            ? script / reference
+            : null;
+
     public double? SyncRatio => Product("sync") is { } product && Floor is { } floor ? product.PerSecond / floor.PerSecond : null;
 
     public string ToMarkdown()
@@ -28,7 +34,7 @@ public sealed record BenchmarkReport(
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in Results)
         {
-            var product = r.System == "FlowDesigner";
+            var product = r.System.StartsWith("FlowDesigner", StringComparison.Ordinal);
             text.AppendLine(c, $"| {r.System} | {r.Mode} | {r.PerSecond:0} | {r.Percentile(50):0.0} | {r.Percentile(95):0.0} | {r.Percentile(99):0.0} | {r.Errors} | {r.ProcessorMsPerRun?.ToString("0.00", c)} | " +
                 $"{(product ? (ProductPeakResidentBytes / 1024.0 / 1024).ToString("0", c) : "")} | {(product ? History.BytesPerRun.ToString("0", c) : "")} | {(product ? History.BytesPerStep.ToString("0", c) : "")} |");
         }
@@ -37,6 +43,11 @@ public sealed record BenchmarkReport(
         if (SyncRatio is { } ratio)
         {
             text.AppendLine(c, $"Product/floor throughput (sync): {ratio:0.000}.");
+        }
+
+        if (ScriptCpuRatio is { } script)
+        {
+            text.AppendLine(c, $"Script variant/reference CPU ms per run (sync): {script:0.000}.");
         }
 
         if (AsyncCompletion is { } completion)

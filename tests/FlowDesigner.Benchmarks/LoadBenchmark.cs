@@ -8,6 +8,9 @@ namespace FlowDesigner.Benchmarks;
 /// <summary>One invocation: the product in sync and async mode, then the floor, on the same machine and sink.</summary>
 public static class LoadBenchmark
 {
+    /// <summary>The script variant's row: the reference workflow with its map as a code node.</summary>
+    public const string ScriptSystem = "FlowDesigner (script map)";
+
     public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter progress)
     {
         await using var sink = await Sink.StartAsync();
@@ -21,11 +24,15 @@ public static class LoadBenchmark
             var secret = await product.CreateCredentialAsync("webhook.secret", "Shop signing secret", new { secret = WebhookSigner.StandardSecret });
             await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders", "whenFinished", secret));
             await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders-async", "immediately", secret));
+            await product.ImportAndPublishAsync(ReferenceOrder.Workflow("orders-script", "whenFinished", secret, scripted: true));
             Func<string, string, Dictionary<string, string>> sign = (id, body) => WebhookSigner.StandardWebhooks(WebhookSigner.StandardSecret, $"msg_{id}", body);
             if (options.RunSync)
             {
                 progress.WriteLine("FlowDesigner, sync: webhook answers with the run's output ...");
                 results.Add(await LoadDriver.RunAsync("FlowDesigner", "sync", new Uri(product.Address, "hooks/orders"), options.Lines, options,
+                    r => r.StatusCode == HttpStatusCode.OK, product.ProcessorTime, sign));
+                progress.WriteLine("FlowDesigner, sync, script variant: the map as a code node ...");
+                results.Add(await LoadDriver.RunAsync(ScriptSystem, "sync", new Uri(product.Address, "hooks/orders-script"), options.Lines, options,
                     r => r.StatusCode == HttpStatusCode.OK, product.ProcessorTime, sign));
             }
 
@@ -74,6 +81,7 @@ public static class LoadBenchmark
             asyncBacklog = report.AsyncCompletion?.Backlog,
             asyncDrainSeconds = report.AsyncCompletion?.DrainSeconds,
             productToFloorRatio = report.SyncRatio,
+            scriptToReferenceCpu = report.ScriptCpuRatio,
             historyComplete = report.History.Complete,
             report.History,
         };

@@ -12,13 +12,13 @@ public static class ReferenceOrder
     /// A webhook secret credential's id: the webhook then takes only Standard Webhooks signed requests. Its rate limit
     /// is set far above what a load test sends either way.
     /// </param>
-    public static string Workflow(string path = "orders", string respond = "whenFinished", Guid? signingSecret = null) => """
+    /// <param name="scripted">Its map as a code node (JavaScript) instead of fields with paths: the script variant.</param>
+    public static string Workflow(string path = "orders", string respond = "whenFinished", Guid? signingSecret = null, bool scripted = false) => """
         { "schema": 1, "name": "Order fulfilment PATH",
           "nodes": [
             { "id": "hook", "type": "core.webhook", "name": "Order placed", "credential": CREDENTIAL,
               "config": { "path": "PATH", "respond": "RESPOND", "responseTimeoutSeconds": 20, "rateLimit": 1000000, "protection": "PROTECTION" } },
-            { "id": "map", "type": "core.set", "name": "Map order", "config": { "fields": {
-                "orderId": "{{ trigger.body.order.increment_id }}", "email": "{{ trigger.body.order.customer_email }}", "lines": "{{ trigger.body.order.items }}" } } },
+            MAP,
             { "id": "any", "type": "core.condition", "name": "Has service lines", "config": { "condition": "{{ steps['Map order'].lines.some(l => l.type === 'service') }}" } },
             { "id": "each", "type": "core.for-each", "name": "Each line", "config": { "items": "{{ steps['Map order'].lines }}", "parallelism": 2 } },
             { "id": "svc", "type": "core.condition", "name": "Is service", "config": { "condition": "{{ item.type === 'service' }}" } },
@@ -39,7 +39,18 @@ public static class ReferenceOrder
           ] }
         """.Replace("PATH", path).Replace("RESPOND", respond)
         .Replace("CREDENTIAL", signingSecret is { } id ? $"\"{id}\"" : "null")
-        .Replace("PROTECTION", signingSecret is null ? "none" : "standardWebhooks");
+        .Replace("PROTECTION", signingSecret is null ? "none" : "standardWebhooks")
+        .Replace("MAP", scripted ? ScriptedMap : FieldsMap);
+
+    private const string FieldsMap = """
+        { "id": "map", "type": "core.set", "name": "Map order", "config": { "fields": {
+                "orderId": "{{ trigger.body.order.increment_id }}", "email": "{{ trigger.body.order.customer_email }}", "lines": "{{ trigger.body.order.items }}" } } }
+        """;
+
+    /// <summary>The same output as <see cref="FieldsMap"/>, written as an analyst who knows JavaScript would: lower-casing, arithmetic, <c>.map</c>.</summary>
+    private const string ScriptedMap = """
+        { "id": "map", "type": "core.code", "name": "Map order", "config": { "code": "const order = trigger.body.order;\nreturn {\n  orderId: order.increment_id,\n  email: order.customer_email.toLowerCase(),\n  lines: order.items.map(i => ({ sku: i.sku, type: i.type, qty: i.qty * 1 })),\n};" } }
+        """;
 
     /// <summary>Step rows a run of an order with <paramref name="lines"/> lines (one a service line) leaves: 5, and 4 per line.</summary>
     public static int StepsPerRun(int lines) => 5 + (4 * lines);
