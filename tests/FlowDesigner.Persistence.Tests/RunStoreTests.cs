@@ -131,6 +131,58 @@ public sealed class RunStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OutputsThatRepeatAValueOfTheRun_AreStoredOnce_AndReadBackWhole()
+    {
+        var start = await StartAsync(dedupeKey: null);
+        var at = DateTime.UtcNow;
+        const string order = """{"orderId":"100000042","lines":[{"sku":"SKU-0","qty":1},{"sku":"INSTALL","qty":2}]}""";
+        const string answered = """{"status":200,"headers":{"content-type":"application/json"},"body":{"id":"ok"}}""";
+        StepRecord Done(string node, string scope, string? input, string output, string port = "out") =>
+            new(TimeOrderedId.New(), start.RunId, node, scope, 1, StepStatus.Succeeded, input, output, port, null, null, at, at);
+        var loop = Done("each", "", """{"items":[1,2]}""", $"[{answered},{answered}]", "done");
+        var written = new List<StepRecord>
+        {
+            Done("map", "", $$"""{"fields":{{order}}}""", order), // its own setting
+            Done("any", "", """{"condition":true}""", order), // what it was given, the map's output
+            loop, // its items' results, whose rows come after it
+            Done("sales", "0", """{"url":"https://example.netsuite.com/record/v1/salesOrder"}""", answered),
+            Done("line", "0", "{}", answered),
+            Done("line", "1", "{}", answered),
+            Done("short", "", "{}", """{"a":1}"""),
+            Done("short2", "", "{}", """{"a":1}"""),
+        };
+        await Runs.CommitAsync(start.RunId, new RunChanges(written, [], null) { Earlier = start.Snapshot!.Steps }, at, default);
+
+        var stored = await StoredOutputsAsync(start.RunId);
+        Assert.Equal("=input/fields", stored["map"]);
+        Assert.Equal("=1//map", stored["any"]);
+        Assert.Equal("""=["1/0/sales","1/0/sales"]""", stored["each"]);
+        Assert.Equal(answered, stored["sales"]);
+        Assert.Equal("=1/0/sales", stored["line"]);
+        Assert.Equal("""{"a":1}""", stored["short2"]); // shorter than a reference
+        var read = (await Runs.GetSnapshotAsync(start.RunId, default))!.Steps;
+        Assert.Equal(written.OrderBy(s => s.Id), read.Where(s => s.NodeId != "hook").OrderBy(s => s.Id));
+        Assert.Equal(loop, await Runs.FindStepAsync(loop.Id, default));
+    }
+
+    private async Task<Dictionary<string, string?>> StoredOutputsAsync(Guid runId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "NodeId", "OutputJson" FROM "StepRuns" WHERE "RunId" = $run ORDER BY "Scope" DESC""";
+        query.Parameters.AddWithValue("$run", runId.ToByteArray(bigEndian: true));
+        var outputs = new Dictionary<string, string?>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            outputs[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        return outputs;
+    }
+
+    [Fact]
     public async Task StoredIds_SortByTheTimeTheyWereMade()
     {
         var start = await StartAsync(dedupeKey: null);

@@ -103,7 +103,7 @@ public sealed class RunAdvancer(
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
             var (planned, more) = await chain.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
-            var changes = planned with { Completed = completed, Holder = node.Id };
+            var changes = planned with { Completed = completed, Holder = node.Id, Earlier = snapshot.Steps };
             if (changes.IsEmpty)
             {
                 await ReleaseAsync(runId); // taken over, or planned again after a write: nothing to do until a step ends

@@ -15,6 +15,12 @@ public sealed record RunChanges(IReadOnlyList<StepRecord> NewSteps, IReadOnlyLis
     /// </summary>
     public Guid? Holder { get; init; }
 
+    /// <summary>
+    /// The run's steps as the advance read them. An output written now that repeats one of theirs (or one written in
+    /// the same advance) may be stored as a reference to it, and is read back whole.
+    /// </summary>
+    public IReadOnlyList<StepRecord> Earlier { get; init; } = [];
+
     /// <summary>The writer lets go of the run with this advance: it has nothing more to do for it now.</summary>
     public bool LetGo { get; init; }
 

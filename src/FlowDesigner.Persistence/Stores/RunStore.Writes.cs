@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Persistence.Sql;
 using Microsoft.Data.Sqlite;
@@ -92,8 +93,11 @@ internal sealed partial class RunStore
         }
     }
 
-    private static IReadOnlyList<StepRecord> Commit(RunStatements statements, Guid runId, RunChanges changes, DateTime now)
+    private static IReadOnlyList<StepRecord> Commit(RunStatements statements, Guid runId, RunChanges written, DateTime now)
     {
+        // Outputs that repeat a value of the run are stored as references to it; the caller gets its rows as it wrote them.
+        var (steps, loops, completed) = OutputReferences.Encode(written.Earlier, written.NewSteps, written.FinishedLoops, written.Completed);
+        var changes = written with { NewSteps = steps, FinishedLoops = loops, Completed = completed };
         var opened = changes.End is { } end ? statements.EndRun(runId, end, now, changes.Holder) : statements.OpenRun(runId, now, changes.Holder, changes.LetGo);
         if (opened == 0)
         {
@@ -123,7 +127,7 @@ internal sealed partial class RunStore
             statements.CancelUnfinished(runId, "The run ended before this step ran.", now);
         }
 
-        return changes.NewSteps;
+        return written.NewSteps;
     }
 
     public async Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken)

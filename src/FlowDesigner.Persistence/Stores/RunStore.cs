@@ -60,7 +60,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         }
 
         var steps = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Id)).ToListAsync(cancellationToken);
-        return new RunSnapshot(run, steps.Select(ToRecord).ToList());
+        return new RunSnapshot(run, OutputReferences.Resolve(steps.Select(ToRecord).ToList()));
     }
 
     public async Task<RunRecord?> FindRunAsync(Guid runId, CancellationToken cancellationToken)
@@ -79,7 +79,15 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var step = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.Id == stepId)).SingleOrDefaultAsync(cancellationToken);
-        return step is null ? null : ToRecord(step);
+        if (step is null)
+        {
+            return null;
+        }
+
+        var record = ToRecord(step);
+        return OutputReferences.IsReference(record)
+            ? (await GetSnapshotAsync(record.RunId, cancellationToken))?.Steps.Single(s => s.Id == stepId) // its output refers to another step's
+            : record;
     }
 
     public async Task<IReadOnlyList<UnfinishedStep>> FindUnfinishedStepsAsync(CancellationToken cancellationToken)
