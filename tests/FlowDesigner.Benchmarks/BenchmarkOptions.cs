@@ -36,6 +36,9 @@ public sealed record BenchmarkOptions
     /// <summary>Measure the start-up conversion of a text-format database of this many runs instead; null: the load benchmark.</summary>
     public int? MigrationRuns { get; init; }
 
+    /// <summary>Measure the designer at 150 and 500 nodes in Chromium instead of the load.</summary>
+    public bool Designer { get; init; }
+
     public bool RunSync => Mode is "sync" or "both";
 
     public bool RunAsync => Mode is "async" or "both";
@@ -54,6 +57,8 @@ public sealed record BenchmarkOptions
           --against PATH      sync CPU per run of this checkout against another (built the same way), their
                               products side by side and measured in turn, one --duration window each
           --pairs N           alternating pairs of windows with --against (default 5)
+          --designer          the designer at 150 and 500 nodes in Chromium: time to open, time for a rename to reach the canvas
+                              (with --against PATH: that checkout's designer)
           --migration N       the start-up conversion of a database of N runs in the text format, timed
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
@@ -76,6 +81,7 @@ public sealed record BenchmarkOptions
                 "--product-configuration" => options with { ProductConfiguration = Next() },
                 "--against" => options with { Against = Next() },
                 "--pairs" => options with { Pairs = Positive(Next(), "--pairs") },
+                "--designer" => options with { Designer = true },
                 "--migration" => options with { MigrationRuns = Positive(Next(), "--migration") },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),
             };

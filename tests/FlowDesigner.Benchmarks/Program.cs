@@ -26,6 +26,13 @@ if (options.MigrationRuns is { } migrationRuns)
     return 0;
 }
 
+if (options.Designer)
+{
+    Console.WriteLine();
+    Console.WriteLine(await DesignerBenchmark.RunAsync(options, Console.Out));
+    return 0;
+}
+
 if (options.Against is not null)
 {
     Console.WriteLine();

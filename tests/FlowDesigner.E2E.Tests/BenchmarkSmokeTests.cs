@@ -14,10 +14,14 @@ public sealed class BenchmarkSmokeTests
         var report = await LoadBenchmark.RunAsync(options, TextWriter.Null);
 
         Assert.True(report.History.Complete, report.ToMarkdown());
-        Assert.Equal([("FlowDesigner", "sync"), ("FlowDesigner", "async"), ("floor", "sync")], report.Results.Select(r => (r.System, r.Mode)));
+        Assert.Equal(
+            [("FlowDesigner", "sync"), (LoadBenchmark.ScriptSystem, "sync"), ("FlowDesigner", "async"), ("floor", "sync")],
+            report.Results.Select(r => (r.System, r.Mode)));
         Assert.All(report.Results, r => Assert.True(r.Succeeded > 0 && r.Errors == 0, report.ToMarkdown()));
         Assert.True(report.ProductPeakResidentBytes > 0);
-        Assert.All(report.Results, r => Assert.Equal(r.System == "FlowDesigner", r.ProcessorMsPerRun > 0));
+        Assert.All(report.Results, r => Assert.Equal(r.System != "floor", r.ProcessorMsPerRun > 0));
+        Assert.NotNull(report.ScriptCpuRatio);
+        Assert.Contains("Script variant/reference CPU ms per run (sync):", report.ToMarkdown());
         Assert.Contains("| FlowDesigner | sync |", report.ToMarkdown());
         Assert.NotNull(report.AsyncCompletion);
         Assert.Contains("when the clients stopped", report.ToMarkdown());

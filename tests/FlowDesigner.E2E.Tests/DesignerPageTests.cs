@@ -185,6 +185,16 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
         await session.ScreenshotAsync("designer-versions");
         await page.Locator("#back-to-draft").ClickAsync();
         await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(10);
+
+        // Back on the draft, its nodes move again: the cards of the version viewed were locked, and are the same cards.
+        await new CanvasProbe(page).ShowNodeAsync("answer");
+        var card = (await page.Locator(".fd-node[data-node=answer] .fd-node-head").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(card.X + 10, card.Y + 10);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(card.X + 70, card.Y + 50, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
+        Assert.NotEqual(card.X, (await page.Locator(".fd-node[data-node=answer] .fd-node-head").BoundingBoxAsync())!.X);
         await v1.GetByRole(AriaRole.Button, new() { Name = "Restore as draft" }).ClickAsync();
         await Assertions.Expect(page.Locator(".fd-node")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Unsaved changes");
@@ -195,6 +205,7 @@ public sealed class DesignerPageTests(BrowserFixture browser) : IClassFixture<Br
 
         // A required setting emptied: Publish is unavailable and says what to fix.
         await page.GetByLabel("Close the versions").ClickAsync();
+        await new CanvasProbe(page).ShowNodeAsync("hook");
         await page.Locator(".fd-node[data-node=hook] .fd-node-head").ClickAsync();
         var path = page.Locator("#property-panel [data-property=path] input");
         await path.FillAsync("");

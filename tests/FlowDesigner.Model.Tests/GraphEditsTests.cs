@@ -112,6 +112,22 @@ public sealed class GraphEditsTests
     }
 
     [Fact]
+    public void History_RecordsAnEdit_OnlyWhenTheWorkflowReadsDifferently()
+    {
+        var (start, _) = GraphEdits.AddNode(Of([Trigger("t")]), _catalog.FindNodeType("test.action")!, new Position(280, 0));
+        var history = new EditHistory(start);
+        var rebuilt = WorkflowDefinitionJson.Parse(WorkflowDefinitionJson.Serialize(start)).Definition!; // equal, but every object new
+
+        Assert.Same(history.Current, history.Apply(rebuilt, "Nothing"));
+        Assert.False(history.CanUndo);
+        var renamed = start with { Nodes = [.. start.Nodes.Select(n => n.Id == "n1" ? n with { Name = "Renamed" } : n)] };
+        history.Apply(renamed, "Rename");
+        Assert.Equal("Rename", history.UndoLabel);
+        history.Apply(renamed with { Name = "Other workflow" }, "Rename the workflow");
+        Assert.Equal("Rename the workflow", history.UndoLabel);
+    }
+
+    [Fact]
     public void History_UndoesAndRedoesEveryEdit_AndAnEditAfterUndoDropsTheRedo()
     {
         var history = new EditHistory(Of([Trigger("t")]));

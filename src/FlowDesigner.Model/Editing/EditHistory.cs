@@ -25,7 +25,7 @@ public sealed class EditHistory(WorkflowDefinition initial, int depth = 200)
     /// <summary>Records an edit; an edit that changes nothing is not recorded.</summary>
     public WorkflowDefinition Apply(WorkflowDefinition changed, string what)
     {
-        if (WorkflowDefinitionJson.Serialize(changed) == WorkflowDefinitionJson.Serialize(Current))
+        if (Same(changed, Current))
         {
             return Current;
         }
@@ -39,6 +39,29 @@ public sealed class EditHistory(WorkflowDefinition initial, int depth = 200)
 
         return changed;
     }
+
+    /// <summary>
+    /// Whether two versions read the same once written out. An edit changes a node or two of many and keeps the
+    /// others as they were, so only the nodes that are not the very same object are written out to compare.
+    /// </summary>
+    private static bool Same(WorkflowDefinition a, WorkflowDefinition b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Nodes.Count != b.Nodes.Count || !a.Edges.SequenceEqual(b.Edges) || !a.Notes.SequenceEqual(b.Notes)
+            || Written(a with { Nodes = [], Edges = [], Notes = [] }) != Written(b with { Nodes = [], Edges = [], Notes = [] }))
+        {
+            return false;
+        }
+
+        return a.Nodes.Zip(b.Nodes).All(p => ReferenceEquals(p.First, p.Second)
+            || Written(new WorkflowDefinition { Nodes = [p.First] }) == Written(new WorkflowDefinition { Nodes = [p.Second] }));
+    }
+
+    private static string Written(WorkflowDefinition definition) => WorkflowDefinitionJson.Serialize(definition);
 
     public WorkflowDefinition Undo()
     {

@@ -66,7 +66,77 @@ public sealed class GraphShape
         return seen;
     }
 
-    /// <summary>The nodes that lie on a loop, in the order they were given.</summary>
-    public IEnumerable<string> NodesOnCycles() =>
-        _outgoing.Keys.Where(id => ReachableFrom(_outgoing[id].Select(e => e.To)).Contains(id));
+    /// <summary>
+    /// The nodes that lie on a loop, in the order they were given: those of a strongly connected component of more
+    /// than one node, or with a link to themselves (Tarjan's algorithm, iterative, in one pass over the links).
+    /// </summary>
+    public IEnumerable<string> NodesOnCycles()
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lowest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var onCycles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in _outgoing.Keys.Where(id => !index.ContainsKey(id)))
+        {
+            var walk = new Stack<(string Id, int Next)>([(root, 0)]);
+            Visit(root);
+            while (walk.TryPop(out var frame))
+            {
+                var edges = _outgoing[frame.Id];
+                if (frame.Next < edges.Count)
+                {
+                    walk.Push(frame with { Next = frame.Next + 1 });
+                    var to = edges[frame.Next].To;
+                    if (to == frame.Id)
+                    {
+                        onCycles.Add(to);
+                    }
+                    else if (!index.ContainsKey(to))
+                    {
+                        Visit(to);
+                        walk.Push((to, 0));
+                    }
+                    else if (onStack.Contains(to))
+                    {
+                        lowest[frame.Id] = Math.Min(lowest[frame.Id], index[to]);
+                    }
+
+                    continue;
+                }
+
+                if (walk.TryPeek(out var parent))
+                {
+                    lowest[parent.Id] = Math.Min(lowest[parent.Id], lowest[frame.Id]);
+                }
+
+                if (lowest[frame.Id] == index[frame.Id])
+                {
+                    var component = new List<string>();
+                    string member;
+                    do
+                    {
+                        member = stack.Pop();
+                        onStack.Remove(member);
+                        component.Add(member);
+                    }
+                    while (member != frame.Id);
+
+                    if (component.Count > 1)
+                    {
+                        onCycles.UnionWith(component);
+                    }
+                }
+            }
+        }
+
+        return _outgoing.Keys.Where(onCycles.Contains);
+
+        void Visit(string id)
+        {
+            index[id] = lowest[id] = index.Count;
+            stack.Push(id);
+            onStack.Add(id);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Layout;
@@ -15,43 +16,119 @@ namespace FlowDesigner.Web.Components.Designer;
 /// </summary>
 public static class CanvasMapping
 {
+    /// <summary>
+    /// Makes the canvas show the workflow. Nodes, notes and links already drawn are kept and updated in place; only
+    /// what was added, removed or changed is drawn, so a rename renders one card, not the whole canvas.
+    /// </summary>
     /// <param name="results">The last test run's step of each node, to show how it did.</param>
     public static void Draw(
         BlazorDiagram diagram, WorkflowDefinition definition, NodeCatalog catalog, IReadOnlyList<ValidationIssue> issues,
         IReadOnlyDictionary<string, StepRecord>? results = null, Func<string, string, Task>? onNoteText = null)
     {
         var selected = diagram.GetSelectedModels().OfType<FlowNodeModel>().Select(n => n.NodeId).ToHashSet();
-        diagram.Batch(() =>
+        var problems = issues.Where(i => i.NodeId is not null).ToLookup(i => i.NodeId!, i => i.Message);
+        var drawn = diagram.Nodes.OfType<FlowNodeModel>().ToDictionary(n => n.NodeId, StringComparer.Ordinal);
+        var nodes = new Dictionary<string, FlowNodeModel>(StringComparer.Ordinal);
+        var added = new List<FlowNodeModel>();
+        var replaced = new List<FlowNodeModel>();
+        foreach (var node in definition.Nodes)
         {
-            diagram.Links.Clear();
-            diagram.Nodes.Clear();
-            var nodes = new Dictionary<string, FlowNodeModel>(StringComparer.Ordinal);
-            foreach (var node in definition.Nodes)
+            var type = catalog.FindNodeType(node.Type);
+            var nodeProblems = problems[node.Id].ToList();
+            var result = results?.GetValueOrDefault(node.Id);
+            if (drawn.Remove(node.Id, out var shown) && shown.Shape == FlowNodeModel.ShapeOf(node, type))
             {
-                var problems = issues.Where(i => i.NodeId == node.Id).Select(i => i.Message).ToList();
-                nodes[node.Id] = diagram.Nodes.Add(new FlowNodeModel(node, catalog.FindNodeType(node.Type), problems, results?.GetValueOrDefault(node.Id)));
+                shown.Update(node, type, nodeProblems, result); // renders its card only, if it changed
+                nodes[node.Id] = shown;
+                continue;
             }
 
-            for (var i = 0; i < definition.Notes.Count; i++)
+            if (shown is not null)
             {
-                diagram.Nodes.Add(new FlowNoteModel(definition.Notes[i], NoteKey(definition.Notes[i], i), onNoteText ?? ((_, _) => Task.CompletedTask)));
+                replaced.Add(shown); // its ports changed: drawn anew, with its links
             }
 
-            foreach (var edge in definition.Edges)
+            added.Add(nodes[node.Id] = new FlowNodeModel(node, type, nodeProblems, result));
+        }
+
+        replaced.AddRange(drawn.Values);
+        var notes = NotesToDraw(diagram, definition, onNoteText);
+        var (unwantedLinks, newLinks) = LinksToDraw(diagram, definition, nodes);
+        if (added.Count + replaced.Count + unwantedLinks.Count + newLinks.Count > 0 || notes is not null)
+        {
+            // Only a change of what is on the canvas draws the canvas again; an update of cards in place does not.
+            diagram.Batch(() =>
             {
-                if (nodes.TryGetValue(edge.From, out var from) && nodes.TryGetValue(edge.To, out var to)
-                    && from.Outputs.FirstOrDefault(p => p.PortName == edge.Port) is { } port && to.Input is { } input)
+                diagram.Nodes.Remove(replaced);
+                diagram.Nodes.Add(added);
+                if (notes is not null)
                 {
-                    diagram.Links.Add(new LinkModel(port, input));
+                    diagram.Nodes.Remove(diagram.Nodes.OfType<FlowNoteModel>().ToList());
+                    diagram.Nodes.Add(notes);
                 }
-            }
 
-            foreach (var id in selected.Where(nodes.ContainsKey))
-            {
-                diagram.SelectModel(nodes[id], unselectOthers: false);
-            }
-        });
+                diagram.Links.Remove(unwantedLinks);
+                diagram.Links.Add(newLinks);
+            });
+        }
+
+        foreach (var id in selected.Where(nodes.ContainsKey).Where(id => !nodes[id].Selected))
+        {
+            diagram.SelectModel(nodes[id], unselectOthers: false);
+        }
     }
+
+    /// <summary>Notes are few: they are drawn again, all of them, only when one of them changed; null when none did.</summary>
+    private static List<FlowNoteModel>? NotesToDraw(BlazorDiagram diagram, WorkflowDefinition definition, Func<string, string, Task>? onNoteText)
+    {
+        var shown = diagram.Nodes.OfType<FlowNoteModel>().ToList();
+        var wanted = definition.Notes.Select((note, i) => (note, key: NoteKey(note, i))).ToList();
+        if (shown.Count == wanted.Count && shown.Zip(wanted).All(p => p.First.NoteId == p.Second.key && p.First.Text == p.Second.note.Text
+            && p.First.Position.X == p.Second.note.Position.X && p.First.Position.Y == p.Second.note.Position.Y))
+        {
+            return null;
+        }
+
+        return [.. wanted.Select(w => new FlowNoteModel(w.note, w.key, onNoteText ?? ((_, _) => Task.CompletedTask)))];
+    }
+
+    /// <summary>The links to take away (their edge is gone, or a node they join was replaced) and the links to add.</summary>
+    private static (List<BaseLinkModel> Unwanted, List<LinkModel> New) LinksToDraw(
+        BlazorDiagram diagram, WorkflowDefinition definition, Dictionary<string, FlowNodeModel> nodes)
+    {
+        var wanted = definition.Edges.Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To)).DistinctBy(e => e.Key).ToDictionary(e => e.Key);
+        var unwanted = new List<BaseLinkModel>();
+        foreach (var link in diagram.Links)
+        {
+            // A link stays when it stands for a wanted edge between the nodes drawn now (not ones being replaced).
+            if (EdgeOf(link) is not { } edge || !Joins(link, nodes.GetValueOrDefault(edge.From), nodes.GetValueOrDefault(edge.To)) || !wanted.Remove(edge.Key))
+            {
+                unwanted.Add(link);
+            }
+        }
+
+        var added = new List<LinkModel>();
+        foreach (var edge in wanted.Values)
+        {
+            if (nodes[edge.From].Outputs.FirstOrDefault(p => p.PortName == edge.Port) is { } port && nodes[edge.To].Input is { } input)
+            {
+                added.Add(new LinkModel(port, input));
+            }
+        }
+
+        return (unwanted, added);
+    }
+
+    private static bool Joins(BaseLinkModel link, FlowNodeModel? from, FlowNodeModel? to) =>
+        from is not null && to is not null
+        && ReferenceEquals((link.Source as SinglePortAnchor)?.Port.Parent, from) && ReferenceEquals((link.Target as SinglePortAnchor)?.Port.Parent, to);
+
+    /// <summary>The edge a link on the canvas stands for, if it joins an output to an input.</summary>
+    private static EdgeDefinition? EdgeOf(BaseLinkModel link) =>
+        (link.Source as SinglePortAnchor)?.Port is FlowPortModel { IsInput: false } from
+        && (link.Target as SinglePortAnchor)?.Port is FlowPortModel { IsInput: true } to
+            ? new EdgeDefinition(((FlowNodeModel)from.Parent).NodeId, from.PortName, ((FlowNodeModel)to.Parent).NodeId)
+            : null;
 
     /// <summary>The workflow as the canvas shows it now: the nodes still there, where they are, and the links drawn to an input.</summary>
     public static WorkflowDefinition Read(BlazorDiagram diagram, WorkflowDefinition basis)
@@ -60,13 +137,7 @@ public static class CanvasMapping
         var nodes = basis.Nodes
             .Where(n => shown.ContainsKey(n.Id))
             .Select(n => n with { Position = new Position(Math.Round(shown[n.Id].Position.X), Math.Round(shown[n.Id].Position.Y)) });
-        var edges = diagram.Links
-            .Select(l => (l.Source as SinglePortAnchor)?.Port is FlowPortModel { IsInput: false } from
-                && (l.Target as SinglePortAnchor)?.Port is FlowPortModel { IsInput: true } to
-                    ? new EdgeDefinition(((FlowNodeModel)from.Parent).NodeId, from.PortName, ((FlowNodeModel)to.Parent).NodeId)
-                    : null)
-            .OfType<EdgeDefinition>()
-            .DistinctBy(e => e.Key);
+        var edges = diagram.Links.Select(EdgeOf).OfType<EdgeDefinition>().DistinctBy(e => e.Key);
         var notes = diagram.Nodes.OfType<FlowNoteModel>().ToDictionary(n => n.NoteId, StringComparer.Ordinal);
         var keptNotes = basis.Notes
             .Select((note, i) => (note, key: NoteKey(note, i)))

@@ -23,6 +23,8 @@ public sealed partial class Minimap
     private Box _visible;
     private MinimapScale? _map;
     private bool _dragging;
+    private bool _changed = true;
+    private (double Width, double Height) _size;
 
     /// <summary>The canvas's diagram. Required.</summary>
     [Parameter]
@@ -88,7 +90,26 @@ public sealed partial class Minimap
             _map = new MinimapScale(Box.Around([.. _nodes.Values, _visible]), Width, Height);
         }
 
+        _changed = true;
         InvokeAsync(StateHasChanged);
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (_size != (Width, Height))
+        {
+            _size = (Width, Height);
+            Refresh();
+        }
+    }
+
+    // The designer renders again on every edit; the map only when the diagram, the view or its size changed (it
+    // draws every node, so at 500 nodes drawing it for nothing was a good part of a rename's time).
+    protected override bool ShouldRender()
+    {
+        var changed = _changed;
+        _changed = false;
+        return changed;
     }
 
     private Task OnPointerDown(PointerEventArgs e)

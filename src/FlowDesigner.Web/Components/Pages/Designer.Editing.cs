@@ -15,6 +15,28 @@ namespace FlowDesigner.Web.Components.Pages;
 /// <summary>The designer's edits: adding, deleting, copying and pasting, notes, undo and redo, and their keys.</summary>
 public sealed partial class Designer
 {
+    private PanelInputs? _panelInputs;
+
+    /// <summary>
+    /// What the property panel of the node offers to map from and names in scope, worked out once per version of the
+    /// workflow: the page renders several times for one edit (the change, then the focus moving on), and each of
+    /// these walks every step before the node.
+    /// </summary>
+    private PanelInputs PanelInputsOf(string nodeId)
+    {
+        var (definition, run, sample) = (State.Current, State.TestRun.Result?.LatestByNode, State.SamplePayload);
+        if (_panelInputs is not { } known || known.NodeId != nodeId || !ReferenceEquals(known.Definition, definition) || !ReferenceEquals(known.Run, run) || known.Sample != sample)
+        {
+            _panelInputs = known = new PanelInputs(nodeId, definition, run, sample, InScopeOf(nodeId), MappingSources.For(nodeId, definition, Catalog, run, sample));
+        }
+
+        return known;
+    }
+
+    private sealed record PanelInputs(
+        string NodeId, WorkflowDefinition Definition, IReadOnlyDictionary<string, Model.Runs.StepRecord>? Run, string? Sample,
+        List<string> InScope, IReadOnlyList<MappingSource> Sources);
+
     /// <summary>What an expression of the node can read: the fixed names, the loop's item, and the steps before it.</summary>
     private List<string> InScopeOf(string nodeId)
     {

@@ -106,6 +106,11 @@ public sealed partial class Designer : IDisposable
             else
             {
                 CanvasMapping.Draw(_diagram, State.Current, Catalog, State.Issues, State.TestRun.Result?.LatestByNode, OnNoteTextAsync);
+                foreach (var node in _diagram.Nodes.Where(n => n.Locked))
+                {
+                    node.Locked = false; // kept from a version viewed read-only
+                }
+
                 CanvasMapping.Select(_diagram, State.Selection);
             }
 
