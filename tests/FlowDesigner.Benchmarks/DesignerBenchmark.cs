@@ -59,6 +59,8 @@ public static class DesignerBenchmark
                 renames.Add(await RenameAsync(page, shown[(i * 7) % shown.Length], $"Renamed {size}-{i}"));
             }
 
+            var shot = Path.Combine(RepositoryPaths.Root, "tests", "FlowDesigner.Benchmarks", "results", $"designer-{size}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
             progress.WriteLine($"{size} nodes: opens {string.Join(", ", opens.Select(Ms))} ms; renames {string.Join(", ", renames.Select(Ms))} ms");
             rows.Append(CultureInfo.InvariantCulture, $"| {size} | {Ms(Median(opens))} | {Ms(Median(renames))} | {Ms(renames.Max())} |\n");
         }
