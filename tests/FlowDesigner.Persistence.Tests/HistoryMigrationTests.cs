@@ -10,10 +10,7 @@ public sealed class HistoryMigrationTests
     [Fact]
     public async Task ADatabaseOfTheTextFormat_MigratesAndReadsBackTheSame()
     {
-        using var folder = new TempDataFolder();
-        var storage = new StorageOptions { DataFolder = folder.Path };
-        Directory.CreateDirectory(storage.DataFolderPath);
-        await LegacyHistory.CreateAsync(storage.DatabasePath, runs: 3);
+        using var folder = await LegacyFolderAsync(runs: 3);
 
         await using var services = await TestServices.StartAsync(dataFolder: folder.Path);
         var runs = services.Get<IRunStore>();
@@ -62,12 +59,10 @@ public sealed class HistoryMigrationTests
     [Fact]
     public async Task TheMigration_LeavesIdsAsSixteenBytes_AndNoTextIdsOrTimesBehind()
     {
-        using var folder = new TempDataFolder();
-        var storage = new StorageOptions { DataFolder = folder.Path };
-        Directory.CreateDirectory(storage.DataFolderPath);
-        await LegacyHistory.CreateAsync(storage.DatabasePath, runs: 2);
+        using var folder = await LegacyFolderAsync(runs: 2);
 
         await using var services = await TestServices.StartAsync(dataFolder: folder.Path);
+        var storage = services.Storage;
 
         await using var connection = new SqliteConnection($"Data Source={storage.DatabasePath};Pooling=False");
         await connection.OpenAsync();
@@ -76,6 +71,16 @@ public sealed class HistoryMigrationTests
         Assert.Equal("integer", await ScalarAsync(connection, """SELECT DISTINCT typeof("FinishedAt") FROM "StepRuns" WHERE "FinishedAt" IS NOT NULL"""));
         Assert.Equal(0L, await ScalarAsync(connection, """SELECT count(*) FROM sqlite_master WHERE name LIKE '%_Before'"""));
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM pragma_foreign_key_check"));
+    }
+
+    /// <summary>A data folder whose database holds runs as the product wrote them before the compact history.</summary>
+    private static async Task<TempDataFolder> LegacyFolderAsync(int runs)
+    {
+        var folder = new TempDataFolder();
+        var storage = new StorageOptions { DataFolder = folder.Path };
+        Directory.CreateDirectory(storage.DataFolderPath);
+        await LegacyHistory.CreateAsync(storage.DatabasePath, runs);
+        return folder;
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

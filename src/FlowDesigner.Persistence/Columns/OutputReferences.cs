@@ -133,6 +133,19 @@ internal static class OutputReferences
         return InputReference(step.InputJson, output);
     }
 
+    /// <summary>The JSON read from a text, or null when it does not read as JSON (the output is then stored as it is).</summary>
+    private static JsonDocument? Read(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Outputs this short are stored as they are: a reference would not be shorter.</summary>
     private const int ShortestWorthReferring = 24;
 
@@ -143,8 +156,8 @@ internal static class OutputReferences
             return null;
         }
 
-        using var settings = JsonDocument.Parse(input);
-        if (settings.RootElement.ValueKind != JsonValueKind.Object)
+        using var settings = Read(input);
+        if (settings?.RootElement.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
@@ -173,7 +186,12 @@ internal static class OutputReferences
             return null;
         }
 
-        using var items = JsonDocument.Parse(output);
+        using var items = Read(output);
+        if (items?.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
         var keys = new List<string>(items.RootElement.GetArrayLength());
         var written = new StringBuilder("[");
         foreach (var item in items.RootElement.EnumerateArray())

@@ -79,9 +79,14 @@ internal sealed partial class RunStore
 
     public async Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken)
     {
+        // Outputs that repeat a value of the run are stored as references to it, worked out here rather than on the
+        // writer's one thread; the caller gets its rows back as it wrote them.
+        var (steps, loops, completed) = OutputReferences.Encode(changes.Earlier, changes.NewSteps, changes.FinishedLoops, changes.Completed);
+        var stored = changes with { NewSteps = steps, FinishedLoops = loops, Completed = completed };
         try
         {
-            return await writer.WriteAsync(statements => Commit(statements, runId, changes, now), durable: false);
+            await writer.WriteAsync(statements => Commit(statements, runId, stored, now), durable: false);
+            return changes.NewSteps;
         }
         catch (WriteConflictException)
         {
@@ -93,11 +98,8 @@ internal sealed partial class RunStore
         }
     }
 
-    private static IReadOnlyList<StepRecord> Commit(RunStatements statements, Guid runId, RunChanges written, DateTime now)
+    private static bool Commit(RunStatements statements, Guid runId, RunChanges changes, DateTime now)
     {
-        // Outputs that repeat a value of the run are stored as references to it; the caller gets its rows as it wrote them.
-        var (steps, loops, completed) = OutputReferences.Encode(written.Earlier, written.NewSteps, written.FinishedLoops, written.Completed);
-        var changes = written with { NewSteps = steps, FinishedLoops = loops, Completed = completed };
         var opened = changes.End is { } end ? statements.EndRun(runId, end, now, changes.Holder) : statements.OpenRun(runId, now, changes.Holder, changes.LetGo);
         if (opened == 0)
         {
@@ -127,7 +129,7 @@ internal sealed partial class RunStore
             statements.CancelUnfinished(runId, "The run ended before this step ran.", now);
         }
 
-        return written.NewSteps;
+        return true;
     }
 
     public async Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken)
