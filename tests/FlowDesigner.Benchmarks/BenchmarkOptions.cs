@@ -39,6 +39,9 @@ public sealed record BenchmarkOptions
     /// <summary>Measure the designer at 150 and 500 nodes in Chromium instead of the load.</summary>
     public bool Designer { get; init; }
 
+    /// <summary>Measure whether the designer's memory comes back after 20 sessions instead of the load.</summary>
+    public bool DesignerMemory { get; init; }
+
     public bool RunSync => Mode is "sync" or "both";
 
     public bool RunAsync => Mode is "async" or "both";
@@ -59,6 +62,8 @@ public sealed record BenchmarkOptions
           --pairs N           alternating pairs of windows with --against (default 5)
           --designer          the designer at 150 and 500 nodes in Chromium: time to open, time for a rename to reach the canvas
                               (with --against PATH: that checkout's designer)
+          --designer-memory   managed heap and resident memory before and after 20 designer sessions, each after the
+                              circuits' retention and a full collection (about ten minutes; uses dotnet-gcdump)
           --migration N       the start-up conversion of a database of N runs in the text format, timed
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
@@ -82,6 +87,7 @@ public sealed record BenchmarkOptions
                 "--against" => options with { Against = Next() },
                 "--pairs" => options with { Pairs = Positive(Next(), "--pairs") },
                 "--designer" => options with { Designer = true },
+                "--designer-memory" => options with { DesignerMemory = true },
                 "--migration" => options with { MigrationRuns = Positive(Next(), "--migration") },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),
             };

@@ -15,7 +15,7 @@ namespace FlowDesigner.Benchmarks;
 /// </summary>
 public static class DesignerBenchmark
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = "/usr/bin/chromium";
     private const int Renames = 7;
 
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress)
@@ -69,7 +69,7 @@ public static class DesignerBenchmark
     }
 
     /// <summary>Opens the designer and waits until every node's card and every link is on the canvas.</summary>
-    private static async Task<double> OpenAsync(IPage page, Guid id, int size)
+    public static async Task<double> OpenAsync(IPage page, Guid id, int size)
     {
         await page.GotoAsync("workflows");
         var watch = Stopwatch.StartNew();
@@ -84,7 +84,7 @@ public static class DesignerBenchmark
     /// Selects a node, types a new name and commits it with Tab: the time, measured in the page, from the Tab's key
     /// press until the node's card on the canvas shows the name.
     /// </summary>
-    private static async Task<double> RenameAsync(IPage page, string nodeId, string name)
+    public static async Task<double> RenameAsync(IPage page, string nodeId, string name)
     {
         await page.Locator($".fd-node[data-node='{nodeId}']").ClickAsync(new LocatorClickOptions { Force = true });
         var field = page.Locator("#prop-name");
@@ -106,7 +106,7 @@ public static class DesignerBenchmark
         return await page.EvaluateAsync<double>("() => window.renamed");
     }
 
-    private static async Task SignInAsync(IPage page)
+    public static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("sign-in");
         await page.Locator("#email").FillAsync(TestOwner.Email);
@@ -116,7 +116,7 @@ public static class DesignerBenchmark
     }
 
     /// <summary>A webhook and a chain of set nodes after it, ten to a row.</summary>
-    private static string Workflow(int size)
+    public static string Workflow(int size)
     {
         var nodes = Enumerable.Range(0, size).Select(i => i == 0
             ? (object)new { id = "n0", type = "core.webhook", name = "Order placed", position = new { x = 0, y = 0 }, config = new { path = $"size-{size}" } }

@@ -95,10 +95,17 @@ public sealed class ProductProcess : IAsyncDisposable
             : throw new InvalidOperationException($"token create exited with {command.ExitCode}: {errors}");
     }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>The process's resident memory now (VmRSS), in bytes.</summary>
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
     /// <summary>The most memory the process has held (VmHWM), in bytes.</summary>
-    public long PeakResidentBytes()
+    public long PeakResidentBytes() => StatusBytes("VmHWM:");
+
+    private long StatusBytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 

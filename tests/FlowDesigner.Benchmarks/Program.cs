@@ -26,6 +26,13 @@ if (options.MigrationRuns is { } migrationRuns)
     return 0;
 }
 
+if (options.DesignerMemory)
+{
+    Console.WriteLine();
+    Console.WriteLine(await DesignerMemory.RunAsync(options, Console.Out));
+    return 0;
+}
+
 if (options.Designer)
 {
     Console.WriteLine();

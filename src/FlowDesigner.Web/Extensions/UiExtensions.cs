@@ -22,6 +22,8 @@ public static class UiExtensions
             // Every message hides after 10 s; only one carrying an action (Reload, Back to workflows) waits to be acted on.
             options.SnackbarConfiguration.VisibleStateDuration = 10_000;
         });
+        builder.Services.AddSingleton<Hosting.MemoryTrim>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Hosting.CircuitMemoryTrim>();
         builder.Services.AddScoped<AuthenticationStateProvider, UserRevalidation>(); // after the Razor components' own
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddTransient<Designing.DesignerState>();
