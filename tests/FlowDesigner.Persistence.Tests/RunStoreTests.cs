@@ -139,7 +139,7 @@ public sealed class RunStoreTests : IAsyncLifetime
         const string answered = """{"status":200,"headers":{"content-type":"application/json"},"body":{"id":"ok"}}""";
         StepRecord Done(string node, string scope, string? input, string output, string port = "out") =>
             new(TimeOrderedId.New(), start.RunId, node, scope, 1, StepStatus.Succeeded, input, output, port, null, null, at, at);
-        var loop = Done("each", "", """{"items":[1,2]}""", $"[{answered},{answered}]", "done");
+        var loop = Done("each", "", """{"items":[{"sku":"SKU-0","qty":1},{"sku":"INSTALL","qty":2}],"parallelism":2}""", $"[{answered},{answered}]", "done");
         var written = new List<StepRecord>
         {
             Done("map", "", $$"""{"fields":{{order}}}""", order), // its own setting
@@ -148,6 +148,7 @@ public sealed class RunStoreTests : IAsyncLifetime
             Done("sales", "0", """{"url":"https://example.netsuite.com/record/v1/salesOrder"}""", answered),
             Done("line", "0", "{}", answered),
             Done("line", "1", "{}", answered),
+            Done("svc", "1", """{"condition":true}""", """{"sku":"INSTALL","qty":2}""", "true"), // the item it tested
             Done("short", "", "{}", """{"a":1}"""),
             Done("short2", "", "{}", """{"a":1}"""),
         };
@@ -159,6 +160,7 @@ public sealed class RunStoreTests : IAsyncLifetime
         Assert.Equal("""=["1/0/sales","1/0/sales"]""", stored["each"]);
         Assert.Equal(answered, stored["sales"]);
         Assert.Equal("=1/0/sales", stored["line"]);
+        Assert.Equal("=1//each#1", stored["svc"]);
         Assert.Equal("""{"a":1}""", stored["short2"]); // shorter than a reference
         var read = (await Runs.GetSnapshotAsync(start.RunId, default))!.Steps;
         Assert.Equal(written.OrderBy(s => s.Id), read.Where(s => s.NodeId != "hook").OrderBy(s => s.Id));

@@ -11,6 +11,8 @@ namespace FlowDesigner.Persistence.Columns;
 /// <item><c>=input/NAME</c>: the value of the step's own setting NAME (a map's output is its <c>fields</c>).</item>
 /// <item><c>=ATTEMPT/SCOPE/NODE</c>: the output of another step of the run (a condition or merge passing on what it got).</item>
 /// <item><c>=[...]</c>: an array whose every item is another step's output, each by its reference (a for-each's results).</item>
+/// <item><c>=ATTEMPT/SCOPE/NODE#I</c>: item I of a for-each's list, as its step's settings hold it (a condition passing
+/// on the item it tested): the list is stored once, and each item's steps refer to their index.</item>
 /// </list>
 /// Reads resolve them (<see cref="Resolve"/>), so a run reads back exactly as it was written.
 /// </summary>
@@ -85,9 +87,18 @@ internal static class OutputReferences
                 : text.StartsWith(InputPrefix, StringComparison.Ordinal) ? InputValue(step.InputJson, text[InputPrefix.Length..])
                 : text.StartsWith("=[", StringComparison.Ordinal) ? Array(text, depth)
                 : byKey.TryGetValue(text[1..], out var target) ? OutputOf(target, depth + 1)
-                : null;
+                : Item(text[1..]);
             resolved[key] = output;
             return output;
+        }
+
+        // An item of a for-each's list: the key of the for-each's step, '#', and the item's index.
+        string? Item(string key)
+        {
+            var hash = key.LastIndexOf('#');
+            return hash > 0 && byKey.TryGetValue(key[..hash], out var loop) && int.TryParse(key[(hash + 1)..], out var index)
+                ? ItemsOf(loop.InputJson) is { } items && index < items.Count ? items[index] : null
+                : null;
         }
 
         string Array(string text, int depth)
@@ -96,7 +107,8 @@ internal static class OutputReferences
             var json = new StringBuilder("[");
             foreach (var item in references.RootElement.EnumerateArray())
             {
-                json.Append(json.Length > 1 ? "," : "").Append(byKey.TryGetValue(item.GetString()!, out var target) ? OutputOf(target, depth + 1) : "null");
+                var key = item.GetString()!;
+                json.Append(json.Length > 1 ? "," : "").Append((byKey.TryGetValue(key, out var target) ? OutputOf(target, depth + 1) : Item(key)) ?? "null");
             }
 
             return json.Append(']').ToString();
@@ -109,13 +121,38 @@ internal static class OutputReferences
 
     private static string Key(StepRecord step) => $"{step.Attempt}/{step.Scope}/{step.NodeId}";
 
-    /// <summary>Remembers a step's output as one later outputs may refer to; a loop still iterating has no final output yet.</summary>
+    /// <summary>
+    /// Remembers a step's output as one later outputs may refer to (a loop still iterating has no final output yet),
+    /// and a for-each's items, as its settings hold them.
+    /// </summary>
     private static void Learn(Dictionary<string, string> known, StepRecord step)
     {
-        if (step.OutputJson is { Length: > 0 } output && output[0] != '=' && step.Status == StepStatus.Succeeded && step.Port != "each")
+        if (step.Status != StepStatus.Succeeded)
+        {
+            return;
+        }
+
+        if (step.OutputJson is { Length: > 0 } output && output[0] != '=' && step.Port != "each")
         {
             known.TryAdd(output, Key(step));
         }
+
+        if (step.Port is "each" or "done" && ItemsOf(step.InputJson) is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                known.TryAdd(items[i], $"{Key(step)}#{i}");
+            }
+        }
+    }
+
+    /// <summary>The items of a for-each's list as its settings hold them (each as written), or null.</summary>
+    private static List<string>? ItemsOf(string? input)
+    {
+        using var settings = input is null ? null : Read(input);
+        return settings?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+            ? [.. items.EnumerateArray().Select(i => i.GetRawText())]
+            : null;
     }
 
     private static string? Reference(StepRecord step, Dictionary<string, string> known)
