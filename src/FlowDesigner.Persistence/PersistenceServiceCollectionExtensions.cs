@@ -2,6 +2,7 @@ using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<FlowDbContext>((provider, db) => db
             .UseSqlite(options.ConnectionString)
+            // Migrations that rebuild tables turn foreign keys off outside their transaction, as EF's own rebuilds do;
+            // EF warns of it at every start-up. CompactHistory, the one that converts data, may run again over its own result.
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
             .AddInterceptors(new SqliteConnectionSetup(), new MigrationProgress(provider.GetRequiredService<ILogger<MigrationProgress>>())));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IWorkflowStore, WorkflowStore>();

@@ -2,6 +2,7 @@ using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Tests;
 
@@ -13,11 +14,32 @@ public sealed class HistoryMigrationTests
         using var folder = await LegacyFolderAsync(runs: 3);
 
         await using var services = await TestServices.StartAsync(dataFolder: folder.Path);
-        var runs = services.Get<IRunStore>();
 
-        for (var n = 0; n < 3; n++)
+        await AssertReadsBackAsync(services, runs: 3);
+    }
+
+    [Fact]
+    public async Task TheMigration_RunAgainOverItsOwnResult_ChangesNothing()
+    {
+        // As if the process stopped after the conversion's transaction and before EF recorded the migration.
+        using var folder = await LegacyFolderAsync(runs: 2);
+        await using (var services = await TestServices.StartAsync(dataFolder: folder.Path))
+        await using (var db = services.OpenDatabase())
         {
-            var snapshot = await runs.GetSnapshotAsync(LegacyHistory.RunId(n), default);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsHistory WHERE MigrationId LIKE '%_CompactHistory'");
+        }
+
+        await using var again = await TestServices.StartAsync(dataFolder: folder.Path);
+
+        await AssertReadsBackAsync(again, runs: 2);
+    }
+
+    private static async Task AssertReadsBackAsync(TestServices services, int runs)
+    {
+        var store = services.Get<IRunStore>();
+        for (var n = 0; n < runs; n++)
+        {
+            var snapshot = await store.GetSnapshotAsync(LegacyHistory.RunId(n), default);
             Assert.NotNull(snapshot);
             var run = snapshot.Run;
             Assert.Equal(Guid.Parse(LegacyHistory.WorkflowId), run.WorkflowId);

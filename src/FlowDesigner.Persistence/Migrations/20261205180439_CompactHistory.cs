@@ -10,7 +10,10 @@ namespace FlowDesigner.Persistence.Migrations
     /// Ids become 16 bytes in RFC 9562 order and the run history's times become ticks. Each table with an id is
     /// built anew from its old rows in one pass (SQLite cannot change a column's type in place), inside one
     /// transaction with foreign keys off while the tables are swapped. Each copy starts with a progress comment,
-    /// which <see cref="MigrationProgress"/> writes to the log with the rows copied.
+    /// which <see cref="MigrationProgress"/> writes to the log with the rows copied. A value already converted is
+    /// copied as it is, so the migration may run again over its own result: EF records a migration in a transaction
+    /// of its own after the last statement (which turns foreign keys back on, outside any transaction), and a
+    /// process stopped between the two runs it again at the next start.
     /// </summary>
     public partial class CompactHistory : Migration
     {
@@ -240,10 +243,11 @@ namespace FlowDesigner.Persistence.Migrations
         private static string Select(params string[] columns) => string.Join(", ", columns.Select(c => c.Contains('(') ? c : $"\"{c}\""));
 
         /// <summary>An id's text (its hex digits in RFC 9562 order) as its 16 bytes.</summary>
-        private static string Id(string column) => $"unhex(replace(\"{column}\", '-', ''))";
+        private static string Id(string column) => $"CASE WHEN typeof(\"{column}\") = 'text' THEN unhex(replace(\"{column}\", '-', '')) ELSE \"{column}\" END";
 
         /// <summary>A time's text, <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, as ticks: whole seconds since 0001-01-01, then the fraction's digits.</summary>
         private static string Ticks(string column) =>
-            $"(unixepoch(substr(\"{column}\", 1, 19)) + 62135596800) * 10000000 + CAST(substr(substr(\"{column}\", 21) || '0000000', 1, 7) AS INTEGER)";
+            $"CASE WHEN typeof(\"{column}\") = 'text' THEN (unixepoch(substr(\"{column}\", 1, 19)) + 62135596800) * 10000000 "
+            + $"+ CAST(substr(substr(\"{column}\", 21) || '0000000', 1, 7) AS INTEGER) ELSE \"{column}\" END";
     }
 }
