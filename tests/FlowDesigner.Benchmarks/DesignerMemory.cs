@@ -23,12 +23,7 @@ public static class DesignerMemory
         await using var sink = await Sink.StartAsync();
         await using var product = await ProductProcess.StartAsync(options.ProductConfiguration, sink.Address, checkout: options.Against);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DesignerBenchmark.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DesignerBenchmark.LaunchAsync(playwright);
         var id = await product.ImportAsync(DesignerBenchmark.Workflow(150));
         for (var i = 0; i < 2; i++)
         {

@@ -92,13 +92,23 @@ internal static class OutputReferences
             return output;
         }
 
-        // An item of a for-each's list: the key of the for-each's step, '#', and the item's index.
+        // An item of a for-each's list: the key of the for-each's step, '#', and the item's index. Each list is read
+        // once, however many of its items' steps refer to it.
+        var lists = new Dictionary<string, List<string>?>(StringComparer.Ordinal);
         string? Item(string key)
         {
             var hash = key.LastIndexOf('#');
-            return hash > 0 && byKey.TryGetValue(key[..hash], out var loop) && int.TryParse(key[(hash + 1)..], out var index)
-                ? ItemsOf(loop.InputJson) is { } items && index < items.Count ? items[index] : null
-                : null;
+            if (hash <= 0 || !byKey.TryGetValue(key[..hash], out var loop) || !int.TryParse(key[(hash + 1)..], out var index))
+            {
+                return null;
+            }
+
+            if (!lists.TryGetValue(key[..hash], out var items))
+            {
+                lists[key[..hash]] = items = ItemsOf(loop.InputJson);
+            }
+
+            return items is not null && index < items.Count ? items[index] : null;
         }
 
         string Array(string text, int depth)
