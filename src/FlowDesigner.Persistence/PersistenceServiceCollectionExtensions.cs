@@ -34,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<WriteGate>();
         services.AddSingleton<Sql.BatchWriter>();
         services.AddSingleton<IRunStore, RunStore>();
+        services.AddSingleton<StepIdSequence>();
         return services;
     }
 }

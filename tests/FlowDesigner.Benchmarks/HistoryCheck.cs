@@ -7,6 +7,11 @@ public sealed record HistoryCheck(int Runs, int Succeeded, int NotEnded, long St
 {
     public bool Complete => Runs > 0 && Succeeded == Runs && RunsMissingSteps == 0;
 
+    // Run statuses as the product stores them by number, and by name as checkouts before the compact history did
+    // (--against may start one).
+    private const string SucceededStatus = "3, 'Succeeded'";
+    private const string EndedStatuses = "3, 4, 5, 'Succeeded', 'Failed', 'Cancelled'";
+
     public double BytesPerRun => Runs == 0 ? 0 : (double)DatabaseBytes / Runs;
 
     public double BytesPerStep => Steps == 0 ? 0 : (double)DatabaseBytes / Steps;
@@ -14,7 +19,7 @@ public sealed record HistoryCheck(int Runs, int Succeeded, int NotEnded, long St
     public static async Task<int> CountUnfinishedAsync(string databasePath)
     {
         await using var connection = Open(databasePath);
-        return (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs WHERE Status NOT IN ('Succeeded','Failed','Cancelled')"))!;
+        return (int)(long)(await Scalar(connection, $"SELECT COUNT(*) FROM Runs WHERE Status NOT IN ({EndedStatuses})"))!;
     }
 
     public static async Task<HistoryCheck> ReadAsync(string databasePath, int expectedStepsPerRun)
@@ -22,8 +27,8 @@ public sealed record HistoryCheck(int Runs, int Succeeded, int NotEnded, long St
         await using var connection = Open(databasePath);
         await Scalar(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
         var runs = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs"))!;
-        var succeeded = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs WHERE Status = 'Succeeded'"))!;
-        var notEnded = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs WHERE Status NOT IN ('Succeeded','Failed','Cancelled')"))!;
+        var succeeded = (int)(long)(await Scalar(connection, $"SELECT COUNT(*) FROM Runs WHERE Status IN ({SucceededStatus})"))!;
+        var notEnded = (int)(long)(await Scalar(connection, $"SELECT COUNT(*) FROM Runs WHERE Status NOT IN ({EndedStatuses})"))!;
         var steps = (long)(await Scalar(connection, "SELECT COUNT(*) FROM StepRuns"))!;
         var missing = (int)(long)(await Scalar(connection,
             $"SELECT COUNT(*) FROM (SELECT r.Id FROM Runs r LEFT JOIN StepRuns s ON s.RunId = r.Id GROUP BY r.Id HAVING COUNT(s.Id) < {expectedStepsPerRun})"))!;

@@ -50,6 +50,7 @@ public sealed class HistoryMigrationTests
             Assert.Equal(LegacyHistory.EventId(n), run.CorrelationId);
             Assert.Equal(LegacyHistory.RunOutput, run.OutputJson);
             Assert.Null(run.Error);
+            Assert.Equal(n == LegacyHistory.CalledRun ? LegacyHistory.StepId(0, 3) : null, run.ParentStepId);
             Assert.Equal(LegacyHistory.Time(LegacyHistory.CreatedAt), run.CreatedAt);
             Assert.Equal(LegacyHistory.Time(LegacyHistory.StartedAt), run.StartedAt);
             Assert.Equal(LegacyHistory.Time(LegacyHistory.FinishedAt), run.FinishedAt);
@@ -79,7 +80,7 @@ public sealed class HistoryMigrationTests
     }
 
     [Fact]
-    public async Task TheMigration_LeavesIdsAsSixteenBytes_AndNoTextIdsOrTimesBehind()
+    public async Task TheMigration_LeavesIdsAsSixteenBytes_AndNoTextIdsTimesOrStatusesBehind()
     {
         using var folder = await LegacyFolderAsync(runs: 2);
 
@@ -88,7 +89,13 @@ public sealed class HistoryMigrationTests
 
         await using var connection = new SqliteConnection($"Data Source={storage.DatabasePath};Pooling=False");
         await connection.OpenAsync();
-        Assert.Equal("blob 16", await ScalarAsync(connection, """SELECT DISTINCT typeof("Id") || ' ' || length("Id") FROM "StepRuns" """));
+        Assert.Equal("blob 16", await ScalarAsync(connection, """SELECT DISTINCT typeof("Id") || ' ' || length("Id") FROM "Runs" """));
+        Assert.Equal("blob 16", await ScalarAsync(connection, """SELECT DISTINCT typeof("RunId") || ' ' || length("RunId") FROM "StepRuns" """));
+        Assert.Equal("integer", await ScalarAsync(connection, """SELECT DISTINCT typeof("Id") FROM "StepRuns" """));
+        Assert.Equal("integer", await ScalarAsync(connection, """SELECT DISTINCT typeof("Status") FROM "StepRuns" """));
+        Assert.Equal("integer integer", await ScalarAsync(connection, """SELECT DISTINCT typeof("Status") || ' ' || typeof("Cause") FROM "Runs" """));
+        // A step is found by its id through the table's own key: no index of its own.
+        Assert.Equal(0L, await ScalarAsync(connection, """SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'StepRuns' AND sql IS NULL"""));
         Assert.Equal("blob 16", await ScalarAsync(connection, """SELECT DISTINCT typeof("VersionId") || ' ' || length("VersionId") FROM "Runs" """));
         Assert.Equal("integer", await ScalarAsync(connection, """SELECT DISTINCT typeof("FinishedAt") FROM "StepRuns" WHERE "FinishedAt" IS NOT NULL"""));
         Assert.Equal(0L, await ScalarAsync(connection, """SELECT count(*) FROM sqlite_master WHERE name LIKE '%_Before'"""));

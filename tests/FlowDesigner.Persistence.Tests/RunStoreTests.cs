@@ -13,6 +13,11 @@ public sealed class RunStoreTests : IAsyncLifetime
 
     private IRunStore Runs => _services.Get<IRunStore>();
 
+    private long _lastNewId;
+
+    /// <summary>An id for a row to write, as the engine gives one until the store gives the row its own.</summary>
+    private long NewStepId() => Interlocked.Decrement(ref _lastNewId);
+
     public async Task InitializeAsync() => _services = await TestServices.StartAsync();
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
@@ -85,14 +90,13 @@ public sealed class RunStoreTests : IAsyncLifetime
     {
         var start = await StartAsync(dedupeKey: null);
         var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(ticksIntoTheSecond);
-        var id = Guid.CreateVersion7();
-        await Runs.CommitAsync(start.RunId, Changes(new StepRecord(id, start.RunId, "hand", "", 2, StepStatus.Waiting, null, "{}", "", null, at, at, null)), at, default);
+        var id = Assert.Single((await Runs.CommitAsync(start.RunId, Changes(new StepRecord(NewStepId(), start.RunId, "hand", "", 2, StepStatus.Waiting, null, "{}", "", null, at, at, null)), at, default))!).Id;
         var modelWritten = Assert.Single(await Runs.AddStepsAsync(start.RunId, [new NewStep("model", "", 2, StepStatus.Waiting, at)], at, default));
 
         var hand = await StoredTextAsync(id);
         var model = await StoredTextAsync(modelWritten.Id);
 
-        Assert.Equal(id.ToByteArray(bigEndian: true), hand["Id"]);
+        Assert.Equal(id, hand["Id"]);
         Assert.Equal(at.Ticks, hand["ScheduledAt"]);
         Assert.Equal(model["ScheduledAt"], hand["ScheduledAt"]);
         Assert.Equal(model["Status"], hand["Status"]);
@@ -110,17 +114,18 @@ public sealed class RunStoreTests : IAsyncLifetime
         var start = await StartAsync(dedupeKey: null);
         var at = new DateTime(2026, 12, 5, 18, 30, 1, DateTimeKind.Utc).AddTicks(1234567);
         StepRecord Attempt(int attempt, StepStatus status, string? output, string? port, string? error, DateTime? scheduled, DateTime? finished) => new(
-            TimeOrderedId.New(), start.RunId, "incident", "1", attempt, status, """{"url":"https://example.service-now.com/api/now/table/incident"}""",
+            NewStepId(), start.RunId, "incident", "1", attempt, status, """{"url":"https://example.service-now.com/api/now/table/incident"}""",
             output, port, error, scheduled, at.AddTicks(attempt), finished);
         var written = new List<StepRecord>
         {
             Attempt(1, StepStatus.Failed, null, null, "The vendor answered 503 Service Unavailable.", null, at.AddSeconds(1)),
             Attempt(2, StepStatus.Failed, null, null, "The vendor answered 429 Too Many Requests.", at.AddSeconds(2), at.AddSeconds(3)),
             Attempt(3, StepStatus.Succeeded, """{"status":201,"body":{"result":{"number":"INC0010001"}}}""", "out", null, at.AddSeconds(4), at.AddSeconds(5)),
-            new(TimeOrderedId.New(), start.RunId, "sales", "1", 1, StepStatus.Skipped, null, null, null, null, null, null, at),
-            new(TimeOrderedId.New(), start.RunId, "wait", "", 1, StepStatus.Waiting, null, null, null, null, at.AddHours(1), at, null),
+            new(NewStepId(), start.RunId, "sales", "1", 1, StepStatus.Skipped, null, null, null, null, null, null, at),
+            new(NewStepId(), start.RunId, "wait", "", 1, StepStatus.Waiting, null, null, null, null, at.AddHours(1), at, null),
         };
-        await Runs.CommitAsync(start.RunId, new RunChanges(written, [], null), at, default);
+        written = [.. (await Runs.CommitAsync(start.RunId, new RunChanges(written, [], null), at, default))!];
+        Assert.All(written, s => Assert.True(s.Id > start.Snapshot!.Steps.Single().Id));
 
         var stored = (await Runs.GetSnapshotAsync(start.RunId, default))!.Steps;
 
@@ -138,7 +143,7 @@ public sealed class RunStoreTests : IAsyncLifetime
         const string order = """{"orderId":"100000042","lines":[{"sku":"SKU-0","qty":1},{"sku":"INSTALL","qty":2}]}""";
         const string answered = """{"status":200,"headers":{"content-type":"application/json"},"body":{"id":"ok"}}""";
         StepRecord Done(string node, string scope, string? input, string output, string port = "out") =>
-            new(TimeOrderedId.New(), start.RunId, node, scope, 1, StepStatus.Succeeded, input, output, port, null, null, at, at);
+            new(NewStepId(), start.RunId, node, scope, 1, StepStatus.Succeeded, input, output, port, null, null, at, at);
         var loop = Done("each", "", """{"items":[{"sku":"SKU-0","qty":1},{"sku":"INSTALL","qty":2}],"parallelism":2}""", $"[{answered},{answered}]", "done");
         var written = new List<StepRecord>
         {
@@ -152,7 +157,7 @@ public sealed class RunStoreTests : IAsyncLifetime
             Done("short", "", "{}", """{"a":1}"""),
             Done("short2", "", "{}", """{"a":1}"""),
         };
-        await Runs.CommitAsync(start.RunId, new RunChanges(written, [], null) { Earlier = start.Snapshot!.Steps }, at, default);
+        written = [.. (await Runs.CommitAsync(start.RunId, new RunChanges(written, [], null) { Earlier = start.Snapshot!.Steps }, at, default))!];
 
         var stored = await StoredOutputsAsync(start.RunId);
         Assert.Equal("=input/fields", stored["map"]);
@@ -164,7 +169,9 @@ public sealed class RunStoreTests : IAsyncLifetime
         Assert.Equal("""{"a":1}""", stored["short2"]); // shorter than a reference
         var read = (await Runs.GetSnapshotAsync(start.RunId, default))!.Steps;
         Assert.Equal(written.OrderBy(s => s.Id), read.Where(s => s.NodeId != "hook").OrderBy(s => s.Id));
-        Assert.Equal(loop, await Runs.FindStepAsync(loop.Id, default));
+        var loopWritten = written.Single(s => s.NodeId == loop.NodeId);
+        Assert.Equal(loop with { Id = loopWritten.Id }, loopWritten);
+        Assert.Equal(loopWritten, await Runs.FindStepAsync(loopWritten.Id, default));
     }
 
     private async Task<Dictionary<string, string?>> StoredOutputsAsync(Guid runId)
@@ -187,18 +194,17 @@ public sealed class RunStoreTests : IAsyncLifetime
     [Fact]
     public async Task StoredIds_SortByTheTimeTheyWereMade()
     {
-        var start = await StartAsync(dedupeKey: null);
+        var version = await PublishedVersionAsync();
         var first = new DateTimeOffset(2026, 12, 5, 18, 0, 0, TimeSpan.Zero);
         // 300 ids a millisecond apart: their time crosses a byte boundary, where .NET's own byte order would not sort.
         var made = Enumerable.Range(0, 300).Select(i => TimeOrderedId.New(first.AddMilliseconds(i))).ToList();
-        var steps = made.Select((id, i) => new StepRecord(id, start.RunId, $"n{i}", "", 1, StepStatus.Skipped, null, null, null, null, null, null, DateTime.UtcNow));
-        await Runs.CommitAsync(start.RunId, new RunChanges([.. steps.Reverse()], [], null), DateTime.UtcNow, default);
+        await Task.WhenAll(made.AsEnumerable().Reverse().Select(id => Runs.StartRunAsync(
+            new NewRun(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", "{}", id, null), DateTime.UtcNow, default)));
 
         await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
         await connection.OpenAsync();
         await using var query = connection.CreateCommand();
-        query.CommandText = """SELECT "Id" FROM "StepRuns" WHERE "RunId" = $run AND "NodeId" <> 'hook' ORDER BY "Id" """;
-        query.Parameters.AddWithValue("$run", start.RunId.ToByteArray(bigEndian: true));
+        query.CommandText = """SELECT "CorrelationId" FROM "Runs" ORDER BY "CorrelationId" """;
         var stored = new List<Guid>();
         await using (var reader = await query.ExecuteReaderAsync())
         {
@@ -214,44 +220,63 @@ public sealed class RunStoreTests : IAsyncLifetime
         Assert.NotEqual(made, made.OrderBy(id => Convert.ToHexString(id.ToByteArray())).ToList());
     }
 
-    private async Task<Dictionary<string, object?>> StoredTextAsync(Guid stepId)
+    [Fact]
+    public async Task StepIds_GoOnAboveTheHighestStored_AfterARestart()
+    {
+        using var folder = new TempDataFolder();
+        Guid runId;
+        long highest;
+        await using (var services = await TestServices.StartAsync(dataFolder: folder.Path))
+        {
+            var runs = services.Get<IRunStore>();
+            var start = await runs.StartRunAsync(NewRunOf(await PublishAsync(services)), DateTime.UtcNow, default);
+            runId = start.RunId;
+            var added = await runs.AddStepsAsync(runId, [new NewStep("a", "", 1, StepStatus.Pending, null), new NewStep("b", "", 1, StepStatus.Pending, null)], DateTime.UtcNow, default);
+            highest = added.Max(s => s.Id);
+            Assert.True(added.Min(s => s.Id) > start.Snapshot!.Steps.Single().Id);
+        }
+
+        await using var again = await TestServices.StartAsync(dataFolder: folder.Path);
+        var store = again.Get<IRunStore>();
+        var later = Assert.Single(await store.AddStepsAsync(runId, [new NewStep("c", "", 1, StepStatus.Pending, null)], DateTime.UtcNow, default));
+
+        Assert.True(later.Id > highest, $"{later.Id} should be above {highest}");
+        Assert.Equal(later, await store.FindStepAsync(later.Id, default));
+    }
+
+    private async Task<Dictionary<string, object?>> StoredTextAsync(long stepId)
     {
         await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
         await connection.OpenAsync();
         await using var query = connection.CreateCommand();
         query.CommandText = """SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "StepRuns" WHERE "Id" = $id""";
-        query.Parameters.AddWithValue("$id", stepId.ToByteArray(bigEndian: true));
+        query.Parameters.AddWithValue("$id", stepId);
         await using var reader = await query.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
     }
 
-    private async Task<RunStart> StartAsync(string? dedupeKey)
-    {
-        var version = await PublishedVersionAsync();
-        var run = new NewRun(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", """{"order":42}""", Guid.NewGuid(), dedupeKey)
-        {
-            VersionNumber = version.Number,
-        };
-        return await Runs.StartRunAsync(run, DateTime.UtcNow, default);
-    }
+    private async Task<RunStart> StartAsync(string? dedupeKey) => await Runs.StartRunAsync(NewRunOf(await PublishedVersionAsync(), dedupeKey), DateTime.UtcNow, default);
+
+    private static NewRun NewRunOf(VersionRecord version, string? dedupeKey = null) =>
+        new(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", """{"order":42}""", Guid.NewGuid(), dedupeKey) { VersionNumber = version.Number };
 
     private VersionRecord? _version;
 
     private async Task<VersionRecord> PublishedVersionAsync()
     {
-        if (_version is not null)
-        {
-            return _version;
-        }
-
-        var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
-        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), TestActors.Ann, "created", default);
-        return _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, TestActors.Ann, default);
+        return _version ??= await PublishAsync(_services);
     }
 
-    private static StepRecord Step(Guid runId, string nodeId, DateTime now) =>
-        new(Guid.CreateVersion7(), runId, nodeId, "", 1, StepStatus.Succeeded, "{}", "{}", "out", null, null, now, now);
+    private static async Task<VersionRecord> PublishAsync(TestServices services)
+    {
+        var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
+        var workflow = await services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), TestActors.Ann, "created", default);
+        return await services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, TestActors.Ann, default);
+    }
+
+    private StepRecord Step(Guid runId, string nodeId, DateTime now) =>
+        new(NewStepId(), runId, nodeId, "", 1, StepStatus.Succeeded, "{}", "{}", "out", null, null, now, now);
 
     private static RunChanges Changes(StepRecord step) => new([step], [], null);
 }

@@ -140,7 +140,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
             db.WorkflowVersions.Add(version);
             var run = Run(record.Id, RunStatus.Succeeded, DateTime.UtcNow);
             run.VersionId = version.Id;
-            run.Steps.Add(new StepRunEntity { Id = Guid.NewGuid(), NodeId = "n1", Attempt = 1, Status = StepStatus.Succeeded });
+            run.Steps.Add(new StepRunEntity { Id = 1, NodeId = "n1", Attempt = 1, Status = StepStatus.Succeeded });
             db.Runs.Add(run);
             await db.SaveChangesAsync();
         }

@@ -24,7 +24,11 @@ public static class LegacyHistory
 
     public static Guid EventId(int n) => Guid.Parse($"{n:X8}-0002-7000-8000-000000000000");
 
-    public static Guid StepId(int n, int step) => Guid.Parse($"{n:X8}-0003-7000-8000-{step:X12}");
+    /// <summary>The id the migration gives a step's row: the old row's place in its table, counted from 1.</summary>
+    public static long StepId(int n, int step) => (long)n * Steps.Count + step + 1;
+
+    /// <summary>Run 1 was called by run 0's fourth step (a sub-flow call), so its parent step id is converted too.</summary>
+    public const int CalledRun = 1;
 
     // The same ids made by SQL for run i, as the old rows held them: upper-case text.
     private const string RunIdSql = "printf('%08X-0001-7000-8000-000000000000', i)";
@@ -69,7 +73,7 @@ public static class LegacyHistory
             INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "OutputJson", "ParentStepId", "Error",
               "CreatedAt", "StartedAt", "FinishedAt", "HolderId")
             SELECT {RunIdSql}, '{WorkflowId}', '{VersionId}', {EventIdSql}, 'Succeeded', 'Webhook', {EventIdSql},
-              'key-' || i, '{RunOutput}', NULL, NULL, '{CreatedAt}', '{StartedAt}', '{FinishedAt}', NULL FROM n;
+              'key-' || i, '{RunOutput}', CASE WHEN i = {CalledRun} THEN printf('%08X-0003-7000-8000-%012X', 0, 3) END, NULL, '{CreatedAt}', '{StartedAt}', '{FinishedAt}', NULL FROM n;
             """, cancellationToken);
         // The steps go in run after run, as the product wrote them, so their row order is their ids' order.
         await ExecuteAsync(connection, """

@@ -56,5 +56,5 @@ public sealed class MappingSourcesTests
     }
 
     private static StepRecord Step(string nodeId, string output) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), nodeId, "", 1, StepStatus.Succeeded, null, output, "out", null, null, null, null);
+        new(1, Guid.NewGuid(), nodeId, "", 1, StepStatus.Succeeded, null, output, "out", null, null, null, null);
 }

@@ -5,4 +5,4 @@ using FlowDesigner.Model.Runs;
 namespace FlowDesigner.Engine.Nodes;
 
 /// <summary>A core node's step: the common context plus what the engine knows of the run.</summary>
-public sealed record CoreNodeContext(NodeExecutionContext Step, ExpressionScope Scope, RunRecord Run, Guid StepId);
+public sealed record CoreNodeContext(NodeExecutionContext Step, ExpressionScope Scope, RunRecord Run, long StepId);

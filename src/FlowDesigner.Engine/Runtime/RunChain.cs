@@ -72,7 +72,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
     private async Task<(StepRecord[] Rows, RunEnd? End)> RowsForAsync(WorkflowPlan plan, RunView view, NewStep next, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow().UtcDateTime;
-        var row = new StepRecord(TimeOrderedId.New(), view.Run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
+        var row = new StepRecord(view.NewStepId(), view.Run.Id, next.NodeId, next.Scope, next.Attempt, next.Status, null, null, null, null, null, null, null);
         if (next.Status == StepStatus.Skipped)
         {
             return ([row with { FinishedAt = startedAt }], null);
@@ -105,7 +105,7 @@ public sealed class RunChain(StepExecution execution, TimeProvider clock)
             FinishedAt = outcome.Status == StepStatus.Waiting ? null : now,
         };
         return verdict.Next == StepNext.Retry
-            ? ([ended, new StepRecord(TimeOrderedId.New(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, verdict.RetryAt, null, null)], null)
+            ? ([ended, new StepRecord(view.NewStepId(), row.RunId, row.NodeId, row.Scope, row.Attempt + 1, StepStatus.Waiting, null, null, null, null, verdict.RetryAt, null, null)], null)
             : ([ended], verdict.RunEnd);
     }
 }

@@ -13,5 +13,5 @@ public sealed record RunOrigin(string Source)
 
     public Guid? CausedByRunId { get; init; }
 
-    public Guid? ParentStepId { get; init; }
+    public long? ParentStepId { get; init; }
 }

@@ -123,9 +123,9 @@ internal sealed class RunState
     }
 
     public void Assume(string nodeId, string scope, StepStatus status) =>
-        Put(new StepRecord(Guid.Empty, Guid.Empty, nodeId, scope, 1, status, null, null, null, null, null, null, null));
+        Put(new StepRecord(0, Guid.Empty, nodeId, scope, 1, status, null, null, null, null, null, null, null));
 
-    public void AssumeLoopDone(Guid stepId)
+    public void AssumeLoopDone(long stepId)
     {
         var step = Step(stepId);
         Put(step with { Port = PortDescriptor.Done.Name });
@@ -147,7 +147,7 @@ internal sealed class RunState
     }
 
     /// <summary>The latest attempt with this id.</summary>
-    public StepRecord Step(Guid stepId) => AllLatest().First(s => s.Id == stepId);
+    public StepRecord Step(long stepId) => AllLatest().First(s => s.Id == stepId);
 
     /// <summary>The latest attempt of every step: this state's own, then the original's that it has not replaced.</summary>
     private IEnumerable<StepRecord> AllLatest()

@@ -10,11 +10,19 @@ namespace FlowDesigner.Engine.Runtime;
 /// </summary>
 internal sealed class RunView(RunRecord run, RunState state, JsonElement runFields)
 {
+    private long _lastNewId;
+
     public RunRecord Run => run;
 
     public RunState State => state;
 
     public JsonElement RunFields => runFields;
+
+    /// <summary>
+    /// An id for a row this advance makes, until the store gives the row its own as it writes it: below zero, so that
+    /// it is never a stored step's.
+    /// </summary>
+    public long NewStepId() => Interlocked.Decrement(ref _lastNewId);
 
     public static RunView Of(WorkflowPlan plan, RunSnapshot snapshot) =>
         new(snapshot.Run, new RunState(plan, snapshot.Steps, new ParsedOutputs()), FieldsOf(snapshot.Run));

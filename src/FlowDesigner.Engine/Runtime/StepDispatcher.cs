@@ -6,7 +6,7 @@ namespace FlowDesigner.Engine.Runtime;
 /// <summary>Hands steps to Hangfire: now, or at a time (a delay, a retry's back-off) without holding a worker.</summary>
 public sealed class StepDispatcher(IBackgroundJobClient jobs, IRunStore runs, TimeProvider clock)
 {
-    public async Task DispatchAsync(Guid stepId, DateTime? at, CancellationToken cancellationToken)
+    public async Task DispatchAsync(long stepId, DateTime? at, CancellationToken cancellationToken)
     {
         var wait = at - clock.GetUtcNow().UtcDateTime;
         var jobId = wait > TimeSpan.Zero

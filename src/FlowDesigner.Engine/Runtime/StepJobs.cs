@@ -11,10 +11,10 @@ namespace FlowDesigner.Engine.Runtime;
 public sealed class StepJobs(StepRunner runner, RunAdvancer advancer, IRunStore runs)
 {
     [JobDisplayName("Run step {0}")]
-    public Task RunStepAsync(Guid stepId, CancellationToken cancellationToken) => runner.RunAsync(stepId, cancellationToken);
+    public Task RunStepAsync(long stepId, CancellationToken cancellationToken) => runner.RunAsync(stepId, cancellationToken);
 
     [JobDisplayName("Advance the run of step {0}")]
-    public async Task AdvanceStepRunAsync(Guid stepId, CancellationToken cancellationToken)
+    public async Task AdvanceStepRunAsync(long stepId, CancellationToken cancellationToken)
     {
         if (await runs.FindRunOfStepAsync(stepId, cancellationToken) is { } runId)
         {

@@ -14,7 +14,7 @@ public sealed class StepRunner(
     RunAdvancer advancer,
     TimeProvider clock)
 {
-    public async Task RunAsync(Guid stepId, CancellationToken cancellationToken)
+    public async Task RunAsync(long stepId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var step = await runs.ClaimStepAsync(stepId, now, cancellationToken);

@@ -31,7 +31,7 @@ public sealed class TestRunner(RunChain chain, GraphValidator validator, NodeCat
         var plan = new WorkflowPlan(version, catalog);
         var runId = TimeOrderedId.New();
         var run = new RunRecord(runId, workflowId, version.Id, 0, RunStatus.Running, RunCause.Manual, TimeOrderedId.New(), null, null, null, now, now, null);
-        var trigger = new StepRecord(TimeOrderedId.New(), runId, plan.Trigger.Id, "", 1, StepStatus.Succeeded, null, payload.GetRawText(), "out", null, null, now, now);
+        var trigger = new StepRecord(0, runId, plan.Trigger.Id, "", 1, StepStatus.Succeeded, null, payload.GetRawText(), "out", null, null, now, now);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(Longest);

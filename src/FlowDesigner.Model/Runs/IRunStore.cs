@@ -13,28 +13,30 @@ public interface IRunStore
 
     Task<RunRecord?> FindRunAsync(Guid runId, CancellationToken cancellationToken);
 
-    Task<Guid?> FindRunOfStepAsync(Guid stepId, CancellationToken cancellationToken);
+    Task<Guid?> FindRunOfStepAsync(long stepId, CancellationToken cancellationToken);
 
-    Task<StepRecord?> FindStepAsync(Guid stepId, CancellationToken cancellationToken);
+    Task<StepRecord?> FindStepAsync(long stepId, CancellationToken cancellationToken);
 
     /// <summary>Adds step attempts; one that already exists (same node, scope and attempt) is left as it is.</summary>
     /// <returns>The attempts added now.</returns>
     Task<IReadOnlyList<StepRecord>> AddStepsAsync(Guid runId, IReadOnlyList<NewStep> steps, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Moves a pending, or a waiting and due, attempt to running; null when another worker has it or it is done.</summary>
-    Task<StepRecord?> ClaimStepAsync(Guid stepId, DateTime now, CancellationToken cancellationToken);
+    Task<StepRecord?> ClaimStepAsync(long stepId, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Records how a running (or waiting) attempt ended; false when it had already ended (cancelled meanwhile).</summary>
-    Task<bool> FinishStepAsync(Guid stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken);
+    Task<bool> FinishStepAsync(long stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes one advance of a run in one transaction, marking the run running. Null, with nothing written, when the
     /// run has ended or another worker recorded some of the same steps or loops first: read the run again and re-plan.
+    /// The new steps are given their ids as they are written (the caller's ids only tell them apart until then) and
+    /// come back with them.
     /// </summary>
     /// <exception cref="RunHeldElsewhereException">Another engine node holds the run; nothing was written.</exception>
     Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken);
 
-    Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken);
+    Task SetStepJobAsync(long stepId, string jobId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends a run once, cancelling its unfinished steps; later calls for a run already ended change nothing and return false.
@@ -42,7 +44,7 @@ public interface IRunStore
     Task<bool> FinishRunAsync(Guid runId, RunStatus status, string? outputJson, string? error, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Puts a running attempt whose worker is gone back to pending, to be dispatched again.</summary>
-    Task<bool> RequeueStepAsync(Guid stepId, CancellationToken cancellationToken);
+    Task<bool> RequeueStepAsync(long stepId, CancellationToken cancellationToken);
 
     /// <summary>Steps not finished, of runs not finished: what recovery re-dispatches when their job is gone.</summary>
     Task<IReadOnlyList<UnfinishedStep>> FindUnfinishedStepsAsync(CancellationToken cancellationToken);

@@ -1,4 +1,4 @@
 namespace FlowDesigner.Model.Runs;
 
 /// <summary>A for-each step whose items are all done, with the items' results.</summary>
-public sealed record LoopResults(Guid StepId, string ResultsJson);
+public sealed record LoopResults(long StepId, string ResultsJson);

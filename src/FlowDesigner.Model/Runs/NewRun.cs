@@ -20,7 +20,7 @@ public sealed record NewRun(
     public Guid? CausedByRunId { get; init; }
 
     /// <summary>The call-workflow step that waits for this run's output.</summary>
-    public Guid? ParentStepId { get; init; }
+    public long? ParentStepId { get; init; }
 
     /// <summary>The number of the version, for the run record handed back.</summary>
     public int? VersionNumber { get; init; }

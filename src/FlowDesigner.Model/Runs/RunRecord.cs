@@ -11,7 +11,7 @@ public sealed record RunRecord(
     Guid CorrelationId,
     string? OutputJson,
     string? Error,
-    Guid? ParentStepId,
+    long? ParentStepId,
     DateTime CreatedAt,
     DateTime? StartedAt,
     DateTime? FinishedAt)

@@ -2,7 +2,7 @@ namespace FlowDesigner.Model.Runs;
 
 /// <summary>One attempt of one node in one scope (for-each item path, <c>""</c> outside loops).</summary>
 public sealed record StepRecord(
-    Guid Id,
+    long Id,
     Guid RunId,
     string NodeId,
     string Scope,

@@ -1,4 +1,4 @@
 namespace FlowDesigner.Model.Runs;
 
 /// <summary>A step of a run in flight that may have lost its job: what recovery looks at.</summary>
-public sealed record UnfinishedStep(Guid StepId, Guid RunId, StepStatus Status, DateTime? ScheduledAt, DateTime? StartedAt, string? JobId);
+public sealed record UnfinishedStep(long StepId, Guid RunId, StepStatus Status, DateTime? ScheduledAt, DateTime? StartedAt, string? JobId);

@@ -29,7 +29,7 @@ internal static class OutputReferences
         IReadOnlyList<StepRecord> earlier, IReadOnlyList<StepRecord> steps, IReadOnlyList<LoopResults> loops, StepRecord? completed)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rewritten = steps.Select(s => s.Id).Append(completed?.Id ?? Guid.Empty).ToHashSet();
+        var rewritten = steps.Select(s => s.Id).Append(completed?.Id ?? 0).ToHashSet();
         foreach (var step in earlier.Skip(Math.Max(0, earlier.Count - MostEarlier)))
         {
             if (!rewritten.Contains(step.Id))

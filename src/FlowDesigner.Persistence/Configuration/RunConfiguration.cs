@@ -1,5 +1,7 @@
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
+using FlowDesigner.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,13 +10,15 @@ namespace FlowDesigner.Persistence.Configuration;
 internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
 {
     /// <summary>The statuses of a run that is not finished: what the status index keeps.</summary>
-    private const string UnfinishedFilter = "\"Status\" IN ('Pending', 'Running', 'Waiting')";
+    private static readonly string UnfinishedFilter = $"\"Status\" IN ({SqlText.Of(RunStatus.Pending, RunStatus.Running, RunStatus.Waiting)})";
 
     private const string ContinuesAChain = "\"EventId\" IS NULL OR \"CorrelationId\" <> \"EventId\"";
 
     public void Configure(EntityTypeBuilder<RunEntity> builder)
     {
         builder.ToTable("Runs");
+        builder.Property(r => r.Status).HasConversion<int>();
+        builder.Property(r => r.Cause).HasConversion<int>();
         builder.Property(r => r.CreatedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(r => r.StartedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(r => r.FinishedAt).HasConversion<TimeToTicksConverter>();

@@ -1,5 +1,7 @@
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
+using FlowDesigner.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,14 +10,15 @@ namespace FlowDesigner.Persistence.Configuration;
 internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRunEntity>
 {
     /// <summary>The statuses of a step that is not finished: what the status index keeps.</summary>
-    private const string UnfinishedFilter = "\"Status\" IN ('Pending', 'Running', 'Waiting')";
+    private static readonly string UnfinishedFilter = $"\"Status\" IN ({SqlText.Of(StepStatus.Pending, StepStatus.Running, StepStatus.Waiting)})";
 
     public void Configure(EntityTypeBuilder<StepRunEntity> builder)
     {
         builder.ToTable("StepRuns");
+        // The id is the row's own key (SQLite's rowid): a step is found by it with no index of its own.
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Status).HasConversion<int>();
         builder.Property(s => s.ScheduledAt).HasConversion<TimeToTicksConverter>();
-        builder.Property(s => s.StartedAt).HasConversion<TimeToTicksConverter>();
-        builder.Property(s => s.FinishedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(s => s.NodeId).HasMaxLength(100);
         builder.Property(s => s.Port).HasMaxLength(100);
         builder.Property(s => s.Scope).HasMaxLength(100);

@@ -28,7 +28,7 @@ public sealed class RunEntity
     public string? OutputJson { get; set; }
 
     /// <summary>The call-workflow step of another run that waits for this run's output.</summary>
-    public Guid? ParentStepId { get; set; }
+    public long? ParentStepId { get; set; }
 
     public string? Error { get; set; }
 

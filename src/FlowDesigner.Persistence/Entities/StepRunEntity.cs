@@ -5,7 +5,7 @@ namespace FlowDesigner.Persistence.Entities;
 /// <summary>One attempt of one node (for one for-each item) in a run.</summary>
 public sealed class StepRunEntity
 {
-    public Guid Id { get; set; }
+    public long Id { get; set; }
 
     public Guid RunId { get; set; }
 
@@ -33,7 +33,9 @@ public sealed class StepRunEntity
 
     public DateTime? ScheduledAt { get; set; }
 
-    public DateTime? StartedAt { get; set; }
+    /// <summary>Ticks (see <see cref="Columns.StepTimes"/>).</summary>
+    public long? StartedAt { get; set; }
 
-    public DateTime? FinishedAt { get; set; }
+    /// <summary>Ticks after <see cref="StartedAt"/>, or ticks when the attempt never started (see <see cref="Columns.StepTimes"/>).</summary>
+    public long? FinishedAt { get; set; }
 }

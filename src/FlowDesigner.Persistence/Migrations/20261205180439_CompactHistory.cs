@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FlowDesigner.Persistence.Migrations
 {
     /// <summary>
-    /// Ids become 16 bytes in RFC 9562 order and the run history's times become ticks. Each table with an id is
+    /// Ids become 16 bytes in RFC 9562 order (a step's id its row's own 64-bit key), the run history's times become
+    /// ticks (a step's finish the ticks after its start), its statuses and causes numbers, and a succeeded step's
+    /// usual port (<c>out</c>) is left unsaid. Each table with an id is
     /// built anew from its old rows in one pass (SQLite cannot change a column's type in place), inside one
     /// transaction with foreign keys off while the tables are swapped. Each copy starts with a progress comment,
     /// which <see cref="MigrationProgress"/> writes to the log with the rows copied. A value already converted is
@@ -68,6 +70,12 @@ namespace FlowDesigner.Persistence.Migrations
         private static string NameOf(string createIndex) => createIndex.Split('"')[1];
 
         private static readonly string[] Tables = ["Workflows", "WorkflowVersions", "Credentials", "ApiTokens", "EngineNodes", "TriggerCursors", "Events", "Runs", "StepRuns"];
+
+        // The run history's enums, stored by their numbers (see RunStatus, StepStatus and RunCause), in their order
+        // (declared before the copies, which read them as they are made).
+        private static readonly string[] RunStatuses = ["Pending", "Running", "Waiting", "Succeeded", "Failed", "Cancelled"];
+        private static readonly string[] StepStatuses = ["Pending", "Running", "Waiting", "Succeeded", "Failed", "Skipped", "Cancelled"];
+        private static readonly string[] RunCauses = ["Webhook", "Schedule", "Poll", "Event", "Manual", "Replay", "SubWorkflow", "Test"];
 
         private static readonly (string Table, string Create, string Select)[] Copies =
         [
@@ -177,12 +185,12 @@ namespace FlowDesigner.Persistence.Migrations
                 "WorkflowId" BLOB NOT NULL,
                 "VersionId" BLOB NULL,
                 "EventId" BLOB NULL,
-                "Status" TEXT NOT NULL,
-                "Cause" TEXT NOT NULL,
+                "Status" INTEGER NOT NULL,
+                "Cause" INTEGER NOT NULL,
                 "CorrelationId" BLOB NOT NULL,
                 "DedupeKey" TEXT NULL,
                 "OutputJson" TEXT NULL,
-                "ParentStepId" BLOB NULL,
+                "ParentStepId" INTEGER NULL,
                 "Error" TEXT NULL,
                 "CreatedAt" INTEGER NOT NULL,
                 "StartedAt" INTEGER NULL,
@@ -193,16 +201,16 @@ namespace FlowDesigner.Persistence.Migrations
                 CONSTRAINT "FK_Runs_Workflows_WorkflowId" FOREIGN KEY ("WorkflowId") REFERENCES "Workflows" ("Id") ON DELETE CASCADE
             );
             """,
-                Select(Id("Id"), Id("WorkflowId"), Id("VersionId"), Id("EventId"), "Status", "Cause", Id("CorrelationId"), "DedupeKey", "OutputJson", Id("ParentStepId"), "Error", Ticks("CreatedAt"), Ticks("StartedAt"), Ticks("FinishedAt"), Id("HolderId"))),
+                Select(Id("Id"), Id("WorkflowId"), Id("VersionId"), Id("EventId"), Number("Status", RunStatuses), Number("Cause", RunCauses), Id("CorrelationId"), "DedupeKey", "OutputJson", StepKey("ParentStepId"), "Error", Ticks("CreatedAt"), Ticks("StartedAt"), Ticks("FinishedAt"), Id("HolderId"))),
             ("StepRuns", """
             CREATE TABLE "StepRuns" (
-                "Id" BLOB NOT NULL CONSTRAINT "PK_StepRuns" PRIMARY KEY,
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_StepRuns" PRIMARY KEY,
                 "RunId" BLOB NOT NULL,
                 "NodeId" TEXT NOT NULL,
                 "Scope" TEXT NOT NULL,
                 "JobId" TEXT NULL,
                 "Attempt" INTEGER NOT NULL,
-                "Status" TEXT NOT NULL,
+                "Status" INTEGER NOT NULL,
                 "InputJson" TEXT NULL,
                 "OutputJson" TEXT NULL,
                 "Port" TEXT NULL,
@@ -213,7 +221,7 @@ namespace FlowDesigner.Persistence.Migrations
                 CONSTRAINT "FK_StepRuns_Runs_RunId" FOREIGN KEY ("RunId") REFERENCES "Runs" ("Id") ON DELETE CASCADE
             );
             """,
-                Select(Id("Id"), Id("RunId"), "NodeId", "Scope", "JobId", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", Ticks("ScheduledAt"), Ticks("StartedAt"), Ticks("FinishedAt"))),
+                Select("rowid", Id("RunId"), "NodeId", "Scope", "JobId", "Attempt", Number("Status", StepStatuses), "InputJson", "OutputJson", DefaultPort, "Error", Ticks("ScheduledAt"), Ticks("StartedAt"), TicksAfter("FinishedAt", "StartedAt"))),
         ];
 
         private static readonly string[] Indexes =
@@ -225,12 +233,12 @@ namespace FlowDesigner.Persistence.Migrations
             """CREATE INDEX "IX_Events_CorrelationId" ON "Events" ("CorrelationId") WHERE "CorrelationId" <> "Id";""",
             """CREATE INDEX "IX_Runs_CorrelationId" ON "Runs" ("CorrelationId") WHERE "EventId" IS NULL OR "CorrelationId" <> "EventId";""",
             """CREATE INDEX "IX_Runs_EventId" ON "Runs" ("EventId");""",
-            """CREATE INDEX "IX_Runs_Status_CreatedAt" ON "Runs" ("Status", "CreatedAt") WHERE "Status" IN ('Pending', 'Running', 'Waiting');""",
+            """CREATE INDEX "IX_Runs_Status_CreatedAt" ON "Runs" ("Status", "CreatedAt") WHERE "Status" IN (0, 1, 2);""",
             """CREATE INDEX "IX_Runs_VersionId" ON "Runs" ("VersionId");""",
             """CREATE INDEX "IX_Runs_WorkflowId_CreatedAt" ON "Runs" ("WorkflowId", "CreatedAt");""",
             """CREATE UNIQUE INDEX "IX_Runs_WorkflowId_DedupeKey" ON "Runs" ("WorkflowId", "DedupeKey") WHERE "DedupeKey" IS NOT NULL;""",
             """CREATE UNIQUE INDEX "IX_StepRuns_RunId_NodeId_Scope_Attempt" ON "StepRuns" ("RunId", "NodeId", "Scope", "Attempt");""",
-            """CREATE INDEX "IX_StepRuns_Status" ON "StepRuns" ("Status") WHERE "Status" IN ('Pending', 'Running', 'Waiting');""",
+            """CREATE INDEX "IX_StepRuns_Status" ON "StepRuns" ("Status") WHERE "Status" IN (0, 1, 2);""",
             """CREATE INDEX "IX_Workflows_ActiveVersionId" ON "Workflows" ("ActiveVersionId");""",
             """CREATE INDEX "IX_Workflows_Name" ON "Workflows" ("Name");""",
             """CREATE INDEX "IX_Workflows_TriggerType" ON "Workflows" ("TriggerType");""",
@@ -239,8 +247,26 @@ namespace FlowDesigner.Persistence.Migrations
             """CREATE UNIQUE INDEX "IX_WorkflowVersions_WorkflowId_Number" ON "WorkflowVersions" ("WorkflowId", "Number");""",
         ];
 
-        /// <summary>The old table's columns in the new table's order: names are quoted, <see cref="Id"/> and <see cref="Ticks"/> convert.</summary>
-        private static string Select(params string[] columns) => string.Join(", ", columns.Select(c => c.Contains('(') ? c : $"\"{c}\""));
+        /// <summary>The old table's columns in the new table's order: names are quoted; expressions (<see cref="Id"/>, <see cref="Ticks"/>, <see cref="Number"/>, <see cref="StepKey"/>) convert.</summary>
+        private static string Select(params string[] columns) => string.Join(", ", columns.Select(c => c.Contains(' ') || c == "rowid" ? c : $"\"{c}\""));
+
+        /// <summary>An enum's name as its number.</summary>
+        private static string Number(string column, string[] names) =>
+            $"CASE \"{column}\" {string.Concat(names.Select((name, number) => $"WHEN '{name}' THEN {number} "))}ELSE \"{column}\" END";
+
+        /// <summary>A succeeded step's port, unless <c>out</c> (see StepPorts).</summary>
+        private const string DefaultPort = "CASE WHEN \"Status\" IN ('Succeeded', 3) AND \"Port\" = 'out' THEN NULL ELSE \"Port\" END";
+
+        /// <summary>A step's finish as the ticks after its start (or as ticks when it never started: see StepTimes).</summary>
+        private static string TicksAfter(string column, string start) =>
+            $"CASE WHEN typeof(\"{column}\") = 'text' THEN {Ticks(column)} - coalesce({Ticks(start)}, 0) ELSE \"{column}\" END";
+
+        /// <summary>
+        /// A step's id as its row's own key: the old row's rowid (the new table keeps it, in the order the steps were
+        /// written). A run's parent step id is looked up the same way.
+        /// </summary>
+        private static string StepKey(string column) =>
+            $"CASE WHEN typeof(\"{column}\") = 'text' THEN (SELECT s.rowid FROM \"StepRuns_Before\" s WHERE s.\"Id\" = \"{column}\") ELSE \"{column}\" END";
 
         /// <summary>An id's text (its hex digits in RFC 9562 order) as its 16 bytes.</summary>
         private static string Id(string column) => $"CASE WHEN typeof(\"{column}\") = 'text' THEN unhex(replace(\"{column}\", '-', '')) ELSE \"{column}\" END";

@@ -229,10 +229,9 @@ namespace FlowDesigner.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("Cause")
-                        .IsRequired()
+                    b.Property<int>("Cause")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("CorrelationId")
                         .IsRequired()
@@ -260,16 +259,15 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("ParentStepId")
-                        .HasColumnType("BLOB");
+                    b.Property<long?>("ParentStepId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
+                    b.Property<int>("Status")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("VersionId")
                         .HasColumnType("BLOB");
@@ -288,7 +286,7 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("VersionId");
 
                     b.HasIndex("Status", "CreatedAt")
-                        .HasFilter("\"Status\" IN ('Pending', 'Running', 'Waiting')");
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
 
                     b.HasIndex("WorkflowId", "CreatedAt");
 
@@ -301,9 +299,8 @@ namespace FlowDesigner.Persistence.Migrations
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.StepRunEntity", b =>
                 {
-                    b.Property<byte[]>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("BLOB");
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
@@ -348,15 +345,14 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
+                    b.Property<int>("Status")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Status")
-                        .HasFilter("\"Status\" IN ('Pending', 'Running', 'Waiting')");
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
 
                     b.HasIndex("RunId", "NodeId", "Scope", "Attempt")
                         .IsUnique();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FlowDesigner.Persistence.Columns;
 using Microsoft.Data.Sqlite;
@@ -8,7 +9,7 @@ namespace FlowDesigner.Persistence.Sql;
 /// <summary>
 /// One statement of the batch writer, compiled once and run many times straight on SQLite: parameters are bound
 /// by position, with no lookup by name, no boxing and no text made on the way. Values are stored as the model
-/// stores them, so it reads them back: ids as their 16 bytes, times as ticks, enums by name (<see cref="SqlText"/>).
+/// stores them, so it reads them back: ids as their 16 bytes, times as ticks, enums by number.
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
 {
@@ -67,6 +68,18 @@ internal sealed class PreparedStatement : IDisposable
 
     public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
 
+    public void Bind(int position, long? value)
+    {
+        if (value is { } number)
+        {
+            Bind(position, number);
+        }
+        else
+        {
+            BindNull(position);
+        }
+    }
+
     public void Bind(int position, string? value)
     {
         if (value is null)
@@ -92,8 +105,8 @@ internal sealed class PreparedStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, position, _buffer.AsSpan(0, length)));
     }
 
-    /// <summary>An enum by its name, as the model stores it.</summary>
-    public void Bind<TEnum>(int position, TEnum value) where TEnum : struct, Enum => Bind(position, SqlText.Name(value));
+    /// <summary>A run history enum by its number, as the model stores it.</summary>
+    public void Bind<TEnum>(int position, TEnum value) where TEnum : struct, Enum => Bind(position, (long)Unsafe.As<TEnum, int>(ref value));
 
     public void BindNull(int position) => Check(raw.sqlite3_bind_null(_statement, position));
 

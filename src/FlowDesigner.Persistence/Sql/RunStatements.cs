@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Persistence.Columns;
 using Microsoft.Data.Sqlite;
 
 namespace FlowDesigner.Persistence.Sql;
@@ -10,14 +11,22 @@ namespace FlowDesigner.Persistence.Sql;
 /// </summary>
 internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 {
+    private static readonly string Pending = SqlText.Of(RunStatus.Pending);
+    private static readonly string Running = SqlText.Of(RunStatus.Running);
+    private static readonly string Open = SqlText.Of(RunStatus.Pending, RunStatus.Running);
+    private static readonly string StepRunning = SqlText.Of(StepStatus.Running);
+    private static readonly string StepSucceeded = SqlText.Of(StepStatus.Succeeded);
+    private static readonly string StepCancelled = SqlText.Of(StepStatus.Cancelled);
+    private static readonly string StepUnfinished = SqlText.Of(StepStatus.Pending, StepStatus.Running, StepStatus.Waiting);
+
     private readonly PreparedStatement _insertEvent = new(connection, """
         INSERT INTO "Events" ("Id", "Type", "Source", "PayloadJson", "CorrelationId", "CausedByRunId", "DedupeKey", "ReceivedAt")
         VALUES ($id, $type, $source, $payload, $correlation, $causedBy, $dedupe, $now)
         """, "$id", "$type", "$source", "$payload", "$correlation", "$causedBy", "$dedupe", "$now");
 
-    private readonly PreparedStatement _insertRun = new(connection, """
+    private readonly PreparedStatement _insertRun = new(connection, $$"""
         INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "HolderId")
-        VALUES ($id, $workflow, $version, $event, 'Pending', $cause, $correlation, $dedupe, $parent, $now, $holder)
+        VALUES ($id, $workflow, $version, $event, {{Pending}}, $cause, $correlation, $dedupe, $parent, $now, $holder)
         """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$holder");
 
     private readonly PreparedStatement _insertStep = new(connection, """
@@ -27,34 +36,34 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 
     // Only the run's holder, or a node finding it held by nobody, writes an advance; the writer holds it after,
     // unless it lets go with this write ($keeper is then null).
-    private readonly PreparedStatement _openRun = new(connection, """
-        UPDATE "Runs" SET "Status" = 'Running', "StartedAt" = coalesce("StartedAt", $now), "HolderId" = $keeper
-        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND ("HolderId" IS NULL OR "HolderId" = $holder)
+    private readonly PreparedStatement _openRun = new(connection, $$"""
+        UPDATE "Runs" SET "Status" = {{Running}}, "StartedAt" = coalesce("StartedAt", $now), "HolderId" = $keeper
+        WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
         """, "$now", "$keeper", "$id", "$holder");
 
-    private readonly PreparedStatement _heldElsewhere = new(connection, """
-        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, x'')
+    private readonly PreparedStatement _heldElsewhere = new(connection, $$"""
+        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ({{Open}}) AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, x'')
         """, "$id", "$holder");
 
-    private readonly PreparedStatement _completeStep = new(connection, """
-        UPDATE "StepRuns" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = $now
-        WHERE "Id" = $id AND "Status" = 'Running'
+    private readonly PreparedStatement _completeStep = new(connection, $$"""
+        UPDATE "StepRuns" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = {{StepTimes.FinishSql}}
+        WHERE "Id" = $id AND "Status" = {{StepRunning}}
         """, "$status", "$input", "$output", "$port", "$now", "$id");
 
-    private readonly PreparedStatement _finishLoop = new(connection, """
+    private readonly PreparedStatement _finishLoop = new(connection, $$"""
         UPDATE "StepRuns" SET "Port" = 'done', "OutputJson" = $results
-        WHERE "Id" = $id AND "Status" = 'Succeeded' AND "Port" = 'each'
+        WHERE "Id" = $id AND "Status" = {{StepSucceeded}} AND "Port" = 'each'
         """, "$results", "$id");
 
     // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once.
-    private readonly PreparedStatement _endRun = new(connection, """
+    private readonly PreparedStatement _endRun = new(connection, $$"""
         UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $now), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now, "HolderId" = NULL
-        WHERE "Id" = $id AND "Status" IN ('Pending', 'Running') AND ("HolderId" IS NULL OR "HolderId" = $holder)
+        WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
         """, "$status", "$now", "$output", "$error", "$id", "$holder");
 
-    private readonly PreparedStatement _cancelUnfinished = new(connection, """
-        UPDATE "StepRuns" SET "Status" = 'Cancelled', "Error" = $reason, "FinishedAt" = $now
-        WHERE "RunId" = $run AND "Status" IN ('Pending', 'Running', 'Waiting')
+    private readonly PreparedStatement _cancelUnfinished = new(connection, $$"""
+        UPDATE "StepRuns" SET "Status" = {{StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
+        WHERE "RunId" = $run AND "Status" IN ({{StepUnfinished}})
         """, "$reason", "$now", "$run");
 
     public void InsertEvent(Guid id, Guid correlationId, NewRun run, DateTime now)
@@ -85,9 +94,10 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertRun.Execute();
     }
 
-    public void InsertStep(StepRecord step)
+    /// <param name="id">The step's id, given as it is written (see <see cref="Stores.StepIdSequence"/>).</param>
+    public void InsertStep(StepRecord step, long id)
     {
-        _insertStep.Bind(1, step.Id);
+        _insertStep.Bind(1, id);
         _insertStep.Bind(2, step.RunId);
         _insertStep.Bind(3, step.NodeId);
         _insertStep.Bind(4, step.Scope);
@@ -95,11 +105,11 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertStep.Bind(6, step.Status);
         _insertStep.Bind(7, step.InputJson);
         _insertStep.Bind(8, step.OutputJson);
-        _insertStep.Bind(9, step.Port);
+        _insertStep.Bind(9, StepPorts.Stored(step.Status, step.Port));
         _insertStep.Bind(10, step.Error);
         _insertStep.Bind(11, step.ScheduledAt);
-        _insertStep.Bind(12, step.StartedAt);
-        _insertStep.Bind(13, step.FinishedAt);
+        _insertStep.Bind(12, StepTimes.Started(step.StartedAt));
+        _insertStep.Bind(13, StepTimes.Finished(step.StartedAt, step.FinishedAt));
         _insertStep.Execute();
     }
 
@@ -125,7 +135,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _completeStep.Bind(1, step.Status);
         _completeStep.Bind(2, step.InputJson);
         _completeStep.Bind(3, step.OutputJson);
-        _completeStep.Bind(4, step.Port);
+        _completeStep.Bind(4, StepPorts.Stored(step.Status, step.Port));
         _completeStep.Bind(5, now);
         _completeStep.Bind(6, step.Id);
         return _completeStep.Execute();

@@ -1,14 +1,11 @@
-using System.Collections.Concurrent;
-
 namespace FlowDesigner.Persistence.Sql;
 
-/// <summary>Enums as the model stores them: by name, each name made once per value.</summary>
+/// <summary>
+/// Run history enums in SQL text as the history stores them, by number, written from the enum itself so that SQL
+/// cannot drift from it.
+/// </summary>
 internal static class SqlText
 {
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.Of.GetOrAdd(value, static v => v.ToString());
-
-    private static class Names<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly ConcurrentDictionary<TEnum, string> Of = new();
-    }
+    public static string Of<TEnum>(params TEnum[] values) where TEnum : struct, Enum =>
+        string.Join(", ", values.Select(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)));
 }

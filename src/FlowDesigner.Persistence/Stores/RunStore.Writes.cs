@@ -21,7 +21,7 @@ internal sealed partial class RunStore
             var added = steps
                 .Where(s => existing.Add((s.NodeId, s.Scope, s.Attempt)))
                 .Select(s => new StepRecord(
-                    TimeOrderedId.New(), runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
+                    stepIds.Next(), runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
                     s.ScheduledAt, null, s.Status == StepStatus.Skipped ? now : null))
                 .ToList();
             db.StepRuns.AddRange(added.Select(ToEntity));
@@ -41,14 +41,14 @@ internal sealed partial class RunStore
         }
     }
 
-    public async Task<StepRecord?> ClaimStepAsync(Guid stepId, DateTime now, CancellationToken cancellationToken)
+    public async Task<StepRecord?> ClaimStepAsync(long stepId, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         var claimed = await db.StepRuns
             .Where(s => s.Id == stepId)
             .Where(s => s.Status == StepStatus.Pending || (s.Status == StepStatus.Waiting && s.ScheduledAt <= now))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Running).SetProperty(s => s.StartedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Running).SetProperty(s => s.StartedAt, now.Ticks), cancellationToken);
         if (claimed == 0)
         {
             return null;
@@ -58,11 +58,11 @@ internal sealed partial class RunStore
         return ToRecord(step);
     }
 
-    public async Task<bool> FinishStepAsync(Guid stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken)
+    public async Task<bool> FinishStepAsync(long stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
-        var finishedAt = outcome.Status == StepStatus.Waiting ? (DateTime?)null : now;
+        long? finishedAt = outcome.Status == StepStatus.Waiting ? null : now.Ticks;
         var scheduledAt = outcome.ScheduledAt;
         var updated = await db.StepRuns
             .Where(s => s.Id == stepId && (s.Status == StepStatus.Running || s.Status == StepStatus.Waiting))
@@ -70,10 +70,10 @@ internal sealed partial class RunStore
                 .SetProperty(s => s.Status, outcome.Status)
                 .SetProperty(s => s.InputJson, outcome.InputJson)
                 .SetProperty(s => s.OutputJson, outcome.OutputJson)
-                .SetProperty(s => s.Port, outcome.Port)
+                .SetProperty(s => s.Port, StepPorts.Stored(outcome.Status, outcome.Port))
                 .SetProperty(s => s.Error, outcome.Error)
                 .SetProperty(s => s.ScheduledAt, s => scheduledAt ?? s.ScheduledAt)
-                .SetProperty(s => s.FinishedAt, finishedAt), cancellationToken);
+                .SetProperty(s => s.FinishedAt, s => finishedAt - (s.StartedAt ?? 0)), cancellationToken); // see StepTimes
         return updated == 1;
     }
 
@@ -83,10 +83,11 @@ internal sealed partial class RunStore
         // writer's one thread; the caller gets its rows back as it wrote them.
         var (steps, loops, completed) = OutputReferences.Encode(changes.Earlier, changes.NewSteps, changes.FinishedLoops, changes.Completed);
         var stored = changes with { NewSteps = steps, FinishedLoops = loops, Completed = completed };
+        var ids = new long[steps.Count];
         try
         {
-            await writer.WriteAsync(statements => Commit(statements, runId, stored, now), durable: false);
-            return changes.NewSteps;
+            await writer.WriteAsync(statements => Commit(statements, runId, stored, ids, now), durable: false);
+            return changes.NewSteps.Select((step, i) => step with { Id = ids[i] }).ToList();
         }
         catch (WriteConflictException)
         {
@@ -98,7 +99,8 @@ internal sealed partial class RunStore
         }
     }
 
-    private static bool Commit(RunStatements statements, Guid runId, RunChanges changes, DateTime now)
+    /// <param name="ids">Filled with the ids given to the new steps, drawn here on the writer's thread in the order rows are written.</param>
+    private bool Commit(RunStatements statements, Guid runId, RunChanges changes, long[] ids, DateTime now)
     {
         var opened = changes.End is { } end ? statements.EndRun(runId, end, now, changes.Holder) : statements.OpenRun(runId, now, changes.Holder, changes.LetGo);
         if (opened == 0)
@@ -119,9 +121,10 @@ internal sealed partial class RunStore
             }
         }
 
-        foreach (var step in changes.NewSteps)
+        for (var i = 0; i < ids.Length; i++)
         {
-            statements.InsertStep(step);
+            ids[i] = stepIds.Next();
+            statements.InsertStep(changes.NewSteps[i], ids[i]);
         }
 
         if (changes.End is { Status: not RunStatus.Succeeded })
@@ -132,7 +135,7 @@ internal sealed partial class RunStore
         return true;
     }
 
-    public async Task SetStepJobAsync(Guid stepId, string jobId, CancellationToken cancellationToken)
+    public async Task SetStepJobAsync(long stepId, string jobId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
@@ -166,9 +169,10 @@ internal sealed partial class RunStore
     private static Task<int> CancelUnfinishedStepsAsync(FlowDbContext db, Guid runId, string? reason, DateTime now, CancellationToken cancellationToken) =>
         db.StepRuns
             .Where(s => s.RunId == runId && Unfinished.Contains(s.Status))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Cancelled).SetProperty(s => s.Error, reason).SetProperty(s => s.FinishedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Cancelled).SetProperty(s => s.Error, reason)
+                .SetProperty(s => s.FinishedAt, s => now.Ticks - (s.StartedAt ?? 0)), cancellationToken); // see StepTimes
 
-    public async Task<bool> RequeueStepAsync(Guid stepId, CancellationToken cancellationToken)
+    public async Task<bool> RequeueStepAsync(long stepId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);

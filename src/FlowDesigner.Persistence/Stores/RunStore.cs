@@ -11,7 +11,7 @@ namespace FlowDesigner.Persistence.Stores;
 /// Runs and their steps in SQLite. A run's start and its advances (the hot path) go through the batch writer;
 /// the rarer transitions (a job's claim, a retry, a cancel) are single EF statements.
 /// </summary>
-internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, BatchWriter writer) : IRunStore
+internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, BatchWriter writer, StepIdSequence stepIds) : IRunStore
 {
     private static readonly StepStatus[] Unfinished = [StepStatus.Pending, StepStatus.Running, StepStatus.Waiting];
     private static readonly RunStatus[] Ended = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.Cancelled];
@@ -24,7 +24,8 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         var eventId = TimeOrderedId.New();
         var runId = TimeOrderedId.New();
         var correlationId = run.CorrelationId ?? eventId;
-        var trigger = new StepRecord(TimeOrderedId.New(), runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
+        long triggerId = 0;
+        var trigger = new StepRecord(0, runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
         try
         {
             // The accepted event must survive a power loss as well as a crash: this commit waits for the disk.
@@ -33,7 +34,8 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
                 {
                     statements.InsertEvent(eventId, correlationId, run, now);
                     statements.InsertRun(runId, eventId, correlationId, run, now);
-                    statements.InsertStep(trigger with { OutputJson = StoredOutput.EventPayload }); // the payload is stored once, in the event
+                    triggerId = stepIds.Next();
+                    statements.InsertStep(trigger with { OutputJson = StoredOutput.EventPayload }, triggerId); // the payload is stored once, in the event
                     return true;
                 },
                 durable: true);
@@ -45,6 +47,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             return new RunStart((await FindDuplicateAsync(run, cancellationToken))!.Value, IsDuplicate: true);
         }
 
+        trigger = trigger with { Id = triggerId };
         var record = new RunRecord(
             runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, correlationId, null, null, run.ParentStepId, now, null, null) { Holder = run.Holder };
         return new RunStart(runId, IsDuplicate: false) { Snapshot = new RunSnapshot(record, [trigger]) };
@@ -69,13 +72,13 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         return await FindRunAsync(db, runId, cancellationToken);
     }
 
-    public async Task<Guid?> FindRunOfStepAsync(Guid stepId, CancellationToken cancellationToken)
+    public async Task<Guid?> FindRunOfStepAsync(long stepId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.StepRuns.Where(s => s.Id == stepId).Select(s => (Guid?)s.RunId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<StepRecord?> FindStepAsync(Guid stepId, CancellationToken cancellationToken)
+    public async Task<StepRecord?> FindStepAsync(long stepId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var step = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.Id == stepId)).SingleOrDefaultAsync(cancellationToken);
@@ -96,7 +99,9 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         return await db.StepRuns.AsNoTracking()
             .Where(s => Unfinished.Contains(s.Status))
             .Join(db.Runs.Where(r => UnfinishedRuns.Contains(r.Status)), s => s.RunId, r => r.Id, (s, r) => s)
-            .Select(s => new UnfinishedStep(s.Id, s.RunId, s.Status, s.ScheduledAt, s.StartedAt, s.JobId))
+            .Select(s => new { s.Id, s.RunId, s.Status, s.ScheduledAt, s.StartedAt, s.JobId })
+            .AsAsyncEnumerable()
+            .Select(s => new UnfinishedStep(s.Id, s.RunId, s.Status, s.ScheduledAt, StepTimes.Started(s.StartedAt), s.JobId))
             .ToListAsync(cancellationToken);
     }
 
@@ -152,11 +157,11 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         Status = s.Status,
         InputJson = s.InputJson,
         OutputJson = s.OutputJson,
-        Port = s.Port,
+        Port = StepPorts.Stored(s.Status, s.Port),
         Error = s.Error,
         ScheduledAt = s.ScheduledAt,
-        StartedAt = s.StartedAt,
-        FinishedAt = s.FinishedAt,
+        StartedAt = StepTimes.Started(s.StartedAt),
+        FinishedAt = StepTimes.Finished(s.StartedAt, s.FinishedAt),
     };
 
     /// <summary>The steps with their run's event payload beside each one whose output is that payload (read in the same query).</summary>
@@ -170,5 +175,6 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         stored.EventPayload is null ? ToRecord(stored.Step) : ToRecord(stored.Step) with { OutputJson = stored.EventPayload };
 
     private static StepRecord ToRecord(StepRunEntity s) => new(
-        s.Id, s.RunId, s.NodeId, s.Scope, s.Attempt, s.Status, s.InputJson, s.OutputJson, s.Port, s.Error, s.ScheduledAt, s.StartedAt, s.FinishedAt);
+        s.Id, s.RunId, s.NodeId, s.Scope, s.Attempt, s.Status, s.InputJson, s.OutputJson, StepPorts.Read(s.Status, s.Port), s.Error, s.ScheduledAt,
+        StepTimes.Started(s.StartedAt), StepTimes.Finished(s.StartedAt, s.FinishedAt));
 }

@@ -15,6 +15,8 @@ internal static class MicroData
 {
     private static readonly Guid RunId = Guid.NewGuid();
 
+    private static long _lastStepId;
+
     public static JsonElement Line { get; } = JsonSerializer.SerializeToElement(new { sku = "SKU-0", type = "product", qty = 1 });
 
     public static JsonElement Trigger { get; } = JsonSerializer.SerializeToElement(new { body = ReferenceOrder.Order("000000123", 3) });
@@ -53,5 +55,5 @@ internal static class MicroData
     }
 
     private static StepRecord Step(string node, string scope, StepStatus status, string? output, string? port) =>
-        new(Guid.NewGuid(), RunId, node, scope, 1, status, null, output, port, null, null, DateTime.UtcNow, status == StepStatus.Running ? null : DateTime.UtcNow);
+        new(++_lastStepId, RunId, node, scope, 1, status, null, output, port, null, null, DateTime.UtcNow, status == StepStatus.Running ? null : DateTime.UtcNow);
 }

@@ -35,7 +35,7 @@ public class StepWriteBenchmarks
         var run = new NewRun(_version.WorkflowId, _version.Id, "hook", RunCause.Webhook, "bench", "bench", """{"order":1}""", Guid.NewGuid(), null);
         var start = await _runs.StartRunAsync(run, now, default);
         var steps = Enumerable.Range(0, 16)
-            .Select(i => new StepRecord(Guid.CreateVersion7(), start.RunId, $"node{i}", "", 1, StepStatus.Succeeded, """{"x":1}""", """{"orderId":"1"}""", "out", null, null, now, now))
+            .Select(i => new StepRecord(-1 - i, start.RunId, $"node{i}", "", 1, StepStatus.Succeeded, """{"x":1}""", """{"orderId":"1"}""", "out", null, null, now, now))
             .ToList();
         await _runs.CommitAsync(start.RunId, new RunChanges(steps, [], new RunEnd(RunStatus.Succeeded, "{}", null)), now, default);
     }
