@@ -13,6 +13,7 @@ namespace FlowDesigner.Persistence;
 public sealed class DatabaseInitializer(
     StorageOptions options,
     IDbContextFactory<FlowDbContext> contextFactory,
+    StepHistoryConversion history,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class DatabaseInitializer(
             logger.LogInformation(
                 "Database {DatabasePath} is ready ({Applied} migrations applied now in {Seconds:N1} s{Rate})",
                 options.DatabasePath, pending.Count, elapsed.TotalSeconds, runs > 0 ? $", {runs / Math.Max(elapsed.TotalSeconds, 0.001):N0} runs/s" : "");
+            await history.PrepareAsync(cancellationToken);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is 26 or 11 or 14)
         {

@@ -35,6 +35,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Sql.BatchWriter>();
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<StepIdSequence>();
+        services.AddSingleton(provider => new StepHistoryConversion(
+            provider.GetRequiredService<IDbContextFactory<FlowDbContext>>(), provider.GetRequiredService<WriteGate>(), provider.GetRequiredService<ILogger<StepHistoryConversion>>()));
         return services;
     }
 }

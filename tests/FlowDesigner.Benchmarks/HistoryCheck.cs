@@ -29,9 +29,9 @@ public sealed record HistoryCheck(int Runs, int Succeeded, int NotEnded, long St
         var runs = (int)(long)(await Scalar(connection, "SELECT COUNT(*) FROM Runs"))!;
         var succeeded = (int)(long)(await Scalar(connection, $"SELECT COUNT(*) FROM Runs WHERE Status IN ({SucceededStatus})"))!;
         var notEnded = (int)(long)(await Scalar(connection, $"SELECT COUNT(*) FROM Runs WHERE Status NOT IN ({EndedStatuses})"))!;
-        var steps = (long)(await Scalar(connection, "SELECT COUNT(*) FROM StepRuns"))!;
+        var steps = (long)(await Scalar(connection, "SELECT COUNT(*) FROM Steps"))!;
         var missing = (int)(long)(await Scalar(connection,
-            $"SELECT COUNT(*) FROM (SELECT r.Id FROM Runs r LEFT JOIN StepRuns s ON s.RunId = r.Id GROUP BY r.Id HAVING COUNT(s.Id) < {expectedStepsPerRun})"))!;
+            $"SELECT COUNT(*) FROM (SELECT r.Id FROM Runs r LEFT JOIN Steps s ON s.RunId = r.Id GROUP BY r.Id HAVING COUNT(s.Id) < {expectedStepsPerRun})"))!;
         var pages = (long)(await Scalar(connection, "PRAGMA page_count"))!;
         var free = (long)(await Scalar(connection, "PRAGMA freelist_count"))!;
         var pageSize = (long)(await Scalar(connection, "PRAGMA page_size"))!;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FlowDesigner.Benchmarks;
+using FlowDesigner.Model.Runs;
 using FlowDesigner.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -133,7 +134,7 @@ public sealed class CrashRecoveryTests
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT RunId, NodeId, Scope FROM StepRuns WHERE Status = 'Succeeded' AND NodeId <> 'hook'";
+        command.CommandText = $"SELECT RunId, NodeId, Scope FROM Steps WHERE Status = {(int)StepStatus.Succeeded} AND NodeId <> 'hook'";
         var keys = new HashSet<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -168,7 +169,7 @@ public sealed class CrashRecoveryTests
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Runs WHERE Status = 'Succeeded'";
+        command.CommandText = $"SELECT Id FROM Runs WHERE Status = {(int)RunStatus.Succeeded}";
         var ids = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

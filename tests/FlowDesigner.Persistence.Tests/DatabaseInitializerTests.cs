@@ -15,7 +15,7 @@ public sealed class DatabaseInitializerTests
 
         var tables = await Scalars(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
         Assert.Superset(
-            new HashSet<string> { "Workflows", "WorkflowVersions", "Credentials", "Events", "Runs", "StepRuns", "AuditEntries", "__EFMigrationsHistory" },
+            new HashSet<string> { "Workflows", "WorkflowVersions", "Credentials", "Events", "Runs", "Steps", "AuditEntries", "__EFMigrationsHistory" },
             tables.ToHashSet());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(["wal"], await Scalars(db, "PRAGMA journal_mode"));

@@ -28,7 +28,7 @@ public sealed class IndexUseTests : IAsyncLifetime
     {
         await _services.Get<IRunStore>().FindUnfinishedStepsAsync(default);
 
-        Assert.Contains(await PlanAsync(ExecutedSql("FROM \"StepRuns\"")), line => line.Contains("USING INDEX IX_StepRuns_Status", StringComparison.Ordinal));
+        Assert.Contains(await PlanAsync(ExecutedSql("FROM \"Steps\"")), line => line.Contains("USING INDEX IX_Steps_Status", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed class RunStoreTests : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
         await connection.OpenAsync();
         await using var query = connection.CreateCommand();
-        query.CommandText = """SELECT "NodeId", "OutputJson" FROM "StepRuns" WHERE "RunId" = $run ORDER BY "Scope" DESC""";
+        query.CommandText = """SELECT "NodeId", "OutputJson" FROM "Steps" WHERE "RunId" = $run ORDER BY "Scope" DESC""";
         query.Parameters.AddWithValue("$run", runId.ToByteArray(bigEndian: true));
         var outputs = new Dictionary<string, string?>();
         await using var reader = await query.ExecuteReaderAsync();
@@ -249,7 +249,7 @@ public sealed class RunStoreTests : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
         await connection.OpenAsync();
         await using var query = connection.CreateCommand();
-        query.CommandText = """SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "StepRuns" WHERE "Id" = $id""";
+        query.CommandText = """SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "Steps" WHERE "Id" = $id""";
         query.Parameters.AddWithValue("$id", stepId);
         await using var reader = await query.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());

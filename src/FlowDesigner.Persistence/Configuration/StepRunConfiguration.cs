@@ -14,7 +14,7 @@ internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRunEnt
 
     public void Configure(EntityTypeBuilder<StepRunEntity> builder)
     {
-        builder.ToTable("StepRuns");
+        builder.ToTable("Steps");
         // The id is the row's own key (SQLite's rowid): a step is found by it with no index of its own.
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Status).HasConversion<int>();

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FlowDesigner.Persistence.Migrations
 {
     /// <summary>
-    /// Ids become 16 bytes in RFC 9562 order (a step's id its row's own 64-bit key), the run history's times become
-    /// ticks (a step's finish the ticks after its start), its statuses and causes numbers, and a succeeded step's
-    /// usual port (<c>out</c>) is left unsaid. Each table with an id is
-    /// built anew from its old rows in one pass (SQLite cannot change a column's type in place), inside one
-    /// transaction with foreign keys off while the tables are swapped. Each copy starts with a progress comment,
+    /// Ids become 16 bytes in RFC 9562 order, the run history's times ticks and its statuses and causes numbers. The
+    /// steps move to a new table, Steps, in the background while the product serves (StepHistoryConversion), so that
+    /// start-up converts only the runs and events. Each other table with an id is built anew from its old rows in one
+    /// pass (SQLite cannot change a column's type in place), inside one transaction with foreign keys off while the
+    /// tables are swapped. Each copy starts with a progress comment,
     /// which <see cref="MigrationProgress"/> writes to the log with the rows copied. A value already converted is
     /// copied as it is, so the migration may run again over its own result: EF records a migration in a transaction
     /// of its own after the last statement (which turns foreign keys back on, outside any transaction), and a
@@ -24,6 +24,8 @@ namespace FlowDesigner.Persistence.Migrations
         {
             migrationBuilder.Sql("PRAGMA foreign_keys = 0;", suppressTransaction: true);
             migrationBuilder.Sql($"PRAGMA cache_size = -{CacheKilobytes};");
+            // A table renamed keeps the names other tables' foreign keys give it: the step tables go on naming "Runs".
+            migrationBuilder.Sql("PRAGMA legacy_alter_table = 1;");
             foreach (var table in Tables)
             {
                 migrationBuilder.Sql($"ALTER TABLE \"{table}\" RENAME TO \"{table}_Before\";");
@@ -41,6 +43,14 @@ namespace FlowDesigner.Persistence.Migrations
                 migrationBuilder.Sql(create);
             }
 
+            // The steps, nearly all of the history, are converted in the background while the product serves (see
+            // StepHistoryConversion); their old table stays, with its indexes, until then.
+            migrationBuilder.Sql(StepsTable);
+            foreach (var index in StepsIndexes)
+            {
+                migrationBuilder.Sql(index);
+            }
+
             foreach (var index in Indexes)
             {
                 migrationBuilder.Sql(index);
@@ -56,6 +66,7 @@ namespace FlowDesigner.Persistence.Migrations
                 migrationBuilder.Sql($"DROP TABLE \"{table}_Before\";");
             }
 
+            migrationBuilder.Sql("PRAGMA legacy_alter_table = 0;");
             migrationBuilder.Sql("PRAGMA cache_size = -2000;");
             migrationBuilder.Sql("PRAGMA foreign_keys = 1;", suppressTransaction: true);
         }
@@ -69,12 +80,11 @@ namespace FlowDesigner.Persistence.Migrations
 
         private static string NameOf(string createIndex) => createIndex.Split('"')[1];
 
-        private static readonly string[] Tables = ["Workflows", "WorkflowVersions", "Credentials", "ApiTokens", "EngineNodes", "TriggerCursors", "Events", "Runs", "StepRuns"];
+        private static readonly string[] Tables = ["Workflows", "WorkflowVersions", "Credentials", "ApiTokens", "EngineNodes", "TriggerCursors", "Events", "Runs"];
 
         // The run history's enums, stored by their numbers (see RunStatus, StepStatus and RunCause), in their order
         // (declared before the copies, which read them as they are made).
         private static readonly string[] RunStatuses = ["Pending", "Running", "Waiting", "Succeeded", "Failed", "Cancelled"];
-        private static readonly string[] StepStatuses = ["Pending", "Running", "Waiting", "Succeeded", "Failed", "Skipped", "Cancelled"];
         private static readonly string[] RunCauses = ["Webhook", "Schedule", "Poll", "Event", "Manual", "Replay", "SubWorkflow", "Test"];
 
         private static readonly (string Table, string Create, string Select)[] Copies =
@@ -202,9 +212,11 @@ namespace FlowDesigner.Persistence.Migrations
             );
             """,
                 Select(Id("Id"), Id("WorkflowId"), Id("VersionId"), Id("EventId"), Number("Status", RunStatuses), Number("Cause", RunCauses), Id("CorrelationId"), "DedupeKey", "OutputJson", StepKey("ParentStepId"), "Error", Ticks("CreatedAt"), Ticks("StartedAt"), Ticks("FinishedAt"), Id("HolderId"))),
-            ("StepRuns", """
-            CREATE TABLE "StepRuns" (
-                "Id" INTEGER NOT NULL CONSTRAINT "PK_StepRuns" PRIMARY KEY,
+        ];
+
+        private const string StepsTable = """
+            CREATE TABLE IF NOT EXISTS "Steps" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_Steps" PRIMARY KEY,
                 "RunId" BLOB NOT NULL,
                 "NodeId" TEXT NOT NULL,
                 "Scope" TEXT NOT NULL,
@@ -218,10 +230,14 @@ namespace FlowDesigner.Persistence.Migrations
                 "ScheduledAt" INTEGER NULL,
                 "StartedAt" INTEGER NULL,
                 "FinishedAt" INTEGER NULL,
-                CONSTRAINT "FK_StepRuns_Runs_RunId" FOREIGN KEY ("RunId") REFERENCES "Runs" ("Id") ON DELETE CASCADE
+                CONSTRAINT "FK_Steps_Runs_RunId" FOREIGN KEY ("RunId") REFERENCES "Runs" ("Id") ON DELETE CASCADE
             );
-            """,
-                Select("rowid", Id("RunId"), "NodeId", "Scope", "JobId", "Attempt", Number("Status", StepStatuses), "InputJson", "OutputJson", DefaultPort, "Error", Ticks("ScheduledAt"), Ticks("StartedAt"), TicksAfter("FinishedAt", "StartedAt"))),
+            """;
+
+        private static readonly string[] StepsIndexes =
+        [
+            """CREATE UNIQUE INDEX IF NOT EXISTS "IX_Steps_RunId_NodeId_Scope_Attempt" ON "Steps" ("RunId", "NodeId", "Scope", "Attempt");""",
+            """CREATE INDEX IF NOT EXISTS "IX_Steps_Status" ON "Steps" ("Status") WHERE "Status" IN (0, 1, 2);""",
         ];
 
         private static readonly string[] Indexes =
@@ -237,8 +253,6 @@ namespace FlowDesigner.Persistence.Migrations
             """CREATE INDEX "IX_Runs_VersionId" ON "Runs" ("VersionId");""",
             """CREATE INDEX "IX_Runs_WorkflowId_CreatedAt" ON "Runs" ("WorkflowId", "CreatedAt");""",
             """CREATE UNIQUE INDEX "IX_Runs_WorkflowId_DedupeKey" ON "Runs" ("WorkflowId", "DedupeKey") WHERE "DedupeKey" IS NOT NULL;""",
-            """CREATE UNIQUE INDEX "IX_StepRuns_RunId_NodeId_Scope_Attempt" ON "StepRuns" ("RunId", "NodeId", "Scope", "Attempt");""",
-            """CREATE INDEX "IX_StepRuns_Status" ON "StepRuns" ("Status") WHERE "Status" IN (0, 1, 2);""",
             """CREATE INDEX "IX_Workflows_ActiveVersionId" ON "Workflows" ("ActiveVersionId");""",
             """CREATE INDEX "IX_Workflows_Name" ON "Workflows" ("Name");""",
             """CREATE INDEX "IX_Workflows_TriggerType" ON "Workflows" ("TriggerType");""",
@@ -254,19 +268,11 @@ namespace FlowDesigner.Persistence.Migrations
         private static string Number(string column, string[] names) =>
             $"CASE \"{column}\" {string.Concat(names.Select((name, number) => $"WHEN '{name}' THEN {number} "))}ELSE \"{column}\" END";
 
-        /// <summary>A succeeded step's port, unless <c>out</c> (see StepPorts).</summary>
-        private const string DefaultPort = "CASE WHEN \"Status\" IN ('Succeeded', 3) AND \"Port\" = 'out' THEN NULL ELSE \"Port\" END";
-
-        /// <summary>A step's finish as the ticks after its start (or as ticks when it never started: see StepTimes).</summary>
-        private static string TicksAfter(string column, string start) =>
-            $"CASE WHEN typeof(\"{column}\") = 'text' THEN {Ticks(column)} - coalesce({Ticks(start)}, 0) ELSE \"{column}\" END";
-
         /// <summary>
-        /// A step's id as its row's own key: the old row's rowid (the new table keeps it, in the order the steps were
-        /// written). A run's parent step id is looked up the same way.
+        /// A run's parent step id as the step's new id, its old row's rowid (see StepHistoryConversion).
         /// </summary>
         private static string StepKey(string column) =>
-            $"CASE WHEN typeof(\"{column}\") = 'text' THEN (SELECT s.rowid FROM \"StepRuns_Before\" s WHERE s.\"Id\" = \"{column}\") ELSE \"{column}\" END";
+            $"CASE WHEN typeof(\"{column}\") = 'text' THEN (SELECT s.rowid FROM \"StepRuns\" s WHERE s.\"Id\" = \"{column}\") ELSE \"{column}\" END";
 
         /// <summary>An id's text (its hex digits in RFC 9562 order) as its 16 bytes.</summary>
         private static string Id(string column) => $"CASE WHEN typeof(\"{column}\") = 'text' THEN unhex(replace(\"{column}\", '-', '')) ELSE \"{column}\" END";

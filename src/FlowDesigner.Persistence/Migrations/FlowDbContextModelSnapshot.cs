@@ -357,7 +357,7 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("RunId", "NodeId", "Scope", "Attempt")
                         .IsUnique();
 
-                    b.ToTable("StepRuns", (string)null);
+                    b.ToTable("Steps", (string)null);
                 });
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.TriggerCursorEntity", b =>

@@ -30,7 +30,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$holder");
 
     private readonly PreparedStatement _insertStep = new(connection, """
-        INSERT INTO "StepRuns" ("Id", "RunId", "NodeId", "Scope", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", "ScheduledAt", "StartedAt", "FinishedAt")
+        INSERT INTO "Steps" ("Id", "RunId", "NodeId", "Scope", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", "ScheduledAt", "StartedAt", "FinishedAt")
         VALUES ($id, $run, $node, $scope, $attempt, $status, $input, $output, $port, $error, $scheduled, $started, $finished)
         """, "$id", "$run", "$node", "$scope", "$attempt", "$status", "$input", "$output", "$port", "$error", "$scheduled", "$started", "$finished");
 
@@ -46,12 +46,12 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         """, "$id", "$holder");
 
     private readonly PreparedStatement _completeStep = new(connection, $$"""
-        UPDATE "StepRuns" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = {{StepTimes.FinishSql}}
+        UPDATE "Steps" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = {{StepTimes.FinishSql}}
         WHERE "Id" = $id AND "Status" = {{StepRunning}}
         """, "$status", "$input", "$output", "$port", "$now", "$id");
 
     private readonly PreparedStatement _finishLoop = new(connection, $$"""
-        UPDATE "StepRuns" SET "Port" = 'done', "OutputJson" = $results
+        UPDATE "Steps" SET "Port" = 'done', "OutputJson" = $results
         WHERE "Id" = $id AND "Status" = {{StepSucceeded}} AND "Port" = 'each'
         """, "$results", "$id");
 
@@ -62,7 +62,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         """, "$status", "$now", "$output", "$error", "$id", "$holder");
 
     private readonly PreparedStatement _cancelUnfinished = new(connection, $$"""
-        UPDATE "StepRuns" SET "Status" = {{StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
+        UPDATE "Steps" SET "Status" = {{StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
         WHERE "RunId" = $run AND "Status" IN ({{StepUnfinished}})
         """, "$reason", "$now", "$run");
 

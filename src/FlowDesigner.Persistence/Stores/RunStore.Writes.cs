@@ -12,6 +12,7 @@ internal sealed partial class RunStore
 {
     public async Task<IReadOnlyList<StepRecord>> AddStepsAsync(Guid runId, IReadOnlyList<NewStep> steps, DateTime now, CancellationToken cancellationToken)
     {
+        await history.EnsureRunAsync(runId, cancellationToken);
         for (var tries = 0; ; tries++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -43,6 +44,7 @@ internal sealed partial class RunStore
 
     public async Task<StepRecord?> ClaimStepAsync(long stepId, DateTime now, CancellationToken cancellationToken)
     {
+        await history.EnsureStepAsync(stepId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         var claimed = await db.StepRuns
@@ -60,6 +62,7 @@ internal sealed partial class RunStore
 
     public async Task<bool> FinishStepAsync(long stepId, StepOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
+        await history.EnsureStepAsync(stepId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         long? finishedAt = outcome.Status == StepStatus.Waiting ? null : now.Ticks;
@@ -137,6 +140,7 @@ internal sealed partial class RunStore
 
     public async Task SetStepJobAsync(long stepId, string jobId, CancellationToken cancellationToken)
     {
+        await history.EnsureStepAsync(stepId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         await db.StepRuns.Where(s => s.Id == stepId).ExecuteUpdateAsync(u => u.SetProperty(s => s.JobId, jobId), cancellationToken);
@@ -144,6 +148,7 @@ internal sealed partial class RunStore
 
     public async Task<bool> FinishRunAsync(Guid runId, RunStatus status, string? outputJson, string? error, DateTime now, CancellationToken cancellationToken)
     {
+        await history.EnsureRunAsync(runId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -174,6 +179,7 @@ internal sealed partial class RunStore
 
     public async Task<bool> RequeueStepAsync(long stepId, CancellationToken cancellationToken)
     {
+        await history.EnsureStepAsync(stepId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         var updated = await db.StepRuns.Where(s => s.Id == stepId && s.Status == StepStatus.Running)

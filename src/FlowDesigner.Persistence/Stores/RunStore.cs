@@ -11,7 +11,7 @@ namespace FlowDesigner.Persistence.Stores;
 /// Runs and their steps in SQLite. A run's start and its advances (the hot path) go through the batch writer;
 /// the rarer transitions (a job's claim, a retry, a cancel) are single EF statements.
 /// </summary>
-internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, BatchWriter writer, StepIdSequence stepIds) : IRunStore
+internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, BatchWriter writer, StepIdSequence stepIds, StepHistoryConversion history) : IRunStore
 {
     private static readonly StepStatus[] Unfinished = [StepStatus.Pending, StepStatus.Running, StepStatus.Waiting];
     private static readonly RunStatus[] Ended = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.Cancelled];
@@ -55,6 +55,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
     public async Task<RunSnapshot?> GetSnapshotAsync(Guid runId, CancellationToken cancellationToken)
     {
+        await history.EnsureRunAsync(runId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var run = await FindRunAsync(db, runId, cancellationToken);
         if (run is null)
@@ -74,12 +75,14 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
     public async Task<Guid?> FindRunOfStepAsync(long stepId, CancellationToken cancellationToken)
     {
+        await history.EnsureStepAsync(stepId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.StepRuns.Where(s => s.Id == stepId).Select(s => (Guid?)s.RunId).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<StepRecord?> FindStepAsync(long stepId, CancellationToken cancellationToken)
     {
+        await history.EnsureStepAsync(stepId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var step = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.Id == stepId)).SingleOrDefaultAsync(cancellationToken);
         if (step is null)

@@ -9,15 +9,15 @@ namespace FlowDesigner.Persistence.Stores;
 /// each row goes at the end of the table (rows arriving out of key order would split its pages half full) and ids
 /// sort in the order the attempts were written.
 /// </summary>
-internal sealed class StepIdSequence(IDbContextFactory<FlowDbContext> contextFactory)
+internal sealed class StepIdSequence(IDbContextFactory<FlowDbContext> contextFactory, StepHistoryConversion history)
 {
-    private readonly Lazy<StrongBox<long>> _last = new(() => new StrongBox<long>(Highest(contextFactory)));
+    private readonly Lazy<StrongBox<long>> _last = new(() => new StrongBox<long>(Highest(contextFactory, history)));
 
     public long Next() => Interlocked.Increment(ref _last.Value.Value);
 
-    private static long Highest(IDbContextFactory<FlowDbContext> contextFactory)
+    private static long Highest(IDbContextFactory<FlowDbContext> contextFactory, StepHistoryConversion history)
     {
         using var db = contextFactory.CreateDbContext();
-        return db.StepRuns.Max(s => (long?)s.Id) ?? 0;
+        return Math.Max(db.StepRuns.Max(s => (long?)s.Id) ?? 0, history.HighestOldId(db)); // old rows keep their ids as they move
     }
 }

@@ -14,6 +14,7 @@ public static class StorageExtensions
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddFlowDesignerPersistence(options);
         builder.Services.AddHostedService<StorageStartup>();
+        builder.Services.AddHostedService<StepHistoryStartup>();
         var protection = builder.Services.AddDataProtection().SetApplicationName("FlowDesigner");
         if (string.Equals(options.KeyStore, "database", StringComparison.OrdinalIgnoreCase))
         {
