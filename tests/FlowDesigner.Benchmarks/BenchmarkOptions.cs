@@ -64,7 +64,8 @@ public sealed record BenchmarkOptions
                               (with --against PATH: that checkout's designer)
           --designer-memory   managed heap and resident memory before and after 20 designer sessions, each after the
                               circuits' retention and a full collection (about ten minutes; uses dotnet-gcdump)
-          --migration N       the start-up conversion of a database of N runs in the text format, timed
+          --migration N       the conversion of a database of N runs in the text format, timed in its two parts:
+                              at start-up (runs and events), then the step history in the background
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
 
