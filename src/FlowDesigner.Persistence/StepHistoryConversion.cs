@@ -10,7 +10,7 @@ namespace FlowDesigner.Persistence;
 /// <summary>
 /// Moves the step history of a database written before the compact history (table <c>StepRuns</c>: text ids, text
 /// times, statuses by name) into <c>Steps</c> while the product serves, so that an upgrade starts in seconds: the
-/// runs of unfinished runs first, then the rest in small batches, each a short write, oldest first. A run or step
+/// steps of unfinished runs first, then the rest in small batches, each a short write, oldest first. A run or step
 /// read before its turn is moved on the spot, so every read sees it whole. A step keeps its old row's rowid as its
 /// id. When the old table is empty it is dropped.
 /// </summary>
@@ -92,8 +92,8 @@ public sealed class StepHistoryConversion
 
         using (await _gate.EnterAsync(cancellationToken))
         {
+            _pending = false; // first: a read that looks now finds nothing to move, and one already looking ignores the table going
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"StepRuns\"", cancellationToken);
-            _pending = false;
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -160,8 +160,17 @@ public sealed class StepHistoryConversion
     }
 
     /// <summary>The highest old step id left, so that new ids go above it.</summary>
-    internal long HighestOldId(FlowDbContext db) =>
-        _pending ? db.Database.SqlQueryRaw<long>("SELECT coalesce(max(rowid), 0) AS \"Value\" FROM \"StepRuns\"").Single() : 0;
+    internal long HighestOldId(FlowDbContext db)
+    {
+        try
+        {
+            return _pending ? db.Database.SqlQueryRaw<long>("SELECT coalesce(max(rowid), 0) AS \"Value\" FROM \"StepRuns\"").Single() : 0;
+        }
+        catch (SqliteException) when (!_pending)
+        {
+            return 0; // every old row has moved, and the new table holds them
+        }
+    }
 
     private async Task<bool> AnyLeftAsync(FlowDbContext db, string sql, object[] parameters, CancellationToken cancellationToken)
     {

@@ -83,7 +83,7 @@ internal sealed partial class RunStore
     public async Task<IReadOnlyList<StepRecord>?> CommitAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken)
     {
         // Outputs that repeat a value of the run are stored as references to it, worked out here rather than on the
-        // writer's one thread; the caller gets its rows back as it wrote them.
+        // writer's one thread; the caller gets its rows back as it wrote them, with the ids they were given.
         var (steps, loops, completed) = OutputReferences.Encode(changes.Earlier, changes.NewSteps, changes.FinishedLoops, changes.Completed);
         var stored = changes with { NewSteps = steps, FinishedLoops = loops, Completed = completed };
         var ids = new long[steps.Count];
