@@ -51,6 +51,22 @@ public sealed class ReferenceWorkflowTests : EngineTestBase
     }
 
     [Fact]
+    public async Task ARunFinishedInOneAdvance_StartsBeforeItsFirstStepRan_AndEndsAfterItsLast()
+    {
+        var workflowId = await Driver.PublishAsync(Testing.ReferenceOrder.Workflow());
+
+        await Driver.PostAsync("orders", Order); // answered when the run has ended: one advance on the request
+
+        var run = await LatestRunAsync(workflowId);
+        var executed = run.Steps.Where(s => s.StartedAt is not null && s.NodeId != "hook").ToList();
+        Assert.NotNull(run.Run.StartedAt);
+        Assert.True(run.Run.StartedAt <= executed.Min(s => s.StartedAt), $"run started {run.Run.StartedAt:O}, first step {executed.Min(s => s.StartedAt):O}");
+        Assert.True(run.Run.FinishedAt >= executed.Max(s => s.FinishedAt));
+        Assert.True(run.Run.FinishedAt > run.Run.StartedAt, "the run's duration is the time its steps took, not zero");
+        Assert.True(run.Run.StartedAt >= run.Run.CreatedAt);
+    }
+
+    [Fact]
     public async Task TestRunOfTheDraft_RunsEveryStepInMemory_WithoutPublishingOrStoringARun()
     {
         var imported = await Services.Get<Workflows.WorkflowService>().ImportAsync(Testing.ReferenceOrder.Workflow(), TestActors.Ann, default);

@@ -102,8 +102,9 @@ public sealed class RunAdvancer(
             }
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
+            var began = Now;
             var (planned, more) = await chain.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
-            var changes = planned with { Completed = completed, Holder = node.Id, Earlier = snapshot.Steps };
+            var changes = planned with { Completed = completed, Holder = node.Id, Earlier = snapshot.Steps, Began = began };
             if (changes.IsEmpty)
             {
                 await ReleaseAsync(runId); // taken over, or planned again after a write: nothing to do until a step ends

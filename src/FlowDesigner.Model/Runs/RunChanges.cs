@@ -21,6 +21,9 @@ public sealed record RunChanges(IReadOnlyList<StepRecord> NewSteps, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<StepRecord> Earlier { get; init; } = [];
 
+    /// <summary>When the advance began, before its steps ran: the run's start when this is its first advance. Default: when it is written.</summary>
+    public DateTime? Began { get; init; }
+
     /// <summary>The writer lets go of the run with this advance: it has nothing more to do for it now.</summary>
     public bool LetGo { get; init; }
 

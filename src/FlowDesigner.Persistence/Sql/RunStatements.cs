@@ -37,9 +37,9 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
     // Only the run's holder, or a node finding it held by nobody, writes an advance; the writer holds it after,
     // unless it lets go with this write ($keeper is then null).
     private readonly PreparedStatement _openRun = new(connection, $$"""
-        UPDATE "Runs" SET "Status" = {{Running}}, "StartedAt" = coalesce("StartedAt", $now), "HolderId" = $keeper
+        UPDATE "Runs" SET "Status" = {{Running}}, "StartedAt" = coalesce("StartedAt", $started), "HolderId" = $keeper
         WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
-        """, "$now", "$keeper", "$id", "$holder");
+        """, "$started", "$keeper", "$id", "$holder");
 
     private readonly PreparedStatement _heldElsewhere = new(connection, $$"""
         SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ({{Open}}) AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, x'')
@@ -57,9 +57,9 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 
     // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once.
     private readonly PreparedStatement _endRun = new(connection, $$"""
-        UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $now), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now, "HolderId" = NULL
+        UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $started), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now, "HolderId" = NULL
         WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
-        """, "$status", "$now", "$output", "$error", "$id", "$holder");
+        """, "$status", "$started", "$output", "$error", "$now", "$id", "$holder");
 
     private readonly PreparedStatement _cancelUnfinished = new(connection, $$"""
         UPDATE "Steps" SET "Status" = {{StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
@@ -113,9 +113,10 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertStep.Execute();
     }
 
-    public int OpenRun(Guid runId, DateTime now, Guid? holder, bool letGo)
+    /// <param name="started">When the advance began: the run's start, if this is its first.</param>
+    public int OpenRun(Guid runId, DateTime started, Guid? holder, bool letGo)
     {
-        _openRun.Bind(1, now);
+        _openRun.Bind(1, started);
         _openRun.Bind(2, letGo ? null : holder);
         _openRun.Bind(3, runId);
         _openRun.Bind(4, holder);
@@ -149,14 +150,16 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
     }
 
     /// <summary>Ends a run that has not ended yet; 0 when it had.</summary>
-    public int EndRun(Guid runId, RunEnd end, DateTime now, Guid? holder)
+    /// <param name="started">When the advance began: the run's start, if this is its first.</param>
+    public int EndRun(Guid runId, RunEnd end, DateTime started, DateTime now, Guid? holder)
     {
         _endRun.Bind(1, end.Status);
-        _endRun.Bind(2, now);
+        _endRun.Bind(2, started);
         _endRun.Bind(3, end.OutputJson);
         _endRun.Bind(4, end.Error);
-        _endRun.Bind(5, runId);
-        _endRun.Bind(6, holder);
+        _endRun.Bind(5, now);
+        _endRun.Bind(6, runId);
+        _endRun.Bind(7, holder);
         return _endRun.Execute();
     }
 

@@ -105,7 +105,8 @@ internal sealed partial class RunStore
     /// <param name="ids">Filled with the ids given to the new steps, drawn here on the writer's thread in the order rows are written.</param>
     private bool Commit(RunStatements statements, Guid runId, RunChanges changes, long[] ids, DateTime now)
     {
-        var opened = changes.End is { } end ? statements.EndRun(runId, end, now, changes.Holder) : statements.OpenRun(runId, now, changes.Holder, changes.LetGo);
+        var began = changes.Began ?? now;
+        var opened = changes.End is { } end ? statements.EndRun(runId, end, began, now, changes.Holder) : statements.OpenRun(runId, began, changes.Holder, changes.LetGo);
         if (opened == 0)
         {
             throw statements.HeldElsewhere(runId, changes.Holder) ? new RunHeldElsewhereException(runId) : new WriteConflictException(); // or it has ended
