@@ -43,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PublishWarnings>();
         services.AddSingleton<ManualRuns>();
         services.AddSingleton<RunCommands>();
+        services.AddSingleton<RunReader>();
         services.AddSingleton<Users.ApiTokens>();
         services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);

@@ -30,7 +30,7 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Api_ImportsPublishesAndRuns_AndTheWebhookAnswersWithTheOutput()
+    public async Task Api_ImportsPublishesAndRuns_AndTheWebhookAnswersWithTheOutput_AndTheRunsStepsCarryTheirNames()
     {
         var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
         var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -46,7 +46,10 @@ public sealed class ApiTests : IDisposable
         var runId = runs[0].GetProperty("id").GetGuid();
         var run = await _http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
         Assert.Equal("Succeeded", run.GetProperty("run").GetProperty("status").GetString());
-        Assert.Equal(2, run.GetProperty("steps").GetArrayLength());
+        var steps = run.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["Hook", "Greeting"], steps.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["core.webhook", "core.set"], steps.Select(s => s.GetProperty("type").GetString()));
+        Assert.Equal("set", steps[1].GetProperty("nodeId").GetString());
     }
 
     [Fact]

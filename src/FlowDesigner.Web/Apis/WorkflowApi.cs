@@ -109,9 +109,9 @@ public static class WorkflowApi
     private static async Task<IResult> ListRunsAsync(Guid id, IRunStore runs, int? skip, int? take, CancellationToken cancellationToken) =>
         Results.Ok(await runs.ListRunsAsync(id, skip ?? 0, Math.Clamp(take ?? 50, 1, 500), cancellationToken));
 
-    private static async Task<IResult> GetRunAsync(Guid id, IRunStore runs, CancellationToken cancellationToken) =>
-        await runs.GetSnapshotAsync(id, cancellationToken) is { } snapshot
-            ? Results.Ok(snapshot)
+    private static async Task<IResult> GetRunAsync(Guid id, RunReader runs, CancellationToken cancellationToken) =>
+        await runs.FindAsync(id, cancellationToken) is { } run
+            ? Results.Ok(run)
             : Results.Problem(title: "No such run", detail: $"Run {id} does not exist.", statusCode: 404);
 
     /// <summary>The body of a publish request.</summary>
