@@ -41,6 +41,27 @@ public sealed class IndexUseTests : IAsyncLifetime
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN r", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("all", "sqlite_autoindex_Runs_1")]
+    [InlineData("workflow", "IX_Runs_WorkflowId_Id")]
+    [InlineData("failed", "IX_Runs_Failed")]
+    public async Task ARunListPage_IsReadByAnIndexInItsOrder_WithNoSortOfAllTheRuns(string filter, string index)
+    {
+        var start = await StartAsync(correlationId: null);
+        var runFilter = filter switch
+        {
+            "workflow" => new RunFilter { WorkflowId = _version!.WorkflowId },
+            "failed" => new RunFilter { Statuses = [RunStatus.Failed] },
+            _ => new RunFilter(),
+        };
+
+        await _services.Get<IRunStore>().FindRunsAsync(runFilter, start.RunId, 50, default);
+
+        var plan = await PlanAsync(ExecutedSql("ORDER BY \"r\".\"Id\" DESC"));
+        Assert.Contains(plan, line => line.Contains($"INDEX {index}", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AChain_IsNamedByItsFirstEvent_AndOnlyWhatContinuesItIsIndexedByIt()
     {

@@ -221,6 +221,52 @@ public sealed class RunStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindRuns_PagesNewestFirst_ByTheTimeOrderedId_WithNoRunTwiceOrLeftOut()
+    {
+        var started = new List<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            started.Add((await StartAsync(dedupeKey: null)).RunId);
+        }
+
+        var pages = new List<RunPage>();
+        Guid? after = null;
+        do
+        {
+            var page = await Runs.FindRunsAsync(new RunFilter(), after, 3, default);
+            pages.Add(page);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        Assert.Equal([3, 3, 1], pages.Select(p => p.Runs.Count));
+        Assert.Equal(started.AsEnumerable().Reverse(), pages.SelectMany(p => p.Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task FindRuns_Filters_ByWorkflowStatusCauseTimeAndId_AllTogether()
+    {
+        var first = await StartAsync(dedupeKey: null);
+        var failed = await StartAsync(dedupeKey: null);
+        var chained = await Runs.StartRunAsync(NewRunOf(await PublishedVersionAsync()) with { CorrelationId = first.Snapshot!.Run.CorrelationId }, DateTime.UtcNow, default);
+        var other = await PublishAsync(_services);
+        var elsewhere = await Runs.StartRunAsync(NewRunOf(other) with { Cause = RunCause.Schedule }, DateTime.UtcNow, default);
+        await Runs.FinishRunAsync(failed.RunId, RunStatus.Failed, null, "The vendor answered 500.", DateTime.UtcNow, default);
+
+        async Task<IEnumerable<Guid>> IdsAsync(RunFilter filter) => (await Runs.FindRunsAsync(filter, null, 50, default)).Runs.Select(r => r.Id);
+
+        Assert.Equal([chained.RunId, failed.RunId, first.RunId], await IdsAsync(new RunFilter { WorkflowId = _version!.WorkflowId }));
+        Assert.Equal([failed.RunId], await IdsAsync(new RunFilter { Statuses = [RunStatus.Failed] }));
+        Assert.Equal([elsewhere.RunId, chained.RunId, first.RunId], await IdsAsync(new RunFilter { Statuses = [RunStatus.Pending, RunStatus.Succeeded] }));
+        Assert.Equal([elsewhere.RunId], await IdsAsync(new RunFilter { Causes = [RunCause.Schedule] }));
+        Assert.Empty(await IdsAsync(new RunFilter { WorkflowId = other.WorkflowId, Causes = [RunCause.Webhook] }));
+        Assert.Equal([chained.RunId, first.RunId], await IdsAsync(new RunFilter { Id = first.Snapshot.Run.CorrelationId }));
+        Assert.Equal([failed.RunId], await IdsAsync(new RunFilter { Id = failed.RunId }));
+        Assert.Empty(await IdsAsync(new RunFilter { From = DateTime.UtcNow.AddMinutes(1) }));
+        Assert.Equal(4, (await IdsAsync(new RunFilter { From = DateTime.UtcNow.AddMinutes(-1), To = DateTime.UtcNow.AddMinutes(1) })).Count());
+    }
+
+    [Fact]
     public async Task StepIds_GoOnAboveTheHighestStored_AfterARestart()
     {
         using var folder = new TempDataFolder();

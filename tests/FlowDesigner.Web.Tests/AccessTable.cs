@@ -39,6 +39,7 @@ public static class AccessTable
         ["GET /api/workflows"] = Who.Operator,
         ["GET /api/workflows/{id:guid}/runs"] = Who.Operator,
         ["POST /api/workflows/{id:guid}/runs"] = Who.Operator,
+        ["GET /api/runs"] = Who.Operator,
         ["GET /api/runs/{id:guid}"] = Who.Operator,
         ["POST /api/runs/{id:guid}/cancel"] = Who.Operator,
         ["* /api/{**rest}"] = Who.Operator,

@@ -53,6 +53,35 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task RunList_FiltersAndPages_AndABadQueryIsAProblemNamingTheParameter_NotAnError()
+    {
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { note = "first" });
+        foreach (var name in new[] { "Ann", "Bob", "Cy" })
+        {
+            await _http.PostAsJsonAsync("/hooks/greet", new { name });
+        }
+
+        var first = await _http.GetFromJsonAsync<JsonElement>($"/api/runs?workflow={id}&status=succeeded&cause=Webhook&take=2");
+        var next = first.GetProperty("next").GetGuid();
+        var second = await _http.GetFromJsonAsync<JsonElement>($"/api/runs?workflow={id}&status=Succeeded&take=2&after={next}");
+        var failed = await _http.GetFromJsonAsync<JsonElement>($"/api/runs?workflow={id}&status=Failed");
+        var bad = await _http.GetAsync("/api/runs?status=Done&take=0&after=yesterday");
+
+        Assert.Equal(2, first.GetProperty("runs").GetArrayLength());
+        Assert.Equal(1, second.GetProperty("runs").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        Assert.Equal(0, failed.GetProperty("runs").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var detail = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("'status' must be one of Pending, Running, Waiting, Succeeded, Failed, Cancelled, not 'Done'", detail);
+        Assert.Contains("'take' must be a whole number from 1 to 500", detail);
+        Assert.Contains("'after' must be an id", detail);
+    }
+
+    [Fact]
     public async Task Publish_RefusesAJsonSettingThatIsNotJson_NamingIt_AndMakesNoVersion()
     {
         var workflow = """

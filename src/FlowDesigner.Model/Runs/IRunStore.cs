@@ -67,4 +67,10 @@ public interface IRunStore
     Task LeaveAsync(Guid nodeId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The runs the filter selects, newest first, <paramref name="take"/> at most, older than the run
+    /// <paramref name="after"/> when given: paged by the time-ordered id, so a page deep in the list costs what the first does.
+    /// </summary>
+    Task<RunPage> FindRunsAsync(RunFilter filter, Guid? after, int take, CancellationToken cancellationToken);
 }

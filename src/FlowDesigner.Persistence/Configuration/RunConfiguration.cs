@@ -12,6 +12,8 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
     /// <summary>The statuses of a run that is not finished: what the status index keeps.</summary>
     private static readonly string UnfinishedFilter = $"\"Status\" IN ({SqlText.Of(RunStatus.Pending, RunStatus.Running, RunStatus.Waiting)})";
 
+    private static readonly string FailedFilter = $"\"Status\" = {SqlText.Of(RunStatus.Failed)}";
+
     private const string ContinuesAChain = "\"EventId\" IS NULL OR \"CorrelationId\" <> \"EventId\"";
 
     public void Configure(EntityTypeBuilder<RunEntity> builder)
@@ -24,6 +26,10 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.Property(r => r.FinishedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(r => r.DedupeKey).HasMaxLength(500);
         builder.HasIndex(r => new { r.WorkflowId, r.CreatedAt });
+        // A workflow's runs, newest first, paged by id.
+        builder.HasIndex(r => new { r.WorkflowId, r.Id });
+        // Failed runs, newest first: what an operator looks for; succeeded and unfinished runs stay out of it.
+        builder.HasIndex(r => r.Id, "IX_Runs_Failed").HasFilter(FailedFilter);
         builder.HasIndex(r => new { r.WorkflowId, r.DedupeKey }).IsUnique().HasFilter("\"DedupeKey\" IS NOT NULL");
         // Only unfinished runs are looked up by status (recovery); finished ones, nearly all, stay out of the index.
         builder.HasIndex(r => new { r.Status, r.CreatedAt }).HasFilter(UnfinishedFilter);

@@ -294,6 +294,11 @@ namespace FlowDesigner.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"DedupeKey\" IS NOT NULL");
 
+                    b.HasIndex("WorkflowId", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Runs_Failed")
+                        .HasFilter("\"Status\" = 4");
+
                     b.ToTable("Runs", (string)null);
                 });
 

@@ -115,6 +115,56 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<RunPage> FindRunsAsync(RunFilter filter, Guid? after, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = db.Runs.AsNoTracking();
+        if (filter.WorkflowId is { } workflowId)
+        {
+            runs = runs.Where(r => r.WorkflowId == workflowId);
+        }
+
+        if (filter.Statuses is [RunStatus.Failed])
+        {
+            runs = runs.Where(r => r.Status == RunStatus.Failed); // written as the failed runs' index filter reads
+        }
+        else if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.ToArray();
+            runs = runs.Where(r => EF.Constant(statuses).Contains(r.Status));
+        }
+
+        if (filter.Causes.Count > 0)
+        {
+            var causes = filter.Causes.ToArray();
+            runs = runs.Where(r => EF.Constant(causes).Contains(r.Cause));
+        }
+
+        if (filter.From is { } from)
+        {
+            runs = runs.Where(r => r.CreatedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            runs = runs.Where(r => r.CreatedAt < to);
+        }
+
+        if (filter.Id is { } id)
+        {
+            // The run itself, or the chain the id names: its first run by its event, the others by the chain index.
+            runs = runs.Where(r => r.Id == id || r.EventId == id || (r.CorrelationId == id && (r.EventId == null || r.CorrelationId != r.EventId)));
+        }
+
+        if (after is { } cursor)
+        {
+            runs = runs.Where(r => r.Id.CompareTo(cursor) < 0);
+        }
+
+        var page = await Project(runs.OrderByDescending(r => r.Id).Take(take + 1)).ToListAsync(cancellationToken);
+        return page.Count > take ? new RunPage(page[..take], page[take - 1].Id) : new RunPage(page, null);
+    }
+
     private static Task<RunRecord?> FindRunAsync(FlowDbContext db, Guid runId, CancellationToken cancellationToken) =>
         Project(db.Runs.AsNoTracking().Where(r => r.Id == runId)).SingleOrDefaultAsync(cancellationToken);
 

@@ -66,6 +66,7 @@ public static class UiExtensions
         app.MapWebhookApi();
         app.MapHealthApi();
         app.MapWorkflowApi();
+        app.MapRunApi();
         app.MapCredentialApi();
         app.MapAccountApi();
         app.MapJobDashboard();
