@@ -36,6 +36,9 @@ public sealed record BenchmarkOptions
     /// <summary>Measure the start-up conversion of a text-format database of this many runs instead; null: the load benchmark.</summary>
     public int? MigrationRuns { get; init; }
 
+    /// <summary>Time the run list's reads through the API on a database of this many runs instead; null: the load benchmark.</summary>
+    public int? RunListRuns { get; init; }
+
     /// <summary>Measure the designer at 150 and 500 nodes in Chromium instead of the load.</summary>
     public bool Designer { get; init; }
 
@@ -66,6 +69,8 @@ public sealed record BenchmarkOptions
                               circuits' retention and a full collection (about ten minutes; uses dotnet-gcdump)
           --migration N       the conversion of a database of N runs in the text format, timed in its two parts:
                               at start-up (runs and events), then the step history in the background
+          --run-list N        the run list's reads through the API (first and deep pages, failed runs, a chain,
+                              a run, the Workflows list) on a database of N runs written for it
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
 
@@ -90,6 +95,7 @@ public sealed record BenchmarkOptions
                 "--designer" => options with { Designer = true },
                 "--designer-memory" => options with { DesignerMemory = true },
                 "--migration" => options with { MigrationRuns = Positive(Next(), "--migration") },
+                "--run-list" => options with { RunListRuns = Positive(Next(), "--run-list") },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}."),
             };
         }

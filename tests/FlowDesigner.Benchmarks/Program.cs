@@ -26,6 +26,13 @@ if (options.MigrationRuns is { } migrationRuns)
     return 0;
 }
 
+if (options.RunListRuns is { } listRuns)
+{
+    Console.WriteLine();
+    Console.WriteLine(await RunListBenchmark.RunAsync(options, listRuns, Console.Out));
+    return 0;
+}
+
 if (options.DesignerMemory)
 {
     Console.WriteLine();
