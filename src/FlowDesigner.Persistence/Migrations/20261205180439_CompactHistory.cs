@@ -253,6 +253,10 @@ namespace FlowDesigner.Persistence.Migrations
             """CREATE INDEX "IX_Runs_VersionId" ON "Runs" ("VersionId");""",
             """CREATE INDEX "IX_Runs_WorkflowId_CreatedAt" ON "Runs" ("WorkflowId", "CreatedAt");""",
             """CREATE UNIQUE INDEX "IX_Runs_WorkflowId_DedupeKey" ON "Runs" ("WorkflowId", "DedupeKey") WHERE "DedupeKey" IS NOT NULL;""",
+            // Also made by RunListIndexes, for a database converted before they were added here; made here, they are
+            // kept as the runs are copied in their ids' order rather than built by another pass over the table.
+            """CREATE INDEX "IX_Runs_WorkflowId_Id" ON "Runs" ("WorkflowId", "Id");""",
+            """CREATE INDEX "IX_Runs_Failed" ON "Runs" ("Id") WHERE "Status" = 4;""",
             """CREATE INDEX "IX_Workflows_ActiveVersionId" ON "Workflows" ("ActiveVersionId");""",
             """CREATE INDEX "IX_Workflows_Name" ON "Workflows" ("Name");""",
             """CREATE INDEX "IX_Workflows_TriggerType" ON "Workflows" ("TriggerType");""",
