@@ -112,7 +112,7 @@ public sealed class StepHistoryConversion
         var upper = runId.ToString().ToUpperInvariant();
         var lower = runId.ToString();
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await AnyLeftAsync(db, "SELECT count(*) AS \"Value\" FROM \"StepRuns\" WHERE \"RunId\" IN ({0}, {1})", [upper, lower], cancellationToken))
+        if (!await HasOldRowsAsync(db, upper, lower, cancellationToken))
         {
             return;
         }
@@ -172,11 +172,12 @@ public sealed class StepHistoryConversion
         }
     }
 
-    private async Task<bool> AnyLeftAsync(FlowDbContext db, string sql, object[] parameters, CancellationToken cancellationToken)
+    private async Task<bool> HasOldRowsAsync(FlowDbContext db, string upper, string lower, CancellationToken cancellationToken)
     {
         try
         {
-            return await db.Database.SqlQueryRaw<int>(sql, parameters).SingleAsync(cancellationToken) > 0;
+            return await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM \"StepRuns\" WHERE \"RunId\" IN ({0}, {1})", upper, lower)
+                .SingleAsync(cancellationToken) > 0;
         }
         catch (SqliteException) when (!_pending)
         {

@@ -102,8 +102,6 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         return await db.StepRuns.AsNoTracking()
             .Where(s => Unfinished.Contains(s.Status))
             .Join(db.Runs.Where(r => UnfinishedRuns.Contains(r.Status)), s => s.RunId, r => r.Id, (s, r) => s)
-            .Select(s => new { s.Id, s.RunId, s.Status, s.ScheduledAt, s.StartedAt, s.JobId })
-            .AsAsyncEnumerable()
             .Select(s => new UnfinishedStep(s.Id, s.RunId, s.Status, s.ScheduledAt, StepTimes.Started(s.StartedAt), s.JobId))
             .ToListAsync(cancellationToken);
     }
@@ -126,7 +124,8 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
         if (filter.Statuses is [RunStatus.Failed])
         {
-            runs = runs.Where(r => r.Status == RunStatus.Failed); // written as the failed runs' index filter reads
+            // Written as the failed runs' partial index reads: SQLite uses it for "Status" = 4, not for IN (4).
+            runs = runs.Where(r => r.Status == RunStatus.Failed);
         }
         else if (filter.Statuses.Count > 0)
         {
