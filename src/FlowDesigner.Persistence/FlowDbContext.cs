@@ -21,6 +21,8 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
 
     public DbSet<StepRunEntity> StepRuns => Set<StepRunEntity>();
 
+    public DbSet<RunRollupEntity> RunRollups => Set<RunRollupEntity>();
+
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     public DbSet<TriggerCursorEntity> TriggerCursors => Set<TriggerCursorEntity>();

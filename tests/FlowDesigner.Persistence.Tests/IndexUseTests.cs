@@ -63,6 +63,19 @@ public sealed class IndexUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWorkflowList_ReadsLastRunsByIndexAndCountsFromTheRollups_WithNoScanOfTheRuns()
+    {
+        await StartAsync(correlationId: null);
+
+        await _services.Get<IWorkflowStore>().ListAsync(new WorkflowQuery { Sort = WorkflowSort.LastRunAt }, default);
+
+        var plan = await PlanAsync(ExecutedSql("FROM \"RunRollups\""));
+        Assert.Contains(plan, line => line.Contains("INDEX IX_Runs_WorkflowId_Id", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("USING PRIMARY KEY (WorkflowId=? AND Minute>?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN r", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AChain_IsNamedByItsFirstEvent_AndOnlyWhatContinuesItIsIndexedByIt()
     {
         var runs = _services.Get<IRunStore>();
@@ -94,7 +107,8 @@ public sealed class IndexUseTests : IAsyncLifetime
 
     private string ExecutedSql(string table)
     {
-        var executed = Assert.Single(_logs.Entries, e => e.Contains("Executed DbCommand", StringComparison.Ordinal) && e.Contains(table, StringComparison.Ordinal));
+        // The last: the migrations at start-up read the same tables.
+        var executed = _logs.Entries.Last(e => e.Contains("Executed DbCommand", StringComparison.Ordinal) && e.Contains(table, StringComparison.Ordinal));
         return executed[executed.IndexOf('\n', StringComparison.Ordinal)..].Trim();
     }
 

@@ -128,6 +128,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
 
         Assert.Equal(RunStatus.Failed, row.LastRunStatus);
         Assert.Equal(2, row.RunsLast24Hours);
+        Assert.Equal(1, row.FailedLast24Hours);
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
 
         Assert.Equal(new WorkflowDeletionImpact("Orders", 1, 1, false), impact);
         await using var check = _services.OpenDatabase();
-        Assert.Equal((0, 0, 0, 0), (await check.Workflows.CountAsync(), await check.WorkflowVersions.CountAsync(), await check.Runs.CountAsync(), await check.StepRuns.CountAsync()));
+        Assert.Equal((0, 0, 0, 0, 0), (await check.Workflows.CountAsync(), await check.WorkflowVersions.CountAsync(), await check.Runs.CountAsync(), await check.StepRuns.CountAsync(), await check.RunRollups.CountAsync()));
         var audit = await check.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.Action, a.ActorId, a.Actor }).ToListAsync();
         Assert.Equal([("workflow.created", "user-ann", "ann"), ("workflow.deleted", "user-bob", "bob")], audit.Select(a => (a.Action, a.ActorId, a.Actor)));
         await Assert.ThrowsAsync<WorkflowNotFoundException>(() => Store.DeleteAsync(record.Id, TestActors.Bob, default));
@@ -160,7 +161,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
 
     private static RunEntity Run(Guid workflowId, RunStatus status, DateTime createdAt) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = TimeOrderedId.New(createdAt),
         WorkflowId = workflowId,
         Status = status,
         Cause = RunCause.Manual,

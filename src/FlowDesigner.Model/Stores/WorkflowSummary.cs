@@ -19,6 +19,9 @@ public sealed record WorkflowSummary(
     /// <summary>What went wrong the last time the active polling trigger looked for new events; null when it went well.</summary>
     public string? TriggerProblem { get; init; }
 
+    /// <summary>The workflow's runs that failed in the last 24 hours.</summary>
+    public int FailedLast24Hours { get; init; }
+
     /// <summary>The newest version's number, active or not; null when the workflow was never published.</summary>
     public int? LatestVersionNumber { get; init; }
 

@@ -25,8 +25,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.Property(r => r.StartedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(r => r.FinishedAt).HasConversion<TimeToTicksConverter>();
         builder.Property(r => r.DedupeKey).HasMaxLength(500);
-        builder.HasIndex(r => new { r.WorkflowId, r.CreatedAt });
-        // A workflow's runs, newest first, paged by id.
+        // A workflow's runs, newest first, paged by id (the id is time-ordered: its latest run is the first).
         builder.HasIndex(r => new { r.WorkflowId, r.Id });
         // Failed runs, newest first: what an operator looks for; succeeded and unfinished runs stay out of it.
         builder.HasIndex(r => r.Id, "IX_Runs_Failed").HasFilter(FailedFilter);

@@ -251,7 +251,7 @@ namespace FlowDesigner.Persistence.Migrations
             """CREATE INDEX "IX_Runs_EventId" ON "Runs" ("EventId");""",
             """CREATE INDEX "IX_Runs_Status_CreatedAt" ON "Runs" ("Status", "CreatedAt") WHERE "Status" IN (0, 1, 2);""",
             """CREATE INDEX "IX_Runs_VersionId" ON "Runs" ("VersionId");""",
-            """CREATE INDEX "IX_Runs_WorkflowId_CreatedAt" ON "Runs" ("WorkflowId", "CreatedAt");""",
+            // IX_Runs_WorkflowId_CreatedAt is not made again: RunRollups drops it (the rollups serve its reads).
             """CREATE UNIQUE INDEX "IX_Runs_WorkflowId_DedupeKey" ON "Runs" ("WorkflowId", "DedupeKey") WHERE "DedupeKey" IS NOT NULL;""",
             // Also made by RunListIndexes, for a database converted before they were added here; made here, they are
             // kept as the runs are copied in their ids' order rather than built by another pass over the table.

@@ -288,8 +288,6 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("Status", "CreatedAt")
                         .HasFilter("\"Status\" IN (0, 1, 2)");
 
-                    b.HasIndex("WorkflowId", "CreatedAt");
-
                     b.HasIndex("WorkflowId", "DedupeKey")
                         .IsUnique()
                         .HasFilter("\"DedupeKey\" IS NOT NULL");
@@ -300,6 +298,31 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasFilter("\"Status\" = 4");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunRollupEntity", b =>
+                {
+                    b.Property<byte[]>("WorkflowId")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkflowId", "Minute");
+
+                    b.ToTable("RunRollups", (string)null);
                 });
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.StepRunEntity", b =>

@@ -109,7 +109,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Project(db.Runs.AsNoTracking().Where(r => r.WorkflowId == workflowId).OrderByDescending(r => r.CreatedAt).Skip(skip).Take(take))
+        return await Project(db.Runs.AsNoTracking().Where(r => r.WorkflowId == workflowId).OrderByDescending(r => r.Id).Skip(skip).Take(take))
             .ToListAsync(cancellationToken);
     }
 

@@ -20,7 +20,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         }
 
         var total = await workflows.CountAsync(cancellationToken);
-        var since = clock.GetUtcNow().UtcDateTime.AddHours(-24);
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-24).Ticks / TimeSpan.TicksPerMinute;
         var page = await Sort(workflows, query)
             .Skip(query.Skip)
             .Take(query.Take)
@@ -33,10 +33,11 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
                 w.TriggerSummary,
                 w.UpdatedAt,
                 w.UpdatedBy,
-                w.Runs.OrderByDescending(r => r.CreatedAt).Select(r => (RunStatus?)r.Status).FirstOrDefault(),
-                w.Runs.Max(r => (DateTime?)r.CreatedAt),
-                w.Runs.Count(r => r.CreatedAt >= since))
+                w.Runs.OrderByDescending(r => r.Id).Select(r => (RunStatus?)r.Status).FirstOrDefault(),
+                w.Runs.OrderByDescending(r => r.Id).Select(r => (DateTime?)r.CreatedAt).FirstOrDefault(),
+                db.RunRollups.Where(r => r.WorkflowId == w.Id && r.Minute >= since).Sum(r => r.Started))
             {
+                FailedLast24Hours = db.RunRollups.Where(r => r.WorkflowId == w.Id && r.Minute >= since).Sum(r => r.Failed),
                 LatestVersionNumber = db.WorkflowVersions.Where(v => v.WorkflowId == w.Id).Max(v => (int?)v.Number),
                 TriggerProblem = w.ActiveVersion == null
                     ? null
@@ -122,6 +123,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         AuditLog.Add(db, "workflow", entity.Id, actor, clock.GetUtcNow().UtcDateTime, "workflow.deleted", $"Deleted '{entity.Name}'");
         await db.SaveChangesAsync(cancellationToken);
         await db.Workflows.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await db.RunRollups.Where(r => r.WorkflowId == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -129,8 +131,8 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
     {
         (WorkflowSort.Name, false) => workflows.OrderBy(w => w.Name).ThenBy(w => w.Id),
         (WorkflowSort.Name, true) => workflows.OrderByDescending(w => w.Name).ThenBy(w => w.Id),
-        (WorkflowSort.LastRunAt, false) => workflows.OrderBy(w => w.Runs.Max(r => (DateTime?)r.CreatedAt)).ThenBy(w => w.Id),
-        (WorkflowSort.LastRunAt, true) => workflows.OrderByDescending(w => w.Runs.Max(r => (DateTime?)r.CreatedAt)).ThenBy(w => w.Id),
+        (WorkflowSort.LastRunAt, false) => workflows.OrderBy(w => w.Runs.OrderByDescending(r => r.Id).Select(r => (DateTime?)r.CreatedAt).FirstOrDefault()).ThenBy(w => w.Id),
+        (WorkflowSort.LastRunAt, true) => workflows.OrderByDescending(w => w.Runs.OrderByDescending(r => r.Id).Select(r => (DateTime?)r.CreatedAt).FirstOrDefault()).ThenBy(w => w.Id),
         (_, false) => workflows.OrderBy(w => w.UpdatedAt).ThenBy(w => w.Id),
         _ => workflows.OrderByDescending(w => w.UpdatedAt).ThenBy(w => w.Id),
     };
