@@ -44,6 +44,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ManualRuns>();
         services.AddSingleton<RunCommands>();
         services.AddSingleton<RunReader>();
+        services.AddSingleton<RunMending>();
         services.AddSingleton<Users.ApiTokens>();
         services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);

@@ -16,4 +16,6 @@ public static class TestActors
     public static Actor Test { get; } = new("user-test", "test");
 
     public static Actor Bob { get; } = new("user-bob", "bob");
+
+    public static Actor Operator { get; } = new("user-operator", "operator");
 }

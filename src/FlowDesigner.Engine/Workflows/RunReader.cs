@@ -17,6 +17,11 @@ public sealed class RunReader(IRunStore runs, IVersionStore versions)
         // version reads back, however its graph stands.
         var version = snapshot.Run.VersionId is { } versionId ? await versions.FindAsync(versionId, cancellationToken) : null;
         var nodes = version?.Definition.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
-        return new RunDetails(snapshot.Run, snapshot.Steps.Select(s => StepDetail.Of(s, nodes?.GetValueOrDefault(s.NodeId))).ToList());
+        return new RunDetails(snapshot.Run, snapshot.Steps.Select(s => StepDetail.Of(s, nodes?.GetValueOrDefault(s.NodeId))).ToList())
+        {
+            WorkflowName = version?.Definition.Name,
+            MendedBy = await runs.FindMendingRunsAsync(runId, cancellationToken),
+            Version = version,
+        };
     }
 }

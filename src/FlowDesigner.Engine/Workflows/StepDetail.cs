@@ -21,8 +21,14 @@ public sealed record StepDetail(
     DateTime? StartedAt,
     DateTime? FinishedAt)
 {
+    /// <summary>The step of the retried run whose result this one reuses; null for a step that ran in this run.</summary>
+    public long? ReusedFromStepId { get; init; }
+
     /// <param name="node">The node in the version the run is pinned to; null when it has none by that id, which then names the step.</param>
     public static StepDetail Of(StepRecord step, NodeDefinition? node) => new(
         step.Id, step.RunId, step.NodeId, node?.Name ?? step.NodeId, node?.Type ?? "", step.Scope, step.Attempt, step.Status,
-        step.InputJson, step.OutputJson, step.Port, step.Error, step.ScheduledAt, step.StartedAt, step.FinishedAt);
+        step.InputJson, step.OutputJson, step.Port, step.Error, step.ScheduledAt, step.StartedAt, step.FinishedAt)
+    {
+        ReusedFromStepId = step.ReusedFromStepId,
+    };
 }

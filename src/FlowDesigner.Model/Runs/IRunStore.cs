@@ -9,6 +9,14 @@ public interface IRunStore
     /// <summary>Writes the event, the run and its succeeded trigger step in one transaction.</summary>
     Task<RunStart> StartRunAsync(NewRun run, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a run that mends an ended one (<see cref="MendingRun"/>), with its reused steps, in one transaction.
+    /// </summary>
+    Task<RunStart> StartMendingRunAsync(MendingRun run, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>The runs that retry or replay the run, oldest first.</summary>
+    Task<IReadOnlyList<Guid>> FindMendingRunsAsync(Guid runId, CancellationToken cancellationToken);
+
     Task<RunSnapshot?> GetSnapshotAsync(Guid runId, CancellationToken cancellationToken);
 
     Task<RunRecord?> FindRunAsync(Guid runId, CancellationToken cancellationToken);

@@ -11,4 +11,5 @@ public enum RunCause
     Replay = 5,
     SubWorkflow = 6,
     Test = 7,
+    Retry = 8,
 }

@@ -19,5 +19,8 @@ public sealed record RunRecord(
     /// <summary>The engine node advancing the run; null while nobody holds it.</summary>
     public Guid? Holder { get; init; }
 
+    /// <summary>The run this one retries or replays (its cause says which); null for a run an event started.</summary>
+    public Guid? MendsRunId { get; init; }
+
     public bool IsTerminal => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 }

@@ -16,5 +16,11 @@ public sealed record StepRecord(
     DateTime? StartedAt,
     DateTime? FinishedAt)
 {
+    /// <summary>
+    /// The step of the mended run whose result this one reuses (a retry from the failed steps executes only those and
+    /// what follows them); null for a step that ran in this run.
+    /// </summary>
+    public long? ReusedFromStepId { get; init; }
+
     public bool IsTerminal => Status is StepStatus.Succeeded or StepStatus.Failed or StepStatus.Skipped or StepStatus.Cancelled;
 }

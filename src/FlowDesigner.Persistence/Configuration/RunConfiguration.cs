@@ -34,6 +34,8 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.HasIndex(r => new { r.Status, r.CreatedAt }).HasFilter(UnfinishedFilter);
         // A run that begins a chain is found by its event (the chain's name); only runs that continue one are indexed by it.
         builder.HasIndex(r => r.CorrelationId).HasFilter(ContinuesAChain);
+        // The runs that mend a run (shown on its page; a bulk retry passes over a run retried before): few, so only they are indexed.
+        builder.HasIndex(r => r.MendsRunId).HasFilter("\"MendsRunId\" IS NOT NULL");
         builder.HasOne(r => r.Version).WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Steps).WithOne().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);

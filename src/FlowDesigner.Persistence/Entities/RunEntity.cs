@@ -44,5 +44,8 @@ public sealed class RunEntity
     /// </summary>
     public Guid? HolderId { get; set; }
 
+    /// <summary>The run this one retries or replays; null for a run an event started.</summary>
+    public Guid? MendsRunId { get; set; }
+
     public List<StepRunEntity> Steps { get; set; } = [];
 }

@@ -256,6 +256,9 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<byte[]>("HolderId")
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("MendsRunId")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
@@ -282,6 +285,9 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasFilter("\"EventId\" IS NULL OR \"CorrelationId\" <> \"EventId\"");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("MendsRunId")
+                        .HasFilter("\"MendsRunId\" IS NOT NULL");
 
                     b.HasIndex("VersionId");
 

@@ -64,7 +64,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         }
 
         var steps = await WithPayloads(db, db.StepRuns.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Id)).ToListAsync(cancellationToken);
-        return new RunSnapshot(run, OutputReferences.Resolve(steps.Select(ToRecord).ToList()));
+        return new RunSnapshot(run, OutputReferences.Resolve(await WithReusedAsync(run, steps.Select(ToRecord).ToList(), cancellationToken)));
     }
 
     public async Task<RunRecord?> FindRunAsync(Guid runId, CancellationToken cancellationToken)
@@ -183,6 +183,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         r.FinishedAt)
     {
         Holder = r.HolderId,
+        MendsRunId = r.MendsRunId,
     });
 
     private async Task<Guid?> FindDuplicateAsync(NewRun run, CancellationToken cancellationToken)

@@ -19,8 +19,6 @@ public static class WorkflowApi
         api.MapPost("/workflows/{id:guid}/runs", StartAsync).RequireAuthorization(Access.Operator);
         api.MapGet("/workflows/{id:guid}/runs", ListRunsAsync).RequireAuthorization(Access.Operator);
         api.MapPost("/workflows/{id:guid}/deactivate", DeactivateAsync).RequireAuthorization(Access.Designer);
-        api.MapGet("/runs/{id:guid}", GetRunAsync).RequireAuthorization(Access.Operator);
-        api.MapPost("/runs/{id:guid}/cancel", CancelAsync).RequireAuthorization(Access.Operator);
         api.Map("/{**rest}", NoSuchEndpoint).RequireAuthorization(Access.Operator); // any other address under /api: a problem, not the app's page or an antiforgery refusal
         return app;
     }
@@ -78,15 +76,6 @@ public static class WorkflowApi
         }
     }
 
-    private static async Task<IResult> CancelAsync(Guid id, RunCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await commands.CancelAsync(id, UserClaims.ActorOf(user), cancellationToken) switch
-        {
-            null => Results.Problem(title: "No such run", detail: $"Run {id} does not exist.", statusCode: 404),
-            { IsTerminal: true } run => Results.Problem(title: "The run has already ended",
-                detail: $"Run {id} {run.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.", statusCode: 409),
-            _ => Results.NoContent(),
-        };
-
     private static async Task<IResult> StartAsync(Guid id, HttpRequest request, RunCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         System.Text.Json.JsonElement payload;
@@ -108,11 +97,6 @@ public static class WorkflowApi
 
     private static async Task<IResult> ListRunsAsync(Guid id, IRunStore runs, int? skip, int? take, CancellationToken cancellationToken) =>
         Results.Ok(await runs.ListRunsAsync(id, skip ?? 0, Math.Clamp(take ?? 50, 1, 500), cancellationToken));
-
-    private static async Task<IResult> GetRunAsync(Guid id, RunReader runs, CancellationToken cancellationToken) =>
-        await runs.FindAsync(id, cancellationToken) is { } run
-            ? Results.Ok(run)
-            : Results.Problem(title: "No such run", detail: $"Run {id} does not exist.", statusCode: 404);
 
     /// <summary>The body of a publish request.</summary>
     public sealed record PublishRequest(string? Note);
