@@ -204,6 +204,54 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, afterDeactivate.StatusCode);
     }
 
+    [Fact]
+    public async Task RetryReplayAndBulkRetry_AnswerWithTheNewRun_AndABadRequestIsAProblemThatChangesNothing()
+    {
+        var failing = """
+            { "schema": 1, "name": "Refuse", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "refuse" } },
+              { "id": "stop", "type": "core.fail", "name": "Refuse", "config": { "message": "Order {{ trigger.body.order }} refused" } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "stop" } ] }
+            """;
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(failing, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+        var runId = (await (await _http.PostAsJsonAsync("/hooks/refuse", new { order = 1042 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        await WaitForAsync(async () => (await _http.GetStringAsync($"/api/runs/{runId}")).Contains("\"status\":\"Failed\",\"cause\""));
+        var before = await TableCountsAsync();
+
+        var bad = new[]
+        {
+            await _http.PostAsync($"/api/runs/{runId}/replay", new StringContent("{not json", Encoding.UTF8, "application/json")),
+            await _http.PostAsJsonAsync($"/api/runs/{runId}/replay", new { version = "newest" }),
+            await _http.PostAsync($"/api/runs/{runId}/replay", null),
+            await _http.PostAsync("/api/runs/retry?status=succeeded", null),
+            await _http.PostAsync("/api/runs/retry?workflow=nope", null),
+            await _http.PostAsync($"/api/runs/{Guid.NewGuid()}/retry", null),
+        };
+        Assert.Equal(before, await TableCountsAsync());
+
+        var retried = await _http.PostAsync($"/api/runs/{runId}/retry", null);
+        var replayed = await _http.PostAsJsonAsync($"/api/runs/{runId}/replay", new { version = "latest" });
+        var retryId = (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        await WaitForAsync(async () => (await _http.GetStringAsync($"/api/runs/{retryId}")).Contains("\"status\":\"Failed\",\"cause\":\"Retry\""));
+        var retryOfSucceeded = await _http.PostAsync($"/api/runs/{runId}/replay", new StringContent("""{"version":"same"}""", Encoding.UTF8, "application/json"));
+        var bulk = await _http.PostAsync($"/api/runs/retry?workflow={id}&status=failed", null);
+        var original = await _http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.NotFound],
+            bad.Select(a => a.StatusCode));
+        Assert.Contains("\"version\": \"same\"", (await bad[1].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("only failed runs", (await bad[3].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created), (retried.StatusCode, replayed.StatusCode, retryOfSucceeded.StatusCode));
+        Assert.Equal($"/api/runs/{retryId}", retried.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        var bulkBody = await bulk.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(bulkBody.GetProperty("alreadyRetried").GetInt32() >= 1, bulkBody.ToString());
+        Assert.Contains(retryId, original.GetProperty("mendedBy").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal(runId, (await _http.GetFromJsonAsync<JsonElement>($"/api/runs/{retryId}")).GetProperty("run").GetProperty("mendsRunId").GetGuid());
+    }
+
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
