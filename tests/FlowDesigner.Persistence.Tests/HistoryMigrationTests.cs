@@ -3,6 +3,8 @@ using FlowDesigner.Model.Stores;
 using FlowDesigner.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FlowDesigner.Persistence.Tests;
 
@@ -43,9 +45,11 @@ public sealed class HistoryMigrationTests
     {
         // As if the process stopped after the conversion's transaction and before EF recorded the migration.
         using var folder = await LegacyFolderAsync(runs: 2);
+        // The migrations after it had not run then: they are taken back first.
         await using (var services = await TestServices.StartAsync(dataFolder: folder.Path))
         await using (var db = services.OpenDatabase())
         {
+            await db.GetService<IMigrator>().MigrateAsync("20261205180439_CompactHistory");
             await db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsHistory WHERE MigrationId LIKE '%_CompactHistory'");
         }
 

@@ -63,6 +63,18 @@ public sealed class IndexUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATitleSearch_ReadsOnlyTheTitlesThatBeginSo_ByTheirIndex()
+    {
+        var start = await StartAsync(correlationId: null);
+
+        await _services.Get<IRunStore>().FindRunsAsync(new RunFilter { TitlePrefix = "Order 104" }, start.RunId, 50, default);
+
+        // Only the matching runs are sorted by id: an operator's search ("order 1042") matches a handful.
+        var plan = await PlanAsync(ExecutedSql("ORDER BY \"r\".\"Id\" DESC"));
+        Assert.Contains(plan, line => line.Contains("USING INDEX IX_Runs_TitleKey (TitleKey>? AND TitleKey<?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheWorkflowList_ReadsLastRunsByIndexAndCountsFromTheRollups_WithNoScanOfTheRuns()
     {
         await StartAsync(correlationId: null);

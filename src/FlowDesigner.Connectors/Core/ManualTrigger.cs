@@ -16,6 +16,7 @@ public sealed class ManualTrigger : INodeType
                 AllowsExpressions = false,
                 Help = "The JSON the run starts with, available as trigger in expressions.",
             },
+            RunTitle.Property("Check of {{ trigger.customer }}"),
         ],
         Summarize = _ => "manual",
     };

@@ -24,6 +24,7 @@ public sealed class OnEventTrigger : INodeType
                 Placeholder = "{{ trigger.total > 100 }}",
                 Help = "Optional: an expression over the event's payload; the workflow starts only when it is true.",
             },
+            RunTitle.Property("Follow-up of {{ trigger.id }}"),
         ],
         Summarize = node => $"on {PropertyValues.AsText(node.GetConfig("eventName"))}",
     };

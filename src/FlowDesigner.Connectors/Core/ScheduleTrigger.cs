@@ -24,6 +24,7 @@ public sealed class ScheduleTrigger : INodeType
                 Placeholder = "Europe/Berlin",
                 Help = "An IANA time zone name; the schedule follows its daylight-saving changes.",
             },
+            RunTitle.Property("Tick at {{ trigger.firedAt }}"),
         ],
         ExampleOutputJson = """{ "firedAt": "2025-03-14T09:30:00+00:00", "cron": "*/5 * * * *" }""",
         Summarize = node => CronText.Describe(PropertyValues.AsText(node.GetConfig("cron"))),

@@ -33,6 +33,7 @@ public sealed class MagentoNewOrderTrigger : INodeType
                 Placeholder = "pending, processing",
                 Help = "Comma-separated order statuses; empty takes every order.",
             },
+            RunTitle.Property("Order {{ trigger.increment_id }}"),
         ],
         ExampleOutputJson = MagentoExamples.Order,
         Summarize = Summarize,

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Model.Validation;
 using FlowDesigner.Model.Stores;
 
 namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>Starts runs: the event and the run are committed first, and only then is the run advanced.</summary>
-public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, EngineNode node, TimeProvider clock)
+public sealed class RunStarter(
+    IRunStore runs, PlanCache plans, RunQueue queue, EngineNode node, ExpressionEvaluator expressions, EngineOptions options, TimeProvider clock)
 {
     /// <param name="callerAdvances">True when the caller advances the run itself (see <see cref="RunWorkers.AdvanceNowAsync"/>).</param>
     public async Task<RunStart> StartAsync(
@@ -28,6 +32,7 @@ public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, 
             ParentStepId = origin.ParentStepId,
             VersionNumber = version.Number,
             Holder = node.Id,
+            Title = Title(plan, payload),
         };
         var start = await runs.StartRunAsync(run, now, cancellationToken);
         if (!start.IsDuplicate && !callerAdvances)
@@ -36,5 +41,29 @@ public sealed class RunStarter(IRunStore runs, PlanCache plans, RunQueue queue, 
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// The trigger's run title over the event, cut to <see cref="RunTitle.MostLength"/>; null when the trigger sets none,
+    /// or when its expressions fail on this event (the title only names the run: it never stops it).
+    /// </summary>
+    private string? Title(WorkflowPlan plan, JsonElement payload)
+    {
+        var setting = PropertyValues.AsText(plan.Trigger.GetConfig(RunTitle.PropertyName));
+        if (setting.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var scope = new ExpressionScope(payload, new Dictionary<string, JsonElement>(), default, options.Env);
+            var title = PropertyValues.AsText(expressions.Evaluate(setting, scope, plan.Trigger.Name, RunTitle.PropertyName)).Trim();
+            return title.Length == 0 ? null : title.Length > RunTitle.MostLength ? title[..RunTitle.MostLength] : title;
+        }
+        catch (ExpressionException)
+        {
+            return null;
+        }
     }
 }

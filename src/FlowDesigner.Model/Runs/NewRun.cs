@@ -25,6 +25,9 @@ public sealed record NewRun(
     /// <summary>The number of the version, for the run record handed back.</summary>
     public int? VersionNumber { get; init; }
 
+    /// <summary>The run's title, from its trigger's run title setting; null when it has none.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The engine node that starts the run and holds it for its first advance (see <see cref="IRunStore.TakeOverRunsAsync"/>).</summary>
     public Guid? Holder { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed record RunFilter
     /// <summary>Runs created before this time (UTC).</summary>
     public DateTime? To { get; init; }
 
+    /// <summary>Runs whose title begins with this, whatever the case of either.</summary>
+    public string? TitlePrefix { get; init; }
+
     /// <summary>A run's id, or a correlation id: the runs of that chain.</summary>
     public Guid? Id { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed record RunRecord(
     /// <summary>The engine node advancing the run; null while nobody holds it.</summary>
     public Guid? Holder { get; init; }
 
+    /// <summary>What the trigger's run title setting named the run when it started; null when it names none.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The run this one retries or replays (its cause says which); null for a run an event started.</summary>
     public Guid? MendsRunId { get; init; }
 

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
@@ -34,6 +35,10 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.HasIndex(r => new { r.Status, r.CreatedAt }).HasFilter(UnfinishedFilter);
         // A run that begins a chain is found by its event (the chain's name); only runs that continue one are indexed by it.
         builder.HasIndex(r => r.CorrelationId).HasFilter(ContinuesAChain);
+        builder.Property(r => r.Title).HasMaxLength(RunTitle.MostLength);
+        builder.Property(r => r.TitleKey).HasMaxLength(RunTitle.MostLength);
+        // Runs found by their title's beginning: only runs with a title are in it.
+        builder.HasIndex(r => r.TitleKey).HasFilter("\"TitleKey\" IS NOT NULL");
         // The runs that mend a run (shown on its page; a bulk retry passes over a run retried before): few, so only they are indexed.
         builder.HasIndex(r => r.MendsRunId).HasFilter("\"MendsRunId\" IS NOT NULL");
         builder.HasOne(r => r.Version).WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.NoAction);

@@ -44,6 +44,12 @@ public sealed class RunEntity
     /// </summary>
     public Guid? HolderId { get; set; }
 
+    /// <summary>The trigger's run title for this run, as evaluated; null when it sets none.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The title lower-cased (<see cref="Model.Descriptors.RunTitle.SearchKey"/>): what a search by its beginning reads, by its index.</summary>
+    public string? TitleKey { get; set; }
+
     /// <summary>The run this one retries or replays; null for a run an event started.</summary>
     public Guid? MendsRunId { get; set; }
 

@@ -272,6 +272,14 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("VersionId")
                         .HasColumnType("BLOB");
 
@@ -288,6 +296,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasIndex("MendsRunId")
                         .HasFilter("\"MendsRunId\" IS NOT NULL");
+
+                    b.HasIndex("TitleKey")
+                        .HasFilter("\"TitleKey\" IS NOT NULL");
 
                     b.HasIndex("VersionId");
 

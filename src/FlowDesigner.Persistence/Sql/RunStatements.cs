@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using Microsoft.Data.Sqlite;
@@ -25,9 +26,9 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         """, "$id", "$type", "$source", "$payload", "$correlation", "$causedBy", "$dedupe", "$now");
 
     private readonly PreparedStatement _insertRun = new(connection, $$"""
-        INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "HolderId")
-        VALUES ($id, $workflow, $version, $event, {{Pending}}, $cause, $correlation, $dedupe, $parent, $now, $holder)
-        """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$holder");
+        INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "HolderId", "Title", "TitleKey")
+        VALUES ($id, $workflow, $version, $event, {{Pending}}, $cause, $correlation, $dedupe, $parent, $now, $holder, $title, $titleKey)
+        """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$holder", "$title", "$titleKey");
 
     private readonly PreparedStatement _insertStep = new(connection, """
         INSERT INTO "Steps" ("Id", "RunId", "NodeId", "Scope", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", "ScheduledAt", "StartedAt", "FinishedAt")
@@ -91,6 +92,8 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertRun.Bind(8, run.ParentStepId);
         _insertRun.Bind(9, now);
         _insertRun.Bind(10, run.Holder);
+        _insertRun.Bind(11, run.Title);
+        _insertRun.Bind(12, run.Title is null ? null : RunTitle.SearchKey(run.Title));
         _insertRun.Execute();
     }
 

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
@@ -25,6 +26,8 @@ internal sealed partial class RunStore
             CreatedAt = now,
             HolderId = run.Holder,
             MendsRunId = mended.Id,
+            Title = mended.Title,
+            TitleKey = mended.Title is null ? null : RunTitle.SearchKey(mended.Title),
         };
 
         // Each reused step is written succeeded at the run's start, as a reference to the step it reuses: its result is
@@ -54,6 +57,7 @@ internal sealed partial class RunStore
         {
             Holder = run.Holder,
             MendsRunId = mended.Id,
+            Title = mended.Title,
         };
         return new RunStart(entity.Id, IsDuplicate: false) { Snapshot = new RunSnapshot(record, reused) };
     }

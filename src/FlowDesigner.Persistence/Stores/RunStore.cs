@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
@@ -49,7 +50,11 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
         trigger = trigger with { Id = triggerId };
         var record = new RunRecord(
-            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, correlationId, null, null, run.ParentStepId, now, null, null) { Holder = run.Holder };
+            runId, run.WorkflowId, run.VersionId, run.VersionNumber, RunStatus.Pending, run.Cause, correlationId, null, null, run.ParentStepId, now, null, null)
+        {
+            Holder = run.Holder,
+            Title = run.Title,
+        };
         return new RunStart(runId, IsDuplicate: false) { Snapshot = new RunSnapshot(record, [trigger]) };
     }
 
@@ -149,6 +154,13 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             runs = runs.Where(r => r.CreatedAt < to);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.TitlePrefix))
+        {
+            // A range of the lower-cased titles, which their index reads on any database, unlike LIKE and its collations.
+            var (low, high) = TitleRange(RunTitle.SearchKey(filter.TitlePrefix.Trim()));
+            runs = runs.Where(r => r.TitleKey!.CompareTo(low) >= 0 && r.TitleKey.CompareTo(high) < 0);
+        }
+
         if (filter.Id is { } id)
         {
             // The run itself, or the chain the id names: its first run by its event, the others by the chain index.
@@ -163,6 +175,10 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         var page = await Project(runs.OrderByDescending(r => r.Id).Take(take + 1)).ToListAsync(cancellationToken);
         return page.Count > take ? new RunPage(page[..take], page[take - 1].Id) : new RunPage(page, null);
     }
+
+    /// <summary>The keys that begin with the prefix lie from it up to (not including) it with its last character the next one.</summary>
+    private static (string Low, string High) TitleRange(string prefix) =>
+        (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
     private static Task<RunRecord?> FindRunAsync(FlowDbContext db, Guid runId, CancellationToken cancellationToken) =>
         Project(db.Runs.AsNoTracking().Where(r => r.Id == runId)).SingleOrDefaultAsync(cancellationToken);
@@ -184,6 +200,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     {
         Holder = r.HolderId,
         MendsRunId = r.MendsRunId,
+        Title = r.Title,
     });
 
     private async Task<Guid?> FindDuplicateAsync(NewRun run, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using Microsoft.Extensions.Primitives;
 
@@ -6,7 +7,8 @@ namespace FlowDesigner.Web.Apis;
 
 /// <summary>
 /// The query of <c>GET /api/runs</c>: <c>workflow</c>, <c>status</c> and <c>cause</c> (each repeated or comma-separated),
-/// <c>from</c> and <c>to</c> (ISO 8601, UTC), <c>id</c> (a run or correlation id), <c>after</c> and <c>take</c>.
+/// <c>from</c> and <c>to</c> (ISO 8601, UTC), <c>id</c> (a run or correlation id), <c>title</c> (its beginning, any case),
+/// <c>after</c> and <c>take</c>.
 /// </summary>
 public sealed record RunListQuery(RunFilter Filter, Guid? After, int Take)
 {
@@ -26,6 +28,7 @@ public sealed record RunListQuery(RunFilter Filter, Guid? After, int Take)
             From = ParseTime(query, "from", problems),
             To = ParseTime(query, "to", problems),
             Id = ParseId(query, "id", problems),
+            TitlePrefix = ParseTitle(query, problems),
         };
         var after = ParseId(query, "after", problems);
         var take = DefaultTake;
@@ -51,6 +54,18 @@ public sealed record RunListQuery(RunFilter Filter, Guid? After, int Take)
 
         problems.Add($"'{name}' must be an id such as 0193a1b2-0000-7000-8000-000000000001, not '{text}'.");
         return null;
+    }
+
+    private static string? ParseTitle(IQueryCollection query, List<string> problems)
+    {
+        var text = query["title"].ToString().Trim();
+        if (text.Length > RunTitle.MostLength)
+        {
+            problems.Add($"'title' is the beginning of a run's title, at most {RunTitle.MostLength} characters.");
+            return null;
+        }
+
+        return text.Length == 0 ? null : text;
     }
 
     private static DateTime? ParseTime(IQueryCollection query, string name, List<string> problems)
