@@ -2,28 +2,34 @@ using System.Text.Json;
 using FlowDesigner.Engine.Triggers;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Runs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowDesigner.Testing;
 
 /// <summary>Imports, publishes and fires workflows on a <see cref="TestServices"/> host, and waits for their runs.</summary>
-public sealed class EngineDriver(TestServices services)
+public sealed class EngineDriver(IServiceProvider services)
 {
+    public EngineDriver(TestServices services)
+        : this(services.Provider)
+    {
+    }
+
     public async Task<Guid> PublishAsync(string json)
     {
-        var imported = await services.Get<WorkflowService>().ImportAsync(json, TestActors.Test, default);
+        var imported = await services.GetRequiredService<WorkflowService>().ImportAsync(json, TestActors.Test, default);
         if (!imported.Succeeded)
         {
             throw new InvalidOperationException("Import failed: " + string.Join("; ", imported.Problems));
         }
 
-        var published = await services.Get<PublishService>().PublishAsync(imported.Workflow.Id, "test", TestActors.Test, default);
+        var published = await services.GetRequiredService<PublishService>().PublishAsync(imported.Workflow.Id, "test", TestActors.Test, default);
         return published.Published
             ? imported.Workflow.Id
             : throw new InvalidOperationException("Publish failed: " + string.Join("; ", published.Issues.Select(i => i.Message)));
     }
 
     public Task<WebhookResponse> PostAsync(string path, object body, string? idempotencyKey = null) =>
-        services.Get<WebhookReceiver>().ReceiveAsync("POST", path, JsonSerializer.SerializeToElement(new { body }), idempotencyKey, default);
+        services.GetRequiredService<WebhookReceiver>().ReceiveAsync("POST", path, JsonSerializer.SerializeToElement(new { body }), idempotencyKey, default);
 
     public static Guid RunIdOf(WebhookResponse response) => response.Body.GetProperty("runId").GetGuid();
 
@@ -33,7 +39,7 @@ public sealed class EngineDriver(TestServices services)
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var snapshot = await services.Get<IRunStore>().GetSnapshotAsync(runId, default);
+            var snapshot = await services.GetRequiredService<IRunStore>().GetSnapshotAsync(runId, default);
             if (snapshot is { Run.IsTerminal: true })
             {
                 return snapshot;

@@ -30,7 +30,7 @@ public static class AccessTable
         ["PAGE /not-found"] = Who.Anonymous,
         ["PAGE /error"] = Who.Anonymous,
 
-        // Operator: view workflows and runs, run now, cancel; their own account.
+        // Operator: view workflows and runs, run now, cancel and mend runs; their own account.
         ["PAGE /"] = Who.Operator,
         ["PAGE /workflows"] = Who.Operator,
         ["PAGE /workflows/{Id:guid}/versions"] = Who.Operator,
@@ -42,6 +42,11 @@ public static class AccessTable
         ["GET /api/runs"] = Who.Operator,
         ["GET /api/runs/{id:guid}"] = Who.Operator,
         ["POST /api/runs/{id:guid}/cancel"] = Who.Operator,
+        ["PAGE /runs"] = Who.Operator,
+        ["PAGE /runs/{RunId:guid}"] = Who.Operator,
+        ["POST /api/runs/{id:guid}/retry"] = Who.Operator,
+        ["POST /api/runs/{id:guid}/replay"] = Who.Operator,
+        ["POST /api/runs/retry"] = Who.Operator,
         ["* /api/{**rest}"] = Who.Operator,
 
         // Designer: build, import, publish, deactivate.
@@ -66,6 +71,7 @@ public static class AccessTable
     public static string PathOf(string pattern) =>
         pattern.Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{RunId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{**path}", "probe", StringComparison.Ordinal)
             .Replace("{**rest}", "probe", StringComparison.Ordinal);
 }

@@ -1,5 +1,14 @@
 // Small browser helpers the Blazor components call through JS interop.
 window.flowDesigner = {
+  // Puts text on the clipboard (a step's output, an id); false where the browser refuses (not a secure context).
+  async copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
   // Offers text as a file download, e.g. an exported workflow definition.
   downloadText(fileName, contentType, text) {
     const url = URL.createObjectURL(new Blob([text], { type: contentType }));

@@ -27,6 +27,8 @@ public static class UiExtensions
         builder.Services.AddScoped<AuthenticationStateProvider, UserRevalidation>(); // after the Razor components' own
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddTransient<Designing.DesignerState>();
+        builder.Services.AddTransient<Operating.RunListState>();
+        builder.Services.AddTransient<Operating.RunPageState>();
         builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddFlowDesignerHealth();

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace FlowDesigner.Web.Formatting;
+
+/// <summary>Stored JSON shown to a person: indented, and as it is when it does not read as JSON.</summary>
+public static class JsonText
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Indent(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return "";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, Indented);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}
