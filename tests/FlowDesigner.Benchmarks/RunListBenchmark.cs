@@ -8,8 +8,8 @@ namespace FlowDesigner.Benchmarks;
 /// <summary>
 /// The run list at size: a database of <c>runs</c> finished runs of the reference workflow (one in fifty failed), each
 /// with its event, written straight into the product's tables, then the product started on it and each list read
-/// timed through the API (median of seven, after a warm-up): first pages, deep pages, the failed filter, a chain, and
-/// the Workflows list.
+/// timed through the API (median of seven, after a warm-up): first pages, deep pages, the failed filter, a chain, a
+/// title search, and the Workflows list; then the Runs and run pages in Chromium, until their rows are drawn.
 /// </summary>
 public static class RunListBenchmark
 {
@@ -37,6 +37,7 @@ public static class RunListBenchmark
             var deep = await IdOfRunAsync(again.DatabasePath, offsetFromOldest: 50, failed: false);
             var deepFailed = await IdOfRunAsync(again.DatabasePath, offsetFromOldest: 2, failed: true);
             var chain = await IdOfRunAsync(again.DatabasePath, offsetFromOldest: runs / 2, failed: false);
+            var oldest = await TimeOfRunAsync(again.DatabasePath, offsetFromOldest: 0);
             var reads = new (string Name, string Path)[]
             {
                 ("all runs, first page", "api/runs"),
@@ -45,7 +46,10 @@ public static class RunListBenchmark
                 ("one workflow, page near the oldest", $"api/runs?workflow={workflowId}&after={deep}"),
                 ("failed, first page", "api/runs?status=Failed"),
                 ("failed, page near the oldest", $"api/runs?status=Failed&after={deepFailed}"),
+                ("runs before a time near the oldest", $"api/runs?to={oldest.AddSeconds(1):yyyy-MM-ddTHH:mm:ssZ}"),
                 ("a chain, by its correlation id", $"api/runs?id={chain}"),
+                ("title search, 'order 4242' (a few matches)", "api/runs?title=order%204242"),
+                ("title search, 'ORDER 1' (one in nine runs)", "api/runs?title=ORDER%201"),
                 ("a run, with its steps", $"api/runs/{chain}"),
                 ("the Workflows list", "api/workflows"),
             };
@@ -56,12 +60,62 @@ public static class RunListBenchmark
                 lines.Add($"| {name} | {rows} | {median:N1} | {slowest:N1} |");
             }
 
+            lines.Add("");
+            lines.Add($"| page ({runs:N0} runs, Chromium 1440x900) | rows | median ms | slowest ms |");
+            lines.Add("| --- | ---: | ---: | ---: |");
+            var pages = new (string Name, string Path, string Ready)[]
+            {
+                ("Runs, first page", "runs", ".fd-run-row"),
+                ("Runs, the oldest runs (to a time near the oldest)", $"runs?to={oldest.AddSeconds(1):yyyy-MM-ddTHH:mm:ssZ}", ".fd-run-row"),
+                ("Runs, failed", "runs?status=failed", ".fd-run-row"),
+                ("Runs, title search 'order 4242'", "runs?title=order%204242", ".fd-run-row"),
+                ("a run page", $"runs/{chain}", "#run-timeline .fd-timeline-bar"),
+            };
+            foreach (var (name, path, ready) in pages)
+            {
+                var (rows, median, slowest) = await TimePageAsync(again.Address, path, ready);
+                lines.Add($"| {name} | {rows} | {median:N0} | {slowest:N0} |");
+            }
+
             return string.Join(Environment.NewLine, lines);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Opens the page afresh each time, from the address to its rows drawn by the interactive circuit (median of five after a warm-up).</summary>
+    private static async Task<(int Rows, double Median, double Slowest)> TimePageAsync(Uri address, string path, string ready)
+    {
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await DesignerBenchmark.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
+        {
+            BaseURL = address.ToString(),
+            ViewportSize = new Microsoft.Playwright.ViewportSize { Width = 1440, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await DesignerBenchmark.SignInAsync(page);
+        var times = new List<double>();
+        var rows = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            await page.GotoAsync("about:blank");
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync(path);
+            await page.Locator("[data-interactive=true]").WaitForAsync();
+            await page.Locator(ready).First.WaitForAsync(new() { Timeout = 60_000 });
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            rows = await page.Locator(ready).CountAsync();
+        }
+
+        times.Sort();
+        return (rows, times[times.Count / 2], times[^1]);
     }
 
     private static async Task<(int Rows, double Median, double Slowest)> TimeAsync(HttpClient api, string path)
@@ -107,11 +161,11 @@ public static class RunListBenchmark
         await ExecuteAsync(connection, transaction, $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {runs})
             INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "OutputJson", "ParentStepId", "Error",
-              "CreatedAt", "StartedAt", "FinishedAt", "HolderId")
+              "CreatedAt", "StartedAt", "FinishedAt", "HolderId", "Title", "TitleKey")
             SELECT {IdSql("A")}, $workflow, $version, {IdSql("E")}, CASE WHEN i % 50 = 7 THEN 4 ELSE 3 END, 0, {IdSql("E")}, NULL,
               CASE WHEN i % 50 = 7 THEN NULL ELSE '{"{"}"orderId":"' || i || '","lines":1{"}"}' END, NULL,
               CASE WHEN i % 50 = 7 THEN 'The vendor answered 503 Service Unavailable.' END,
-              {ticksAtOldest} + i * 10000, {ticksAtOldest} + i * 10000 + 2000, {ticksAtOldest} + i * 10000 + 30000, NULL FROM n;
+              {ticksAtOldest} + i * 10000, {ticksAtOldest} + i * 10000 + 2000, {ticksAtOldest} + i * 10000 + 30000, NULL, 'Order ' || i, 'order ' || i FROM n;
             """, version, workflowId);
         await ExecuteAsync(connection, transaction, $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {runs})
@@ -119,6 +173,14 @@ public static class RunListBenchmark
             SELECT {firstStep} + i, {IdSql("A")}, 'hook', '', NULL, 1, 3, NULL, '=event', NULL, NULL, NULL, {ticksAtOldest} + i * 10000, 0 FROM n;
             """, version);
         await transaction.CommitAsync();
+    }
+
+    private static async Task<DateTime> TimeOfRunAsync(string databasePath, int offsetFromOldest)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        var ticks = (long)(await ScalarAsync(connection, null, $"SELECT \"CreatedAt\" FROM \"Runs\" ORDER BY \"Id\" LIMIT 1 OFFSET {offsetFromOldest}", null))!;
+        return new DateTime(ticks, DateTimeKind.Utc);
     }
 
     /// <summary>The id of a run counted from the oldest (of the failed ones only, when asked).</summary>

@@ -69,9 +69,22 @@ public sealed class IndexUseTests : IAsyncLifetime
 
         await _services.Get<IRunStore>().FindRunsAsync(new RunFilter { TitlePrefix = "Order 104" }, start.RunId, 50, default);
 
-        // Only the matching runs are sorted by id: an operator's search ("order 1042") matches a handful.
+        // The matches' ids are sorted from the index alone, and only the page's runs are read.
         var plan = await PlanAsync(ExecutedSql("ORDER BY \"r\".\"Id\" DESC"));
-        Assert.Contains(plan, line => line.Contains("USING INDEX IX_Runs_TitleKey (TitleKey>? AND TitleKey<?)", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("USING COVERING INDEX IX_Runs_TitleKey_Id (TitleKey>? AND TitleKey<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ATimeRange_IsReadAsARangeOfIds_InTheListsOrder()
+    {
+        var start = await StartAsync(correlationId: null);
+
+        await _services.Get<IRunStore>().FindRunsAsync(new RunFilter { To = DateTime.UtcNow.AddDays(-30) }, start.RunId, 50, default);
+
+        var plan = await PlanAsync(ExecutedSql("ORDER BY \"r\".\"Id\" DESC"));
+        Assert.Contains(plan, line => line.Contains("USING INDEX sqlite_autoindex_Runs_1 (Id<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,6 +20,21 @@ public static class TimeOrderedId
 
     public static Guid New() => New(DateTimeOffset.UtcNow);
 
+    /// <summary>The lowest id made in the millisecond of <paramref name="at"/>: every id made then or later sorts at or above it.</summary>
+    public static Guid Floor(DateTimeOffset at)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var milliseconds = (ulong)Math.Max(0, at.ToUnixTimeMilliseconds());
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
+
+        bytes[6] = 0x70;
+        bytes[8] = 0x80;
+        return new Guid(bytes, bigEndian: true);
+    }
+
     public static Guid New(DateTimeOffset at)
     {
         if (_random is null || _used + RandomBytes > Drawn)

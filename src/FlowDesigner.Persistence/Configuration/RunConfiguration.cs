@@ -37,8 +37,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.HasIndex(r => r.CorrelationId).HasFilter(ContinuesAChain);
         builder.Property(r => r.Title).HasMaxLength(RunTitle.MostLength);
         builder.Property(r => r.TitleKey).HasMaxLength(RunTitle.MostLength);
-        // Runs found by their title's beginning: only runs with a title are in it.
-        builder.HasIndex(r => r.TitleKey).HasFilter("\"TitleKey\" IS NOT NULL");
+        // Runs found by their title's beginning, their ids beside (a page of matches is sorted from the index alone):
+        // only runs with a title are in it.
+        builder.HasIndex(r => new { r.TitleKey, r.Id }).HasFilter("\"TitleKey\" IS NOT NULL");
         // The runs that mend a run (shown on its page; a bulk retry passes over a run retried before): few, so only they are indexed.
         builder.HasIndex(r => r.MendsRunId).HasFilter("\"MendsRunId\" IS NOT NULL");
         builder.HasOne(r => r.Version).WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.NoAction);

@@ -297,13 +297,13 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("MendsRunId")
                         .HasFilter("\"MendsRunId\" IS NOT NULL");
 
-                    b.HasIndex("TitleKey")
-                        .HasFilter("\"TitleKey\" IS NOT NULL");
-
                     b.HasIndex("VersionId");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex("TitleKey", "Id")
+                        .HasFilter("\"TitleKey\" IS NOT NULL");
 
                     b.HasIndex("WorkflowId", "DedupeKey")
                         .IsUnique()

@@ -144,14 +144,18 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             runs = runs.Where(r => EF.Constant(causes).Contains(r.Cause));
         }
 
+        // A run's id is made when it is created: a time range is read as a range of ids, by whichever index gives the
+        // list's order, with a minute's margin for the clocks of several nodes; the creation time then decides exactly.
         if (filter.From is { } from)
         {
-            runs = runs.Where(r => r.CreatedAt >= from);
+            var lowest = TimeOrderedId.Floor(from - IdClockMargin);
+            runs = runs.Where(r => r.Id.CompareTo(lowest) >= 0 && r.CreatedAt >= from);
         }
 
         if (filter.To is { } to)
         {
-            runs = runs.Where(r => r.CreatedAt < to);
+            var above = TimeOrderedId.Floor(to + IdClockMargin);
+            runs = runs.Where(r => r.Id.CompareTo(above) < 0 && r.CreatedAt < to);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.TitlePrefix))
@@ -172,9 +176,20 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             runs = runs.Where(r => r.Id.CompareTo(cursor) < 0);
         }
 
-        var page = await Project(runs.OrderByDescending(r => r.Id).Take(take + 1)).ToListAsync(cancellationToken);
+        var newest = runs.OrderByDescending(r => r.Id).Take(take + 1);
+        if (!string.IsNullOrWhiteSpace(filter.TitlePrefix))
+        {
+            // The titles that begin so are in title order: their ids are sorted from the title index alone (it holds
+            // them), and only the page's runs are read, rather than every match before the sort (100 ms for 110,000).
+            var ids = newest.Select(r => r.Id);
+            newest = db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderByDescending(r => r.Id);
+        }
+
+        var page = await Project(newest).ToListAsync(cancellationToken);
         return page.Count > take ? new RunPage(page[..take], page[take - 1].Id) : new RunPage(page, null);
     }
+
+    private static readonly TimeSpan IdClockMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>The keys that begin with the prefix lie from it up to (not including) it with its last character the next one.</summary>
     private static (string Low, string High) TitleRange(string prefix) =>

@@ -25,9 +25,9 @@ namespace FlowDesigner.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Runs_TitleKey",
+                name: "IX_Runs_TitleKey_Id",
                 table: "Runs",
-                column: "TitleKey",
+                columns: new[] { "TitleKey", "Id" },
                 filter: "\"TitleKey\" IS NOT NULL");
         }
 
@@ -35,7 +35,7 @@ namespace FlowDesigner.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Runs_TitleKey",
+                name: "IX_Runs_TitleKey_Id",
                 table: "Runs");
 
             migrationBuilder.DropColumn(

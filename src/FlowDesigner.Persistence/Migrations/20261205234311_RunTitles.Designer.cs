@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261205232509_RunTitles")]
+    [Migration("20261205234311_RunTitles")]
     partial class RunTitles
     {
         /// <inheritdoc />
@@ -300,13 +300,13 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("MendsRunId")
                         .HasFilter("\"MendsRunId\" IS NOT NULL");
 
-                    b.HasIndex("TitleKey")
-                        .HasFilter("\"TitleKey\" IS NOT NULL");
-
                     b.HasIndex("VersionId");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex("TitleKey", "Id")
+                        .HasFilter("\"TitleKey\" IS NOT NULL");
 
                     b.HasIndex("WorkflowId", "DedupeKey")
                         .IsUnique()
