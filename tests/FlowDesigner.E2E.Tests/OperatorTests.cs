@@ -57,6 +57,8 @@ public sealed class OperatorTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#run-timeline .fd-timeline-wait")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#step-name")).ToHaveTextAsync("Open incident");
         await Assertions.Expect(page.Locator("#step-error")).ToContainTextAsync("503");
+        await Assertions.Expect(page.Locator("#run-graph [data-node=incident]")).ToHaveAttributeAsync("data-status", "failed");
+        await Assertions.Expect(page.Locator("#run-graph [data-node=ship]")).ToHaveAttributeAsync("data-status", "none");
         await session.ScreenshotAsync("operator-run-failed");
 
         // The cause is fixed; the retry runs the failed step and what follows, and the page it opens turns green.
@@ -66,6 +68,7 @@ public sealed class OperatorTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#run-cause")).ToContainTextAsync("Retry");
         await Assertions.Expect(page.Locator(".fd-step-row").Filter(new() { HasText = "Create CRM order" })).ToContainTextAsync("(reused)");
         await Assertions.Expect(page.Locator("#run-timeline .fd-timeline-bar[data-status=failed]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#run-graph [data-status=succeeded]")).ToHaveCountAsync(4);
         await session.ScreenshotAsync("operator-run-retried");
         Assert.Equal((2, 2), (sink.To("/crm").Count, sink.To("/ship").Count));
     }
