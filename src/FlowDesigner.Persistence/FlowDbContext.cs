@@ -23,6 +23,8 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
 
     public DbSet<RunRollupEntity> RunRollups => Set<RunRollupEntity>();
 
+    public DbSet<RunChangeEntity> RunChanges => Set<RunChangeEntity>();
+
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     public DbSet<TriggerCursorEntity> TriggerCursors => Set<TriggerCursorEntity>();

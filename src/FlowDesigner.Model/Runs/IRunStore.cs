@@ -74,6 +74,18 @@ public interface IRunStore
     /// <summary>The node stops: it lets go of every run it holds and its heartbeat row goes.</summary>
     Task LeaveAsync(Guid nodeId, CancellationToken cancellationToken);
 
+    /// <summary>The runs with these ids that exist, in no particular order.</summary>
+    Task<IReadOnlyList<RunRecord>> FindRunsAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken);
+
+    /// <summary>Where the feed of run changes stands: the last change written, 0 when there is none.</summary>
+    Task<long> LatestChangeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The changes written after <paramref name="after"/>, oldest first, <paramref name="take"/> at most.</summary>
+    Task<IReadOnlyList<RunChange>> ReadChangesAsync(long after, int take, CancellationToken cancellationToken);
+
+    /// <summary>Forgets all but the latest <paramref name="keep"/> changes: the feed is for pages open now, not history.</summary>
+    Task PruneChangesAsync(int keep, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(Guid workflowId, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>

@@ -223,6 +223,21 @@ namespace FlowDesigner.Persistence.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunChangeEntity", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RunId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("RunChanges", (string)null);
+                });
+
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunEntity", b =>
                 {
                     b.Property<byte[]>("Id")

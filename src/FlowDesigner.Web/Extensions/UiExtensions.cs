@@ -28,6 +28,8 @@ public static class UiExtensions
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddTransient<Designing.DesignerState>();
         builder.Services.AddTransient<Operating.RunListState>();
+        builder.Services.AddSingleton<Operating.RunFeed>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Operating.RunFeed>());
         builder.Services.AddTransient<Operating.RunPageState>();
         builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();

@@ -132,6 +132,36 @@ public sealed class RunListState(IRunStore runs, WorkflowService workflows, RunM
     }
 
     /// <summary>
+    /// Takes in the runs the feed says changed: those shown are read again where they stand, and a run newer than the
+    /// newest shown brings the newest page in on top. Nothing else is read; true when anything shown changed.
+    /// </summary>
+    public async Task<bool> ApplyAsync(IReadOnlySet<Guid> changed, CancellationToken cancellationToken)
+    {
+        var shown = _runs.Where(r => changed.Contains(r.Id)).Select(r => r.Id).ToList();
+        var newest = _runs.Count == 0 ? (Guid?)null : _runs[0].Id;
+        var updated = false;
+        if (shown.Count > 0)
+        {
+            var fresh = (await runs.FindRunsAsync(shown, cancellationToken)).ToDictionary(r => r.Id);
+            for (var i = 0; i < _runs.Count; i++)
+            {
+                if (fresh.TryGetValue(_runs[i].Id, out var run) && run != _runs[i])
+                {
+                    _runs[i] = run;
+                    updated = true;
+                }
+            }
+        }
+
+        if (changed.Any(id => newest is null || id.CompareTo(newest.Value) > 0))
+        {
+            updated |= await RefreshAsync(cancellationToken);
+        }
+
+        return updated;
+    }
+
+    /// <summary>
     /// Reads the newest page again: new runs come in on top and the runs on it show their status now; older pages the
     /// user loaded stay where they are. True when anything shown changed.
     /// </summary>

@@ -9,13 +9,11 @@ using MudBlazor;
 
 namespace FlowDesigner.Web.Components.Pages;
 
-/// <summary>A run for its operator: a view over <see cref="RunPageState"/>, read again every second while the run has not ended.</summary>
+/// <summary>A run for its operator: a view over <see cref="RunPageState"/>, read again when the feed of run changes names it.</summary>
 public partial class RunPage : IDisposable
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(1);
-
     private readonly CancellationTokenSource _closing = new();
-    private PeriodicTimer? _refresh;
+    private IDisposable? _listening;
     private bool _busy;
 
     /// <summary>The run shown, from the address.</summary>
@@ -34,29 +32,33 @@ public partial class RunPage : IDisposable
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private RunFeed Feed { get; set; } = default!;
+
     protected override Task OnParametersSetAsync() => State.LoadAsync(RunId, _closing.Token);
 
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _refresh = new PeriodicTimer(RefreshEvery);
-            _ = RefreshWhileRunningAsync(_refresh);
+            _listening = Feed.Listen(changed =>
+            {
+                if (changed.Contains(RunId))
+                {
+                    _ = InvokeAsync(ReloadAsync);
+                }
+
+                return Task.CompletedTask;
+            });
         }
     }
 
-    private async Task RefreshWhileRunningAsync(PeriodicTimer timer)
+    private async Task ReloadAsync()
     {
         try
         {
-            while (await timer.WaitForNextTickAsync(_closing.Token))
-            {
-                if (State.Details?.Run is { IsTerminal: false })
-                {
-                    await State.LoadAsync(RunId, _closing.Token);
-                    await InvokeAsync(StateHasChanged);
-                }
-            }
+            await State.LoadAsync(RunId, _closing.Token);
+            StateHasChanged();
         }
         catch (OperationCanceledException)
         {
@@ -113,8 +115,8 @@ public partial class RunPage : IDisposable
 
     public void Dispose()
     {
+        _listening?.Dispose();
         _closing.Cancel();
-        _refresh?.Dispose();
         _closing.Dispose();
     }
 }

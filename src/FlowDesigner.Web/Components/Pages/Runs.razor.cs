@@ -9,13 +9,11 @@ using MudBlazor;
 
 namespace FlowDesigner.Web.Components.Pages;
 
-/// <summary>The operators' list of runs: a view over <see cref="RunListState"/>, refreshed every few seconds while it is open.</summary>
+/// <summary>The operators' list of runs: a view over <see cref="RunListState"/>, kept live by the feed of run changes while it is open.</summary>
 public partial class Runs : IDisposable
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
-
     private readonly CancellationTokenSource _closing = new();
-    private PeriodicTimer? _refresh;
+    private IDisposable? _listening;
 
     [Inject]
     private RunListState State { get; set; } = default!;
@@ -32,6 +30,9 @@ public partial class Runs : IDisposable
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private RunFeed Feed { get; set; } = default!;
+
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     protected override async Task OnInitializedAsync() => await State.OpenAsync(Navigation.Uri, _closing.Token);
@@ -40,22 +41,22 @@ public partial class Runs : IDisposable
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _refresh = new PeriodicTimer(RefreshEvery);
-            _ = RefreshWhileOpenAsync(_refresh);
+            _listening = Feed.Listen(changed =>
+            {
+                _ = InvokeAsync(() => TakeAsync(changed));
+                return Task.CompletedTask;
+            });
         }
     }
 
-    /// <summary>Reads the newest runs again while the page is open; a render happens only when something shown changed.</summary>
-    private async Task RefreshWhileOpenAsync(PeriodicTimer timer)
+    /// <summary>Takes in what the feed says changed, on the page's own thread; a render happens only when something shown changed.</summary>
+    private async Task TakeAsync(IReadOnlySet<Guid> changed)
     {
         try
         {
-            while (await timer.WaitForNextTickAsync(_closing.Token))
+            if (State.BulkProgress is null && await State.ApplyAsync(changed, _closing.Token))
             {
-                if (State.BulkProgress is null && await State.RefreshAsync(_closing.Token))
-                {
-                    await InvokeAsync(StateHasChanged);
-                }
+                StateHasChanged();
             }
         }
         catch (OperationCanceledException)
@@ -102,8 +103,8 @@ public partial class Runs : IDisposable
 
     public void Dispose()
     {
+        _listening?.Dispose();
         _closing.Cancel();
-        _refresh?.Dispose();
         _closing.Dispose();
     }
 }

@@ -1,0 +1,55 @@
+using FlowDesigner.Model.Runs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowDesigner.Persistence.Stores;
+
+/// <summary>The run store's feed of changes, which the database's triggers append to (see <see cref="Configuration.RunChangeConfiguration"/>).</summary>
+internal sealed partial class RunStore
+{
+    public async Task<IReadOnlyList<RunRecord>> FindRunsAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
+    {
+        if (runIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = runIds.ToArray();
+        return await Project(db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<long> LatestChangeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RunChanges.MaxAsync(c => (long?)c.Seq, cancellationToken) ?? 0;
+    }
+
+    public async Task<IReadOnlyList<RunChange>> ReadChangesAsync(long after, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RunChanges.AsNoTracking().Where(c => c.Seq > after).OrderBy(c => c.Seq).Take(take)
+            .Select(c => new RunChange(c.Seq, c.RunId)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many changes one delete takes at most, so that it never holds the write lock long.</summary>
+    private const int PruneBatch = 10_000;
+
+    public async Task PruneChangesAsync(int keep, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var below = (await db.RunChanges.MaxAsync(c => (long?)c.Seq, cancellationToken) ?? 0) - keep;
+        var oldest = await db.RunChanges.MinAsync(c => (long?)c.Seq, cancellationToken) ?? 0;
+        for (var until = Math.Min(below, oldest + PruneBatch); oldest <= below; until = Math.Min(below, until + PruneBatch))
+        {
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                await db.RunChanges.Where(c => c.Seq <= until).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            if (until == below)
+            {
+                break;
+            }
+        }
+    }
+}
