@@ -19,7 +19,7 @@ public sealed class RunChangeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
-    public async Task EveryStartAndStatusWrite_IsAChange_ReadInOrderFromACursor_AndPruningKeepsTheNewest()
+    public async Task EveryStartAndStatusChange_IsAChange_ReadInOrderFromACursor_AndPruningKeepsTheNewest()
     {
         var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(WorkflowDefinition.Empty("Orders"), null, null), TestActors.Ann, "created", default);
         var before = await Runs.LatestChangeAsync(default);
@@ -32,6 +32,7 @@ public sealed class RunChangeTests : IAsyncLifetime
             }));
             await db.SaveChangesAsync();
             await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running));
+            await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running)); // no change
             await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Error, "not a status write"));
         }
 

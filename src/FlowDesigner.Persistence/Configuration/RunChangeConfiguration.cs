@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace FlowDesigner.Persistence.Configuration;
 
 /// <summary>
-/// The feed of run changes and the triggers that append to it: a run's insert, and every write of its status (each
-/// advance writes it, as it marks the run running, and its end). Written in the writer's own transaction, it holds
-/// what every node wrote, in the order it was committed.
+/// The feed of run changes and the triggers that append to it: a run's insert, and each change of its status (it
+/// starts running, waits, ends). Written in the writer's own transaction, it holds what every node wrote, in the order
+/// it was committed. An advance that leaves the status as it was adds nothing: a run of a few steps adds two rows.
 /// </summary>
 internal sealed class RunChangeConfiguration : IEntityTypeConfiguration<RunChangeEntity>
 {
@@ -19,7 +19,7 @@ internal sealed class RunChangeConfiguration : IEntityTypeConfiguration<RunChang
         END;
         """,
         """
-        CREATE TRIGGER "Runs_Change_Written" AFTER UPDATE OF "Status" ON "Runs" BEGIN
+        CREATE TRIGGER "Runs_Change_Written" AFTER UPDATE OF "Status" ON "Runs" WHEN new."Status" <> old."Status" BEGIN
             INSERT INTO "RunChanges" ("RunId") VALUES (new."Id");
         END;
         """,

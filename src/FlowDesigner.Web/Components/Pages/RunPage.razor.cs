@@ -9,11 +9,17 @@ using MudBlazor;
 
 namespace FlowDesigner.Web.Components.Pages;
 
-/// <summary>A run for its operator: a view over <see cref="RunPageState"/>, read again when the feed of run changes names it.</summary>
+/// <summary>
+/// A run for its operator: a view over <see cref="RunPageState"/>, read again when the feed of run changes names it
+/// (it started, waits, ended), and every two seconds while it runs, for the steps it takes meanwhile.
+/// </summary>
 public partial class RunPage : IDisposable
 {
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
+
     private readonly CancellationTokenSource _closing = new();
     private IDisposable? _listening;
+    private PeriodicTimer? _progress;
     private bool _busy;
 
     /// <summary>The run shown, from the address.</summary>
@@ -50,6 +56,26 @@ public partial class RunPage : IDisposable
 
                 return Task.CompletedTask;
             });
+            _progress = new PeriodicTimer(ProgressEvery);
+            _ = FollowProgressAsync(_progress);
+        }
+    }
+
+    private async Task FollowProgressAsync(PeriodicTimer timer)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token))
+            {
+                if (State.Details?.Run is { IsTerminal: false })
+                {
+                    await InvokeAsync(ReloadAsync);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the page closed
         }
     }
 
@@ -117,6 +143,7 @@ public partial class RunPage : IDisposable
     {
         _listening?.Dispose();
         _closing.Cancel();
+        _progress?.Dispose();
         _closing.Dispose();
     }
 }
