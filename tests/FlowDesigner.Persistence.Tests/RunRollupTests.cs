@@ -48,17 +48,32 @@ public sealed class RunRollupTests : IAsyncLifetime
 
         await using var check = _services.OpenDatabase();
         var stored = await check.Runs.AsNoTracking().ToListAsync();
-        var counted = stored.Select(r => (Minute: r.CreatedAt.Ticks / TimeSpan.TicksPerMinute, Started: 1, Ended: RunStatus.Pending))
-            .Concat(stored.Where(r => r.FinishedAt is not null).Select(r => (Minute: r.FinishedAt!.Value.Ticks / TimeSpan.TicksPerMinute, Started: 0, Ended: r.Status)))
-            .GroupBy(c => c.Minute)
-            .ToDictionary(g => g.Key, g => (g.Sum(c => c.Started), g.Count(c => c.Ended == RunStatus.Succeeded), g.Count(c => c.Ended == RunStatus.Failed), g.Count(c => c.Ended == RunStatus.Cancelled)));
+        var counted = stored.Where(r => r.FinishedAt is not null)
+            .GroupBy(r => r.FinishedAt!.Value.Ticks / TimeSpan.TicksPerMinute)
+            .ToDictionary(g => g.Key, g => (g.Count(r => r.Status == RunStatus.Succeeded), g.Count(r => r.Status == RunStatus.Failed), g.Count(r => r.Status == RunStatus.Cancelled)));
         var rollups = await check.RunRollups.AsNoTracking().Where(r => r.WorkflowId == workflow.Id).ToListAsync();
-        var kept = rollups.Where(r => (r.Started, r.Succeeded, r.Failed, r.Cancelled) != (0, 0, 0, 0))
-            .ToDictionary(r => r.Minute, r => (r.Started, r.Succeeded, r.Failed, r.Cancelled));
+        var kept = rollups.Where(r => (r.Succeeded, r.Failed, r.Cancelled) != (0, 0, 0))
+            .ToDictionary(r => r.Minute, r => (r.Succeeded, r.Failed, r.Cancelled));
 
         Assert.Equal(38, stored.Count);
         Assert.Equal(counted.OrderBy(c => c.Key), kept.OrderBy(c => c.Key));
-        Assert.Equal(38, rollups.Sum(r => r.Started));
         Assert.Equal(stored.Count(r => r.Status == RunStatus.Succeeded), rollups.Sum(r => r.Succeeded));
+    }
+
+    [Fact]
+    public async Task ARunWrittenAlreadyEnded_IsCounted_AndAnAdvanceThatKeepsItsStatus_IsNot()
+    {
+        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(WorkflowDefinition.Empty("Orders"), null, null), TestActors.Ann, "created", default);
+        var at = new DateTime(2026, 12, 1, 10, 0, 30, DateTimeKind.Utc);
+        await using var db = _services.OpenDatabase();
+        db.Runs.Add(new RunEntity
+        {
+            Id = TimeOrderedId.New(at), WorkflowId = workflow.Id, Status = RunStatus.Failed, Cause = RunCause.Retry, CorrelationId = Guid.NewGuid(), CreatedAt = at, FinishedAt = at,
+        });
+        await db.SaveChangesAsync();
+        await db.Runs.Where(r => r.WorkflowId == workflow.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Failed));
+
+        var rollup = Assert.Single(await db.RunRollups.AsNoTracking().Where(r => r.WorkflowId == workflow.Id).ToListAsync());
+        Assert.Equal((0, 1, 0), (rollup.Succeeded, rollup.Failed, rollup.Cancelled));
     }
 }

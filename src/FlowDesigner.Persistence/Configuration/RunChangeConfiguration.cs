@@ -5,30 +5,25 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace FlowDesigner.Persistence.Configuration;
 
 /// <summary>
-/// The feed of run changes and the triggers that append to it: a run's insert, and each change of its status (it
-/// starts running, waits, ends). Written in the writer's own transaction, it holds what every node wrote, in the order
-/// it was committed. An advance that leaves the status as it was adds nothing: a run of a few steps adds two rows.
+/// The feed of run changes: a row for each change of a run's status (it starts running, waits, ends), appended by the
+/// triggers on the runs (<see cref="RunTriggers"/>) in the writer's own transaction, so it holds what every node wrote
+/// in the order it was committed.
 /// </summary>
 internal sealed class RunChangeConfiguration : IEntityTypeConfiguration<RunChangeEntity>
 {
-    public static readonly string[] CreateTriggers =
-    [
-        """
-        CREATE TRIGGER "Runs_Change_Inserted" AFTER INSERT ON "Runs" BEGIN
-            INSERT INTO "RunChanges" ("RunId") VALUES (new."Id");
-        END;
-        """,
-        """
-        CREATE TRIGGER "Runs_Change_Written" AFTER UPDATE OF "Status" ON "Runs" WHEN new."Status" <> old."Status" BEGIN
-            INSERT INTO "RunChanges" ("RunId") VALUES (new."Id");
-        END;
-        """,
-    ];
+    /// <summary>
+    /// The row key without AUTOINCREMENT (which writes a counter row at every insert): the newest changes are never
+    /// pruned, so the key only grows.
+    /// </summary>
+    public const string CreateTable = """CREATE TABLE "RunChanges" ("Seq" INTEGER NOT NULL CONSTRAINT "PK_RunChanges" PRIMARY KEY, "RunId" BLOB NOT NULL);""";
+
+    /// <summary>In a trigger: appends the run <c>new</c> to the feed.</summary>
+    public const string Append = """INSERT INTO "RunChanges" ("RunId") VALUES (new."Id");""";
 
     public void Configure(EntityTypeBuilder<RunChangeEntity> builder)
     {
         builder.ToTable("RunChanges");
         builder.HasKey(c => c.Seq);
-        builder.Property(c => c.Seq).ValueGeneratedOnAdd(); // by the triggers; the migration makes it without AUTOINCREMENT
+        builder.Property(c => c.Seq).ValueGeneratedOnAdd(); // by the triggers
     }
 }

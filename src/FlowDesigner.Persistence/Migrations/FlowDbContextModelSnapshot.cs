@@ -346,9 +346,6 @@ namespace FlowDesigner.Persistence.Migrations
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Started")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Succeeded")
                         .HasColumnType("INTEGER");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261205231853_RunMending")]
-    partial class RunMending
+    [Migration("20261206001114_OperatorConsole")]
+    partial class OperatorConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -226,6 +226,21 @@ namespace FlowDesigner.Persistence.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunChangeEntity", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RunId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("RunChanges", (string)null);
+                });
+
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunEntity", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -275,6 +290,14 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("VersionId")
                         .HasColumnType("BLOB");
 
@@ -296,6 +319,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex("TitleKey", "Id")
+                        .HasFilter("\"TitleKey\" IS NOT NULL");
 
                     b.HasIndex("WorkflowId", "DedupeKey")
                         .IsUnique()
@@ -321,9 +347,6 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Failed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Started")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Succeeded")
