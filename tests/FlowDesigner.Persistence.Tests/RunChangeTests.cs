@@ -1,13 +1,11 @@
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
-using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Tests;
 
-/// <summary>The feed of run changes, appended by the database as runs are written, read from a cursor and kept short.</summary>
+/// <summary>The feed of run changes, written with the runs it names, read from a cursor and kept short.</summary>
 public sealed class RunChangeTests : IAsyncLifetime
 {
     private TestServices _services = default!;
@@ -19,38 +17,32 @@ public sealed class RunChangeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
-    public async Task EveryChangeOfARunsStatus_IsAChange_ReadInOrderFromACursor_AndPruningKeepsTheNewest()
+    public async Task ARunsStart_ItsFirstRunningAdvance_AndItsEnd_AreChanges_ReadInOrderFromACursor_AndPruningKeepsTheNewest()
     {
-        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(WorkflowDefinition.Empty("Orders"), null, null), TestActors.Ann, "created", default);
+        var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
+        var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), TestActors.Ann, "created", default);
+        var version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, TestActors.Ann, default);
         var before = await Runs.LatestChangeAsync(default);
-        var ids = Enumerable.Range(0, 3).Select(_ => TimeOrderedId.New()).ToList();
-        await using (var db = _services.OpenDatabase())
-        {
-            db.Runs.AddRange(ids.Select(id => new RunEntity
-            {
-                Id = id, WorkflowId = workflow.Id, Status = RunStatus.Pending, Cause = RunCause.Manual, CorrelationId = id, CreatedAt = DateTime.UtcNow,
-            }));
-            await db.SaveChangesAsync();
-            await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running));
-            await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running)); // no change
-            await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Error, "not a status write"));
-            await db.Runs.Where(r => r.Id != ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Succeeded));
-            await db.Runs.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Failed));
-        }
+        var newRun = new NewRun(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", "{}", null, null);
+
+        var quick = (await Runs.StartRunAsync(newRun, DateTime.UtcNow, default)).RunId;
+        var slow = (await Runs.StartRunAsync(newRun, DateTime.UtcNow, default)).RunId;
+        await Runs.CommitAsync(quick, new RunChanges([], [], new RunEnd(RunStatus.Succeeded, null, null)), DateTime.UtcNow, default);
+        var step = new StepRecord(-1, slow, "work", "", 1, StepStatus.Pending, null, null, null, null, null, null, null);
+        await Runs.CommitAsync(slow, new RunChanges([step], [], null), DateTime.UtcNow, default); // it begins running
+        await Runs.CommitAsync(slow, new RunChanges([step with { NodeId = "more" }], [], null), DateTime.UtcNow, default); // still running: no news
+        await Runs.FinishRunAsync(slow, RunStatus.Cancelled, null, "Cancelled by ann.", DateTime.UtcNow, default);
 
         var changes = await Runs.ReadChangesAsync(before, 100, default);
         var afterFirst = await Runs.ReadChangesAsync(changes[0].Seq, 100, default);
         await Runs.PruneChangesAsync(keep: 2, default);
         var kept = await Runs.ReadChangesAsync(0, 100, default);
 
-        // Written pending, a run is news when it changes status: one running and then failed, two succeeded.
-        Assert.Equal(4, changes.Count);
-        Assert.Equal((ids[1], ids[1]), (changes[0].RunId, changes[^1].RunId));
-        Assert.Equal(new[] { ids[0], ids[2] }.ToHashSet(), changes.Skip(1).Take(2).Select(c => c.RunId).ToHashSet());
+        Assert.Equal([quick, slow, quick, slow, slow], changes.Select(c => c.RunId));
         Assert.True(changes.Zip(changes.Skip(1)).All(p => p.First.Seq < p.Second.Seq));
         Assert.Equal(changes.Skip(1), afterFirst);
         Assert.Equal(changes.TakeLast(2), kept);
         Assert.Equal(changes[^1].Seq, await Runs.LatestChangeAsync(default));
-        Assert.Equal(3, (await Runs.FindRunsAsync(ids.Append(Guid.NewGuid()).ToList(), default)).Count);
+        Assert.Equal(2, (await Runs.FindRunsAsync([quick, slow, Guid.NewGuid()], default)).Count);
     }
 }

@@ -49,6 +49,8 @@ public static class LegacyHistory
 
     public static async Task CreateAsync(string databasePath, int runs, CancellationToken cancellationToken = default)
     {
+        SqliteLibrarySetup.Apply(); // as the product's host does before its first connection
+
         await using (var db = new FlowDbContext(new DbContextOptionsBuilder<FlowDbContext>().UseSqlite($"Data Source={databasePath};Pooling=False").Options))
         {
             await db.GetService<IMigrator>().MigrateAsync(LastMigrationBefore, cancellationToken);

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace FlowDesigner.Persistence.Configuration;
 
 /// <summary>
-/// The run rollups: how many of a workflow's runs ended each way in a minute, kept by the triggers on the runs
-/// (<see cref="RunTriggers"/>) in the writer's own transaction, so that every writer of runs is counted alike.
+/// The run rollups: how many of a workflow's runs ended each way in a minute, counted in the transaction that ends
+/// them: by the run writer once a batch (<see cref="Sql.RunTally"/>), by the store's other ends as they write, and by
+/// the triggers on the runs for what else writes them (<see cref="RunTriggers"/>).
 /// </summary>
 internal sealed class RunRollupConfiguration : IEntityTypeConfiguration<RunRollupEntity>
 {
@@ -37,6 +38,13 @@ internal sealed class RunRollupConfiguration : IEntityTypeConfiguration<RunRollu
         SELECT "WorkflowId", coalesce("FinishedAt", "CreatedAt") / {{TicksPerMinute}}, sum("Status" = {{Succeeded}}), sum("Status" = {{Failed}}), sum("Status" = {{Cancelled}})
         FROM "Runs" WHERE "Status" IN ({{Ended}})
         GROUP BY 1, 2;
+        """;
+
+    /// <summary>Adds ends to a workflow's minute: <c>$workflow</c>, <c>$minute</c>, <c>$succeeded</c>, <c>$failed</c>, <c>$cancelled</c>.</summary>
+    public const string CountEnds = """
+        INSERT INTO "RunRollups" ("WorkflowId", "Minute", "Succeeded", "Failed", "Cancelled") VALUES ($workflow, $minute, $succeeded, $failed, $cancelled)
+        ON CONFLICT DO UPDATE SET "Succeeded" = "Succeeded" + excluded."Succeeded", "Failed" = "Failed" + excluded."Failed",
+            "Cancelled" = "Cancelled" + excluded."Cancelled";
         """;
 
     /// <summary>In a trigger: counts the end of the run <c>new</c> in its finish's minute, when <paramref name="condition"/> holds.</summary>

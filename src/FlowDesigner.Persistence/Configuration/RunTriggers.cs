@@ -4,25 +4,27 @@ using FlowDesigner.Persistence.Sql;
 namespace FlowDesigner.Persistence.Configuration;
 
 /// <summary>
-/// The triggers on the runs that keep the rollups and the feed of changes, whoever writes a run. They fire only where
-/// a run's status changes: a run of a few steps, started pending and ended in one advance, costs one counting and one
-/// feed row; an advance that leaves the status as it was costs nothing.
+/// The triggers on the runs for what the run store's writes do not count themselves: a run that begins running (it
+/// joins the feed), one written already ended (a copy, a test: it is counted), and one deleted (its count is taken
+/// back). The hot path's starts and ends are counted by the run writer once a batch (<see cref="RunTally"/>): a
+/// trigger statement for each run cost about 3% of the CPU a run takes.
 /// </summary>
 internal static class RunTriggers
 {
+    private static readonly string Pending = SqlText.Of(RunStatus.Pending);
     private static readonly string Ended = SqlText.Of(RunStatus.Succeeded, RunStatus.Failed, RunStatus.Cancelled);
 
     public static readonly string[] Create =
     [
-        // A run is written pending; one written already ended (a copy, a test) is counted at once.
         $$"""
         CREATE TRIGGER "Runs_Inserted" AFTER INSERT ON "Runs" WHEN new."Status" IN ({{Ended}}) BEGIN
             {{RunRollupConfiguration.CountEnd("1")}}
         END;
         """,
+        // A run ended in its first advance goes from pending to its end at once: then this does not fire.
         $$"""
-        CREATE TRIGGER "Runs_StatusChanged" AFTER UPDATE OF "Status" ON "Runs" WHEN new."Status" <> old."Status" BEGIN
-            {{RunRollupConfiguration.CountEnd($"new.\"Status\" IN ({Ended}) AND old.\"Status\" NOT IN ({Ended})")}}
+        CREATE TRIGGER "Runs_BeganRunning" AFTER UPDATE OF "Status" ON "Runs"
+        WHEN old."Status" = {{Pending}} AND new."Status" NOT IN ({{Pending}}, {{Ended}}) BEGIN
             {{RunChangeConfiguration.Append}}
         END;
         """,
@@ -34,5 +36,5 @@ internal static class RunTriggers
         """,
     ];
 
-    public static readonly string[] Drop = ["Runs_Inserted", "Runs_StatusChanged", "Runs_Deleted"];
+    public static readonly string[] Drop = ["Runs_Inserted", "Runs_BeganRunning", "Runs_Deleted"];
 }

@@ -229,7 +229,7 @@ namespace FlowDesigner.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("RunId")
+                    b.Property<byte[]>("RunIds")
                         .IsRequired()
                         .HasColumnType("BLOB");
 

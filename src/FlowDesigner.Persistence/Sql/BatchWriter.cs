@@ -92,15 +92,18 @@ internal sealed class BatchWriter(StorageOptions options, WriteGate gate) : IDis
                 {
                     job.Result = job.Write(statements);
                     Execute("RELEASE job");
+                    statements.Tally.Keep();
                 }
                 catch (Exception exception)
                 {
                     Execute("ROLLBACK TO job");
                     Execute("RELEASE job");
+                    statements.Tally.Discard();
                     job.Error = exception;
                 }
             }
 
+            statements.WriteTally();
             Execute("COMMIT");
             if (durable)
             {
@@ -111,6 +114,7 @@ internal sealed class BatchWriter(StorageOptions options, WriteGate gate) : IDis
         {
             // Nothing of the batch is written (the disk is full, another process held the lock too long): every
             // caller hears why, and the connection is opened afresh for the next batch.
+            _statements?.Tally.Clear();
             Close();
             foreach (var job in batch)
             {

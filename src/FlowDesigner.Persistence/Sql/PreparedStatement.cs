@@ -108,6 +108,8 @@ internal sealed class PreparedStatement : IDisposable
     /// <summary>A run history enum by its number, as the model stores it.</summary>
     public void Bind<TEnum>(int position, TEnum value) where TEnum : struct, Enum => Bind(position, (long)Unsafe.As<TEnum, int>(ref value));
 
+    public void Bind(int position, byte[] value) => Check(raw.sqlite3_bind_blob(_statement, position, value));
+
     public void BindNull(int position) => Check(raw.sqlite3_bind_null(_statement, position));
 
     /// <summary>Runs the statement to its end and readies it for the next binds; the number of rows it changed.</summary>
@@ -122,6 +124,28 @@ internal sealed class PreparedStatement : IDisposable
             }
 
             return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    /// <summary>
+    /// Runs a statement that returns one blob (an id), as an <c>UPDATE ... RETURNING</c> does for the row it changed, and
+    /// readies it for the next binds; null when it changed no row.
+    /// </summary>
+    public Guid? ReturnedId()
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result is not (raw.SQLITE_DONE or raw.SQLITE_ROW))
+            {
+                SqliteException.ThrowExceptionForRC(result, _db);
+            }
+
+            return result == raw.SQLITE_ROW ? new Guid(raw.sqlite3_column_blob(_statement, 0), bigEndian: true) : null;
         }
         finally
         {

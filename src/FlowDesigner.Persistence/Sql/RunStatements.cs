@@ -1,6 +1,7 @@
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
+using FlowDesigner.Persistence.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace FlowDesigner.Persistence.Sql;
@@ -56,11 +57,20 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         WHERE "Id" = $id AND "Status" = {{StepSucceeded}} AND "Port" = 'each'
         """, "$results", "$id");
 
-    // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once.
+    // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once. Its
+    // workflow comes back for the rollups.
     private readonly PreparedStatement _endRun = new(connection, $$"""
         UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $started), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now, "HolderId" = NULL
         WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
+        RETURNING "WorkflowId"
         """, "$status", "$started", "$output", "$error", "$now", "$id", "$holder");
+
+    private readonly PreparedStatement _countEnds = new(connection, RunRollupConfiguration.CountEnds, "$workflow", "$minute", "$succeeded", "$failed", "$cancelled");
+
+    private readonly PreparedStatement _appendChanges = new(connection, RunChangeConfiguration.AppendRuns, "$runs");
+
+    /// <summary>What the batch being written changed, for the rollups and the feed (see <see cref="RunTally"/>).</summary>
+    public RunTally Tally { get; } = new();
 
     private readonly PreparedStatement _cancelUnfinished = new(connection, $$"""
         UPDATE "Steps" SET "Status" = {{StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
@@ -95,6 +105,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _insertRun.Bind(11, run.Title);
         _insertRun.Bind(12, run.Title is null ? null : RunTitle.SearchKey(run.Title));
         _insertRun.Execute();
+        Tally.Started(id);
     }
 
     /// <param name="id">The step's id, given as it is written (see <see cref="Stores.StepIdSequence"/>).</param>
@@ -163,7 +174,36 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         _endRun.Bind(5, now);
         _endRun.Bind(6, runId);
         _endRun.Bind(7, holder);
-        return _endRun.Execute();
+        if (_endRun.ReturnedId() is not { } workflowId)
+        {
+            return 0;
+        }
+
+        Tally.Ended(runId, workflowId, now, end.Status);
+        return 1;
+    }
+
+    /// <summary>Writes what the batch's kept jobs changed: a counting per workflow and minute, and one feed row.</summary>
+    public void WriteTally()
+    {
+        if (Tally.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var ((workflowId, minute), (succeeded, failed, cancelled)) in Tally.Ends)
+        {
+            _countEnds.Bind(1, workflowId);
+            _countEnds.Bind(2, minute);
+            _countEnds.Bind(3, succeeded);
+            _countEnds.Bind(4, failed);
+            _countEnds.Bind(5, cancelled);
+            _countEnds.Execute();
+        }
+
+        _appendChanges.Bind(1, Tally.ChangedIds());
+        _appendChanges.Execute();
+        Tally.Clear();
     }
 
     public void CancelUnfinished(Guid runId, string reason, DateTime now)
@@ -176,7 +216,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertEvent, _insertRun, _insertStep, _openRun, _heldElsewhere, _completeStep, _finishLoop, _endRun, _cancelUnfinished })
+        foreach (var statement in new[] { _insertEvent, _insertRun, _insertStep, _openRun, _heldElsewhere, _completeStep, _finishLoop, _endRun, _countEnds, _appendChanges, _cancelUnfinished })
         {
             statement.Dispose();
         }

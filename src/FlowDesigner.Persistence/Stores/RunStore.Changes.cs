@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Persistence.Columns;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
@@ -27,8 +28,17 @@ internal sealed partial class RunStore
     public async Task<IReadOnlyList<RunChange>> ReadChangesAsync(long after, int take, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RunChanges.AsNoTracking().Where(c => c.Seq > after).OrderBy(c => c.Seq).Take(take)
-            .Select(c => new RunChange(c.Seq, c.RunId)).ToListAsync(cancellationToken);
+        var rows = await db.RunChanges.AsNoTracking().Where(c => c.Seq > after).OrderBy(c => c.Seq).Take(take).ToListAsync(cancellationToken);
+        var changes = new List<RunChange>(rows.Count);
+        foreach (var row in rows)
+        {
+            for (var at = 0; at + IdBytes.Length <= row.RunIds.Length; at += IdBytes.Length)
+            {
+                changes.Add(new RunChange(row.Seq, new Guid(row.RunIds.AsSpan(at, IdBytes.Length), bigEndian: true)));
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>How many changes one delete takes at most, so that it never holds the write lock long.</summary>

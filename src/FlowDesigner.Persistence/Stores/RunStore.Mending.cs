@@ -47,6 +47,7 @@ internal sealed partial class RunStore
         }
 
         db.Runs.Add(entity);
+        db.RunChanges.Add(new RunChangeEntity { RunIds = IdBytes.Of(entity.Id) }); // a new run on the pages that show its workflow
         using (await gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
+using FlowDesigner.Persistence.Configuration;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Persistence.Sql;
 using Microsoft.Data.Sqlite;
@@ -166,10 +167,29 @@ internal sealed partial class RunStore
         {
             var reason = status == RunStatus.Cancelled ? error : "The run ended before this step ran.";
             await CancelUnfinishedStepsAsync(db, runId, reason, now, cancellationToken);
+            await CountEndAsync(db, runId, status, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return updated == 1;
+    }
+
+    /// <summary>Counts a run's end in its workflow's rollups and tells the feed, as the run writer does for its batches.</summary>
+    private static async Task CountEndAsync(FlowDbContext db, Guid runId, RunStatus status, DateTime now, CancellationToken cancellationToken)
+    {
+        var workflowId = await db.Runs.Where(r => r.Id == runId).Select(r => r.WorkflowId).SingleAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            RunRollupConfiguration.CountEnds,
+            [
+                new SqliteParameter("$workflow", IdBytes.Of(workflowId)),
+                new SqliteParameter("$minute", now.Ticks / TimeSpan.TicksPerMinute),
+                new SqliteParameter("$succeeded", status == RunStatus.Succeeded ? 1 : 0),
+                new SqliteParameter("$failed", status == RunStatus.Failed ? 1 : 0),
+                new SqliteParameter("$cancelled", status == RunStatus.Cancelled ? 1 : 0),
+            ],
+            cancellationToken);
+        db.RunChanges.Add(new RunChangeEntity { RunIds = IdBytes.Of(runId) });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Task<int> CancelUnfinishedStepsAsync(FlowDbContext db, Guid runId, string? reason, DateTime now, CancellationToken cancellationToken) =>

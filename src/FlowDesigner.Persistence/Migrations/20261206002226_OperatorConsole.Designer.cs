@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261206001114_OperatorConsole")]
+    [Migration("20261206002226_OperatorConsole")]
     partial class OperatorConsole
     {
         /// <inheritdoc />
@@ -232,7 +232,7 @@ namespace FlowDesigner.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("RunId")
+                    b.Property<byte[]>("RunIds")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
