@@ -98,6 +98,8 @@ public sealed class IndexUseTests : IAsyncLifetime
         Assert.Contains(plan, line => line.Contains("INDEX IX_Runs_WorkflowId_Id", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.Contains("USING PRIMARY KEY (WorkflowId=? AND Minute>?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN r", StringComparison.Ordinal));
+        var going = await PlanAsync(ExecutedSql("GROUP BY \"r\".\"WorkflowId\""));
+        Assert.Contains(going, line => line.Contains("USING INDEX IX_Runs_Status_CreatedAt", StringComparison.Ordinal));
     }
 
     [Fact]

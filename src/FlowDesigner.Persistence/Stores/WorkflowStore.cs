@@ -39,10 +39,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
                 w.UpdatedBy,
                 w.Runs.OrderByDescending(r => r.Id).Select(r => (RunStatus?)r.Status).FirstOrDefault(),
                 w.Runs.OrderByDescending(r => r.Id).Select(r => (DateTime?)r.CreatedAt).FirstOrDefault(),
-                // The day's runs: those that ended in it, from the rollups, and those still going that began in it,
-                // by the (small) index of unfinished runs.
-                db.RunRollups.Where(r => r.WorkflowId == w.Id && r.Minute >= since).Sum(r => r.Succeeded + r.Failed + r.Cancelled)
-                    + w.Runs.Count(r => UnfinishedRuns.Contains(r.Status) && r.CreatedAt >= sinceTime))
+                db.RunRollups.Where(r => r.WorkflowId == w.Id && r.Minute >= since).Sum(r => r.Succeeded + r.Failed + r.Cancelled))
             {
                 FailedLast24Hours = db.RunRollups.Where(r => r.WorkflowId == w.Id && r.Minute >= since).Sum(r => r.Failed),
                 LatestVersionNumber = db.WorkflowVersions.Where(v => v.WorkflowId == w.Id).Max(v => (int?)v.Number),
@@ -51,6 +48,16 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
                     : db.TriggerCursors.Where(c => c.WorkflowId == w.Id && c.TriggerType == w.ActiveVersion.TriggerType).Select(c => c.LastError).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+
+        // The day's runs are those that ended in it (above, from the rollups) and those still going that began in it,
+        // read apart by the small index of unfinished runs: asked per workflow, SQLite would take the workflow's index
+        // and read all its runs.
+        var going = await db.Runs.AsNoTracking()
+            .Where(r => UnfinishedRuns.Contains(r.Status) && r.CreatedAt >= sinceTime)
+            .GroupBy(r => r.WorkflowId)
+            .Select(g => new { WorkflowId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.WorkflowId, g => g.Count, cancellationToken);
+        page = [.. page.Select(w => going.TryGetValue(w.Id, out var count) ? w with { RunsLast24Hours = w.RunsLast24Hours + count } : w)];
         return new PagedResult<WorkflowSummary>(page, total);
     }
 
