@@ -147,6 +147,81 @@ public sealed class MendingTests : EngineTestBase
         Assert.Equal((100, 200, 100), (Sink.To("/a").Count, Sink.To("/b").Count, Sink.To("/c").Count));
     }
 
+    [Fact]
+    public async Task ARetryOfAWebhookThatWaitedForTheResult_RecordsItsResponse_TheCallerBeingGone()
+    {
+        var broken = true;
+        Sink.On("/stock", (context, _) => { context.Response.StatusCode = broken ? 500 : 200; return Task.CompletedTask; });
+        await Driver.PublishAsync("""
+            { "schema": 1, "name": "Check stock", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "stock", "respond": "whenFinished", "responseTimeoutSeconds": 15 } },
+              { "id": "call", "type": "http.request", "name": "Ask the warehouse", "config": { "url": "{{ env.sink }}stock" }, "retry": { "maxAttempts": 1 } },
+              { "id": "answer", "type": "core.respond", "name": "Answer", "config": { "body": { "inStock": true, "sku": "{{ trigger.body.sku }}" } } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "call" }, { "from": "call", "port": "out", "to": "answer" } ] }
+            """);
+        var answered = await Driver.PostAsync("stock", new { sku = "SKU-7" });
+        var failedId = answered.Body.GetProperty("runId").GetGuid();
+        broken = false;
+
+        var retry = await Driver.WaitForRunAsync((await Mending.RetryAsync(failedId, TestActors.Operator, default)).RunId!.Value);
+
+        Assert.Equal(502, answered.StatusCode);
+        Assert.Equal(RunStatus.Succeeded, retry.Run.Status);
+        Assert.Equal("""{"inStock":true,"sku":"SKU-7"}""", retry.Run.OutputJson);
+    }
+
+    [Fact]
+    public async Task Cancel_EndsAWaitingRun_AndItsStepsNeverRun()
+    {
+        var workflowId = await Driver.PublishAsync("""
+            { "schema": 1, "name": "Later", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "later" } },
+              { "id": "wait", "type": "core.delay", "name": "Wait an hour", "config": { "seconds": 3600 } },
+              { "id": "call", "type": "http.request", "name": "Remind", "config": { "url": "{{ env.sink }}remind" }, "retry": { "maxAttempts": 1 } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "wait" }, { "from": "wait", "port": "out", "to": "call" } ] }
+            """);
+        var runId = EngineDriver.RunIdOf(await Driver.PostAsync("later", new { }));
+        await FlowControlTests.WaitUntilAsync(async () => (await Services.Get<IRunStore>().GetSnapshotAsync(runId, default))!.Steps.Any(s => s.NodeId == "wait" && s.Status == StepStatus.Waiting));
+
+        var before = await Services.Get<RunCommands>().CancelAsync(runId, TestActors.Operator, default);
+        var again = await Services.Get<RunCommands>().CancelAsync(runId, TestActors.Operator, default);
+        var run = await Driver.WaitForRunAsync(runId);
+
+        Assert.Equal((false, true), (before!.IsTerminal, again!.IsTerminal));
+        Assert.Equal(RunStatus.Cancelled, run.Run.Status);
+        Assert.Equal(StepStatus.Cancelled, run.Steps.Single(s => s.NodeId == "wait").Status);
+        Assert.DoesNotContain(run.Steps, s => s.NodeId == "call");
+        Assert.Empty(Sink.To("/remind"));
+        Assert.Equal(workflowId, run.Run.WorkflowId);
+    }
+
+    [Fact]
+    public async Task ARunStartedByAnEmittedEvent_NamesTheRunThatEmittedIt()
+    {
+        await Driver.PublishAsync("""
+            { "schema": 1, "name": "Follow", "nodes": [
+              { "id": "on", "type": "core.on-event", "name": "On order", "config": { "eventName": "order.created" } },
+              { "id": "set", "type": "core.set", "name": "Noted", "config": { "fields": { "ok": true } } } ],
+              "edges": [ { "from": "on", "port": "out", "to": "set" } ] }
+            """);
+        var followerId = (await Services.Get<IWorkflowStore>().ListAsync(new WorkflowQuery(), default)).Items.Single(w => w.Name == "Follow").Id;
+        await Driver.PublishAsync("""
+            { "schema": 1, "name": "Emit", "nodes": [
+              { "id": "hook", "type": "core.webhook", "name": "Hook", "config": { "path": "emit" } },
+              { "id": "emit", "type": "core.emit-event", "name": "Order created", "config": { "eventName": "order.created", "payload": { "id": 1 } } } ],
+              "edges": [ { "from": "hook", "port": "out", "to": "emit" } ] }
+            """);
+        var emitter = EngineDriver.RunIdOf(await Driver.PostAsync("emit", new { }));
+        await Driver.WaitForRunAsync(emitter);
+        await FlowControlTests.WaitUntilAsync(async () => (await Services.Get<IRunStore>().ListRunsAsync(followerId, 0, 1, default)).Count == 1);
+        var follower = (await Services.Get<IRunStore>().ListRunsAsync(followerId, 0, 1, default)).Single();
+
+        var details = await Services.Get<RunReader>().FindAsync(follower.Id, default);
+
+        Assert.Equal(emitter, details!.CausedByRunId);
+        Assert.Null((await Services.Get<RunReader>().FindAsync(emitter, default))!.CausedByRunId);
+    }
+
     private async Task RepublishAsync(Guid workflowId, string json)
     {
         var workflows = Services.Get<WorkflowService>();

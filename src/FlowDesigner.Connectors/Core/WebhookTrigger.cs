@@ -69,7 +69,7 @@ public sealed class WebhookTrigger : INodeType
                 Placeholder = "{{ trigger.order.increment_id }}",
                 Help = "A second request with the same key starts no run and is answered with the first run's id. Empty: the webhook-id of a Standard Webhooks request, else the Idempotency-Key header, when sent.",
             },
-            RunTitle.Property("Order {{ trigger.body.order.increment_id }}"),
+            RunTitle.Property("Order {{ trigger.order.increment_id }}"),
         ],
         CredentialTypes = [WebhookProtection.SecretCredentialType],
         CredentialWhen = VisibleWhen.Is("protection", [.. WebhookProtection.WithSecret]),

@@ -10,6 +10,9 @@ public sealed record RunDetails(RunRecord Run, IReadOnlyList<StepDetail> Steps)
     /// <summary>The workflow's name in the version the run ran; null when that version is no longer stored.</summary>
     public string? WorkflowName { get; init; }
 
+    /// <summary>The run whose step emitted this run's event or called it; null when none did.</summary>
+    public Guid? CausedByRunId { get; init; }
+
     /// <summary>The runs that retried or replayed this one, oldest first.</summary>
     public IReadOnlyList<Guid> MendedBy { get; init; } = [];
 

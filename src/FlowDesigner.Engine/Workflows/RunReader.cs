@@ -20,6 +20,7 @@ public sealed class RunReader(IRunStore runs, IVersionStore versions)
         return new RunDetails(snapshot.Run, snapshot.Steps.Select(s => StepDetail.Of(s, nodes?.GetValueOrDefault(s.NodeId))).ToList())
         {
             WorkflowName = version?.Definition.Name,
+            CausedByRunId = await runs.FindCausingRunAsync(runId, cancellationToken),
             MendedBy = await runs.FindMendingRunsAsync(runId, cancellationToken),
             Version = version,
         };

@@ -14,6 +14,9 @@ public interface IRunStore
     /// </summary>
     Task<RunStart> StartMendingRunAsync(MendingRun run, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>The run whose step caused this run's event (an emitted event, a sub-flow call); null when none did.</summary>
+    Task<Guid?> FindCausingRunAsync(Guid runId, CancellationToken cancellationToken);
+
     /// <summary>The runs that retry or replay the run, oldest first.</summary>
     Task<IReadOnlyList<Guid>> FindMendingRunsAsync(Guid runId, CancellationToken cancellationToken);
 

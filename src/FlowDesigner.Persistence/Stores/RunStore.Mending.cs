@@ -63,6 +63,12 @@ internal sealed partial class RunStore
         return new RunStart(entity.Id, IsDuplicate: false) { Snapshot = new RunSnapshot(record, reused) };
     }
 
+    public async Task<Guid?> FindCausingRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Event!.CausedByRunId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Guid>> FindMendingRunsAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
