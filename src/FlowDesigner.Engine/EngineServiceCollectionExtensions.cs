@@ -60,7 +60,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<NodeHeartbeat>();
         // Before the workers: the node beats before it starts runs, and lets go of them after the workers stopped.
         services.AddHostedService(provider => provider.GetRequiredService<NodeHeartbeat>());
-        services.AddSingleton<RunChain>();
+        services.AddSingleton<InMemoryAdvance>();
         services.AddSingleton<RunAdvancer>();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<RunWorkers>();

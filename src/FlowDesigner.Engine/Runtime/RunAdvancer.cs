@@ -5,7 +5,7 @@ namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>
 /// Moves a run forward: plans what comes next from a fresh read of the run, executes it in memory (see
-/// <see cref="RunChain"/>), and writes the rows of the advance in one transaction, about once a second while it is
+/// <see cref="InMemoryAdvance"/>), and writes the rows of the advance in one transaction, about once a second while it is
 /// long and at the end. Steps that only run as jobs, delays and retries are dispatched after the write, and the run
 /// is ended when nothing is left. One process advances a run at a time (see <see cref="HeldRuns"/>); if a worker
 /// elsewhere wrote some of the same steps first, nothing is written and the run is planned again from a fresh read.
@@ -13,7 +13,7 @@ namespace FlowDesigner.Engine.Runtime;
 public sealed class RunAdvancer(
     IRunStore runs,
     PlanCache plans,
-    RunChain chain,
+    InMemoryAdvance inMemory,
     HeldRuns held,
     EngineNode node,
     StepDispatcher dispatcher,
@@ -103,7 +103,7 @@ public sealed class RunAdvancer(
 
             var plan = await plans.GetAsync(versionId, cancellationToken);
             var began = Now;
-            var (planned, more) = await chain.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
+            var (planned, more) = await inMemory.AdvanceAsync(plan, snapshot, FlushAfter, cancellationToken);
             var changes = planned with { Completed = completed, Holder = node.Id, Earlier = snapshot.Steps, Began = began };
             if (changes.IsEmpty)
             {

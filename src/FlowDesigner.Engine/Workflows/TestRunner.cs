@@ -14,7 +14,7 @@ namespace FlowDesigner.Engine.Workflows;
 /// nothing is published and no run is stored, but its steps really execute (an HTTP request is really sent). It
 /// stops at what would wait (a delay, a retry's back-off, a called workflow) and says so.
 /// </summary>
-public sealed class TestRunner(RunChain chain, GraphValidator validator, NodeCatalog catalog, TimeProvider clock)
+public sealed class TestRunner(InMemoryAdvance inMemory, GraphValidator validator, NodeCatalog catalog, TimeProvider clock)
 {
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(60);
 
@@ -38,7 +38,7 @@ public sealed class TestRunner(RunChain chain, GraphValidator validator, NodeCat
         RunChanges changes;
         try
         {
-            (changes, _) = await chain.AdvanceAsync(plan, new RunSnapshot(run, [trigger]), TimeSpan.MaxValue, limit.Token);
+            (changes, _) = await inMemory.AdvanceAsync(plan, new RunSnapshot(run, [trigger]), TimeSpan.MaxValue, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

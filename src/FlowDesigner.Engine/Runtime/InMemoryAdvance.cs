@@ -8,7 +8,7 @@ namespace FlowDesigner.Engine.Runtime;
 /// come back finished (succeeded, failed, skipped), waiting (a delay, a retry's back-off) or pending (a node that
 /// only runs as a job), with the run's end once the planner sees it.
 /// </summary>
-public sealed class RunChain(StepExecution execution, TimeProvider clock)
+public sealed class InMemoryAdvance(StepExecution execution, TimeProvider clock)
 {
     /// <param name="flushAfter">After this long, the rows so far are returned (with <c>More</c>) so that progress is written.</param>
     public async Task<(RunChanges Changes, bool More)> AdvanceAsync(WorkflowPlan plan, RunSnapshot snapshot, TimeSpan flushAfter, CancellationToken cancellationToken)
