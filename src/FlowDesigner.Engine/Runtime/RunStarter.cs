@@ -49,8 +49,7 @@ public sealed class RunStarter(
     /// </summary>
     private string? Title(WorkflowPlan plan, JsonElement payload)
     {
-        var setting = PropertyValues.AsText(plan.Trigger.GetConfig(RunTitle.PropertyName));
-        if (setting.Length == 0)
+        if (plan.RunTitle is not { } setting)
         {
             return null;
         }

@@ -54,6 +54,7 @@ public sealed class WorkflowPlan
             _branchResults[loop] = _members[loop].Where(id => Outgoing(id).Count == 0).ToArray();
         }
 
+        RunTitle = PropertyValues.AsText(Trigger.GetConfig(Model.Descriptors.RunTitle.PropertyName)) is { Length: > 0 } title ? title : null;
         TopLevel = Nodes.Keys.Where(id => id != Trigger.Id && Depth(id) == 0).ToArray();
         _ends = Nodes.Keys.Where(id => Depth(id) == 0 && Outgoing(id).Count == 0).ToArray();
     }
@@ -65,6 +66,9 @@ public sealed class WorkflowPlan
     public IReadOnlyDictionary<string, NodeTypeDescriptor> Types { get; }
 
     public NodeDefinition Trigger { get; }
+
+    /// <summary>The trigger's run title setting (an expression over the event); null when it sets none.</summary>
+    public string? RunTitle { get; }
 
     /// <summary>The node of this name (names are unique in a valid graph).</summary>
     public NodeDefinition? NodeNamed(string name) => _byName.GetValueOrDefault(name);

@@ -58,7 +58,7 @@ public sealed class RunMending(IRunStore runs, IVersionStore versions, PlanCache
         }
 
         var plan = await plans.GetAsync(version.Id, cancellationToken);
-        var trigger = snapshot.Steps.MinBy(s => s.Id)!; // the trigger's step is always a run's first
+        var trigger = snapshot.Steps[0]; // the trigger's step is always a run's first, and the steps come in id order
         var start = await StartAsync(new MendingRun(run, version.Id, version.Number, RunCause.Replay, [trigger with { NodeId = plan.Trigger.Id }]), cancellationToken);
         await audit.WriteAsync("run", runId.ToString(), actor, "run.replayed",
             $"Replayed run {runId} on {(version.Id == run.VersionId ? "the same" : "the latest")} version (v{version.Number}) as run {start}", cancellationToken);

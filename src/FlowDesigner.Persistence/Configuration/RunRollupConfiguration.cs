@@ -47,12 +47,11 @@ internal sealed class RunRollupConfiguration : IEntityTypeConfiguration<RunRollu
             "Cancelled" = "Cancelled" + excluded."Cancelled";
         """;
 
-    /// <summary>In a trigger: counts the end of the run <c>new</c> in its finish's minute, when <paramref name="condition"/> holds.</summary>
-    public static string CountEnd(string condition) => $$"""
+    /// <summary>In a trigger: counts the end of the run <c>new</c>, which has ended, in its finish's minute.</summary>
+    public static readonly string CountEnd = $$"""
         INSERT INTO "RunRollups" ("WorkflowId", "Minute", "Succeeded", "Failed", "Cancelled")
-            SELECT new."WorkflowId", coalesce(new."FinishedAt", new."CreatedAt") / {{TicksPerMinute}},
-                new."Status" = {{Succeeded}}, new."Status" = {{Failed}}, new."Status" = {{Cancelled}}
-            WHERE {{condition}}
+            VALUES (new."WorkflowId", coalesce(new."FinishedAt", new."CreatedAt") / {{TicksPerMinute}},
+                new."Status" = {{Succeeded}}, new."Status" = {{Failed}}, new."Status" = {{Cancelled}})
             ON CONFLICT DO UPDATE SET "Succeeded" = "Succeeded" + excluded."Succeeded", "Failed" = "Failed" + excluded."Failed",
                 "Cancelled" = "Cancelled" + excluded."Cancelled";
         """;

@@ -18,7 +18,7 @@ internal static class RunTriggers
     [
         $$"""
         CREATE TRIGGER "Runs_Inserted" AFTER INSERT ON "Runs" WHEN new."Status" IN ({{Ended}}) BEGIN
-            {{RunRollupConfiguration.CountEnd("1")}}
+            {{RunRollupConfiguration.CountEnd}}
         END;
         """,
         // A run ended in its first advance goes from pending to its end at once: then this does not fire.

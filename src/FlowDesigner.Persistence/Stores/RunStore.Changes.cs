@@ -49,16 +49,12 @@ internal sealed partial class RunStore
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var below = (await db.RunChanges.MaxAsync(c => (long?)c.Seq, cancellationToken) ?? 0) - keep;
         var oldest = await db.RunChanges.MinAsync(c => (long?)c.Seq, cancellationToken) ?? 0;
-        for (var until = Math.Min(below, oldest + PruneBatch); oldest <= below; until = Math.Min(below, until + PruneBatch))
+        for (var until = oldest; until < below;)
         {
+            until = Math.Min(below, until + PruneBatch);
             using (await gate.EnterAsync(cancellationToken))
             {
                 await db.RunChanges.Where(c => c.Seq <= until).ExecuteDeleteAsync(cancellationToken);
-            }
-
-            if (until == below)
-            {
-                break;
             }
         }
     }

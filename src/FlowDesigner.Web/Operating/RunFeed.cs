@@ -14,8 +14,8 @@ public sealed class RunFeed(IRunStore runs, ILogger<RunFeed> logger) : Backgroun
     /// <summary>How many changes a read takes; more wait for the next.</summary>
     private const int MostPerRead = 10_000;
 
-    /// <summary>How many of the newest changes the feed keeps: far more than a read takes, a few minutes under full load.</summary>
-    private const int Keep = 200_000;
+    /// <summary>How many of the newest feed rows (each a batch of the run writer's) the feed keeps: far more than a read takes.</summary>
+    private const int Keep = 20_000;
 
     private static readonly TimeSpan PruneEvery = TimeSpan.FromSeconds(30);
 

@@ -41,7 +41,7 @@ public static class TimelineLayout
             var all = items.SelectMany(g => g).ToList();
             var from = all.Min(s => s.From);
             var to = all.Max(s => s.To);
-            var status = Worst(all.Select(s => s.Status));
+            var status = StepSeverity.Worst(all.Select(s => s.Status));
             var failed = all.Count(s => s.Status == StepStatus.Failed);
             var hint = $"{items.Count:N0} items, {failed:N0} failed; showing {page * ItemsPerPage + 1}-{Math.Min(items.Count, (page + 1) * ItemsPerPage)}";
             lanes.Add(new TimelineLane($"{items.Count:N0} items", [new TimelineBar(0, "Items", 1, status, false, Percent(from - start.Ticks, total), Percent(to - from, total), hint)], IsGroup: true));
@@ -123,14 +123,6 @@ public static class TimelineLayout
     {
         var text = $"{attempt.Name}, attempt {attempt.Attempt}: {attempt.Status.ToString().ToLowerInvariant()}, {Durations.Describe(ended - began)}";
         return attempt.Error is { Length: > 0 } error ? $"{text}. {error}" : text;
-    }
-
-    /// <summary>The status a group of steps shows: a failure first, then work not done, then success.</summary>
-    private static StepStatus Worst(IEnumerable<StepStatus> statuses)
-    {
-        var all = statuses.ToHashSet();
-        StepStatus[] order = [StepStatus.Failed, StepStatus.Running, StepStatus.Waiting, StepStatus.Pending, StepStatus.Cancelled, StepStatus.Succeeded, StepStatus.Skipped];
-        return order.FirstOrDefault(all.Contains);
     }
 
     private static double Percent(long ticks, long total) => Math.Clamp(ticks * 100.0 / total, 0, 100);

@@ -3,6 +3,7 @@ using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Layout;
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Web.Operating;
 using Microsoft.AspNetCore.Components;
 
 namespace FlowDesigner.Web.Components.Runs;
@@ -57,20 +58,8 @@ public partial class RunGraph
         _nodes = Definition.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
         _latest = Steps.GroupBy(s => s.NodeId).ToDictionary(g => g.Key, g => g
             .GroupBy(s => s.Scope).Select(scope => scope.MaxBy(s => s.Attempt)!)
-            .OrderBy(s => Rank(s.Status)).ThenByDescending(s => s.Id).First());
+            .OrderBy(s => StepSeverity.Rank(s.Status)).ThenByDescending(s => s.Id).First());
     }
-
-    /// <summary>Which of a node's item steps it shows: a failure first, then work not done, then success.</summary>
-    private static int Rank(StepStatus status) => status switch
-    {
-        StepStatus.Failed => 0,
-        StepStatus.Running => 1,
-        StepStatus.Waiting => 2,
-        StepStatus.Pending => 3,
-        StepStatus.Cancelled => 4,
-        StepStatus.Succeeded => 5,
-        _ => 6,
-    };
 
     private async Task SelectAsync(StepDetail? step)
     {
