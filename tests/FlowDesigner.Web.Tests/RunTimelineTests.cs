@@ -84,6 +84,18 @@ public sealed class RunTimelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AWaitCancelled_ShowsHowItEnded_StillHatched()
+    {
+        var timeline = Draw(
+            Step("hook", "Order placed", 0, 5),
+            Step("delay", "Wait an hour", 10, 2_900, status: StepStatus.Cancelled, scheduled: 3_600_000, error: "Cancelled by ann."));
+
+        var wait = Assert.Single(timeline.FindAll(".fd-timeline-wait"));
+        Assert.Equal("cancelled", wait.GetAttribute("data-status"));
+        Assert.Contains("then cancelled", wait.GetAttribute("title"));
+    }
+
+    [Fact]
     public void ALoopOfAThousandItems_IsGroupedUnderOneLane_AndPagedTwentyAtATime()
     {
         var steps = new List<StepDetail> { Step("hook", "Order placed", 0, 5), Step("loop", "Each line", 5, 10_000, port: "done") };

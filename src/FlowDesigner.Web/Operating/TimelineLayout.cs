@@ -89,7 +89,7 @@ public static class TimelineLayout
             var hint = Hint(attempt, began, ended);
             if (previousEnd is { } waitFrom && began > waitFrom)
             {
-                bars.Add(Wait(attempt, waitFrom, began, start, total, $"Back-off before attempt {attempt.Attempt}: {Durations.Describe(began - waitFrom)}"));
+                bars.Add(Wait(attempt, waitFrom, began, start, total, StepStatus.Waiting, $"Back-off before attempt {attempt.Attempt}: {Durations.Describe(began - waitFrom)}"));
             }
 
             // A delay waits from its start to the time it was scheduled for; a call to another workflow, or a wait not
@@ -99,7 +99,12 @@ public static class TimelineLayout
                 : began;
             if (waitsUntil > began)
             {
-                bars.Add(Wait(attempt, began, waitsUntil, start, total, $"{attempt.Name} waited {Durations.Describe(waitsUntil - began)}"));
+                // A wait the attempt ended in (cancelled while it waited) shows how it ended, still hatched.
+                var endedWaiting = ended <= waitsUntil && attempt.Status is not (StepStatus.Pending or StepStatus.Running or StepStatus.Waiting);
+                var waited = $"{attempt.Name} waited {Durations.Describe(waitsUntil - began)}";
+                bars.Add(endedWaiting
+                    ? Wait(attempt, began, waitsUntil, start, total, attempt.Status, $"{waited}, then {attempt.Status.ToString().ToLowerInvariant()}. {attempt.Error}".TrimEnd(' ', '.'))
+                    : Wait(attempt, began, waitsUntil, start, total, StepStatus.Waiting, waited));
             }
 
             if (ended > waitsUntil || waitsUntil == began)
@@ -116,8 +121,8 @@ public static class TimelineLayout
         return new StepSpan(first.Scope, first.Id, from, Math.Max(from, (previousEnd ?? start).Ticks), attempts[^1].Status, bars);
     }
 
-    private static TimelineBar Wait(StepDetail attempt, DateTime from, DateTime to, DateTime start, long total, string hint) =>
-        new(attempt.Id, attempt.Name, attempt.Attempt, StepStatus.Waiting, true, Percent((from - start).Ticks, total), Percent((to - from).Ticks, total), hint);
+    private static TimelineBar Wait(StepDetail attempt, DateTime from, DateTime to, DateTime start, long total, StepStatus status, string hint) =>
+        new(attempt.Id, attempt.Name, attempt.Attempt, status, true, Percent((from - start).Ticks, total), Percent((to - from).Ticks, total), hint);
 
     private static string Hint(StepDetail attempt, DateTime began, DateTime ended)
     {
