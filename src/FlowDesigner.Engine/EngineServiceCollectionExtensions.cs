@@ -34,6 +34,8 @@ public static class EngineServiceCollectionExtensions
         }
 
         services.AddSingleton<NodeCatalog>();
+        // First of the hosted services: nothing starts when a node type could never run.
+        services.AddHostedService<NodeTypeCheck>();
         services.AddSingleton<Credentials.CredentialProtector>();
         services.AddSingleton<Credentials.CredentialResolver>();
         services.AddSingleton<Credentials.CredentialService>();

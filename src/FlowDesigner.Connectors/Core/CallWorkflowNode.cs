@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Runs another published workflow as a sub-flow.</summary>
 public sealed class CallWorkflowNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.call-workflow", "Call workflow", NodeKind.Action, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.CallWorkflow, "Call workflow", NodeKind.Action, CoreCategories.Logic)
     {
         Icon = "icons/core-call-workflow.svg",
         Description = "Runs another published workflow with a payload, and goes on with its output or straight away.",

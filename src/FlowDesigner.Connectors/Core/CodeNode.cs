@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Runs a short JavaScript function in the sandbox and passes on what it returns.</summary>
 public sealed class CodeNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.code", "Code", NodeKind.Action, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Code, "Code", NodeKind.Action, CoreCategories.Logic)
     {
         Icon = "icons/core-code.svg",
         Description = "Runs JavaScript for what fields and expressions cannot say. It sees trigger, steps, item and run, and returns the output.",

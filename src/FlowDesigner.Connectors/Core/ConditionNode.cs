@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Takes the <c>true</c> or the <c>false</c> path; the other path is skipped.</summary>
 public sealed class ConditionNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.condition", "Condition", NodeKind.Logic, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Condition, "Condition", NodeKind.Logic, CoreCategories.Logic)
     {
         Icon = "icons/core-condition.svg",
         Description = "Goes one of two ways: 'true' when the condition holds, else 'false'.",

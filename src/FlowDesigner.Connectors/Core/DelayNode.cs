@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Waits for a time or until a moment, without holding a worker.</summary>
 public sealed class DelayNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.delay", "Delay", NodeKind.Logic, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Delay, "Delay", NodeKind.Logic, CoreCategories.Logic)
     {
         Icon = "icons/core-delay.svg",
         Description = "Pauses this path for a while, or until a date and time, then goes on.",

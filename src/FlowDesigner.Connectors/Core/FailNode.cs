@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Stops the run as failed with a message.</summary>
 public sealed class FailNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.fail", "Stop with error", NodeKind.Logic, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Fail, "Stop with error", NodeKind.Logic, CoreCategories.Logic)
     {
         Icon = "icons/core-fail.svg",
         Description = "Ends the run as failed, with a message the operator sees on the run.",

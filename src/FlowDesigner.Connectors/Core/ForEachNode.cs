@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Runs the branch on <c>each</c> once per item, then fires <c>done</c> with every item's result.</summary>
 public sealed class ForEachNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.for-each", "For each", NodeKind.Logic, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.ForEach, "For each", NodeKind.Logic, CoreCategories.Logic)
     {
         Icon = "icons/core-for-each.svg",
         Description = "Repeats the nodes linked to 'each' for every item of a list; 'done' follows with all their results.",

@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Waits for every incoming path, then goes on once with their outputs together.</summary>
 public sealed class MergeNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.merge", "Merge", NodeKind.Logic, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Merge, "Merge", NodeKind.Logic, CoreCategories.Logic)
     {
         Icon = "icons/core-merge.svg",
         Description = "Waits until every path linked into it has finished or been skipped, then goes on once.",

@@ -6,7 +6,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Starts a run on a cron schedule.</summary>
 public sealed class ScheduleTrigger : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.schedule", "Schedule", NodeKind.Trigger, CoreCategories.Triggers)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Schedule, "Schedule", NodeKind.Trigger, CoreCategories.Triggers)
     {
         Icon = "icons/core-schedule.svg",
         Description = "Starts the workflow at set times, such as every 5 minutes or each weekday at 8:00.",

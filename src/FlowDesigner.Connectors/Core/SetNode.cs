@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Builds a new object from named fields, each an expression over earlier data.</summary>
 public sealed class SetNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.set", "Set fields", NodeKind.Action, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Set, "Set fields", NodeKind.Action, CoreCategories.Logic)
     {
         Icon = "icons/core-set.svg",
         Description = "Maps data into the shape the next steps need: each field gets a value or an expression.",

@@ -5,7 +5,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Takes the path whose case matches a value, else <c>default</c>.</summary>
 public sealed class SwitchNode : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.switch", "Switch", NodeKind.Logic, CoreCategories.Logic)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Switch, "Switch", NodeKind.Logic, CoreCategories.Logic)
     {
         Icon = "icons/core-switch.svg",
         Description = "Goes the way of the first case whose value matches; 'default' when none does.",

@@ -8,7 +8,7 @@ namespace FlowDesigner.Connectors.Core;
 /// <summary>Starts a run when a request arrives at <c>/hooks/{path}</c>.</summary>
 public sealed class WebhookTrigger : INodeType
 {
-    public NodeTypeDescriptor Descriptor { get; } = new("core.webhook", "Webhook", NodeKind.Trigger, CoreCategories.Triggers)
+    public NodeTypeDescriptor Descriptor { get; } = new(CoreNodeTypes.Webhook, "Webhook", NodeKind.Trigger, CoreCategories.Triggers)
     {
         Icon = "icons/core-webhook.svg",
         Description = "Starts the workflow when another system sends a request to its URL. Magento, Shopify and most SaaS tools can call it.",

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Model.Execution;
@@ -13,7 +14,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// </summary>
 internal sealed class CallWorkflowExecutor(IVersionStore versions, RunStarter starter) : ICoreNodeExecutor
 {
-    public string NodeType => "core.call-workflow";
+    public string NodeType => CoreNodeTypes.CallWorkflow;
 
     public bool RunsInline => false;
 

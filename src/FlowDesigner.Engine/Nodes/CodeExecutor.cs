@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Model.Execution;
 
@@ -6,7 +7,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.code: runs the script in the same sandbox as expressions; its return value is the output.</summary>
 internal sealed class CodeExecutor(ExpressionEvaluator evaluator) : ICoreNodeExecutor
 {
-    public string NodeType => "core.code";
+    public string NodeType => CoreNodeTypes.Code;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

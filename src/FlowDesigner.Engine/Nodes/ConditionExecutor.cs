@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Engine.Nodes;
@@ -5,7 +6,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.condition: goes on from 'true' or 'false' with its input unchanged.</summary>
 internal sealed class ConditionExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.condition";
+    public string NodeType => CoreNodeTypes.Condition;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>

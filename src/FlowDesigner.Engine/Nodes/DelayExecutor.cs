@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Globalization;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Validation;
@@ -7,7 +8,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.delay: the engine parks the step and a scheduled job wakes it; no worker waits.</summary>
 internal sealed class DelayExecutor(TimeProvider clock) : ICoreNodeExecutor
 {
-    public string NodeType => "core.delay";
+    public string NodeType => CoreNodeTypes.Delay;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)

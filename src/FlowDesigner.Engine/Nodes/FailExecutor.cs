@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Engine.Nodes;
@@ -5,7 +6,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.fail: ends the run as failed with the configured message.</summary>
 internal sealed class FailExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.fail";
+    public string NodeType => CoreNodeTypes.Fail;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 
@@ -6,7 +7,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.for-each: hands the list to the engine, which runs the 'each' branch once per item.</summary>
 internal sealed class ForEachExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.for-each";
+    public string NodeType => CoreNodeTypes.ForEach;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Validation;
@@ -7,7 +8,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.merge: goes on once every incoming path has finished or been skipped, with their outputs together.</summary>
 internal sealed class MergeExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.merge";
+    public string NodeType => CoreNodeTypes.Merge;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 
@@ -6,7 +7,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.respond: sets what a webhook waiting for the run answers (its body is this step's output).</summary>
 internal sealed class RespondExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.respond";
+    public string NodeType => CoreNodeTypes.Respond;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>

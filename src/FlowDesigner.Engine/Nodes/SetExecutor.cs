@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 
@@ -6,7 +7,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.set: builds an object from its fields, each already resolved from expressions.</summary>
 internal sealed class SetExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.set";
+    public string NodeType => CoreNodeTypes.Set;
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Validation;
@@ -7,7 +8,7 @@ namespace FlowDesigner.Engine.Nodes;
 /// <summary>core.switch: goes on from the first case whose value matches, else from 'default'.</summary>
 internal sealed class SwitchExecutor : ICoreNodeExecutor
 {
-    public string NodeType => "core.switch";
+    public string NodeType => CoreNodeTypes.Switch;
 
 
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed class ExecutorRegistry(IEnumerable<ICoreNodeExecutor> coreExecutor
     /// </summary>
     public bool RunsInline(string nodeType) => !_core.TryGetValue(nodeType, out var core) || core.RunsInline;
 
+    /// <summary>Whether some executor runs the node type.</summary>
+    public bool Runs(string nodeType) => _core.ContainsKey(nodeType) || _connectors.ContainsKey(nodeType);
+
     public Task<NodeResult> ExecuteAsync(string nodeType, CoreNodeContext context, CancellationToken cancellationToken)
     {
         if (_core.TryGetValue(nodeType, out var core))

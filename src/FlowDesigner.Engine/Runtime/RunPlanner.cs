@@ -215,7 +215,7 @@ public static class RunPlanner
 
     private static JsonElement RunOutput(WorkflowPlan plan, RunState state)
     {
-        var respond = plan.Nodes.Values.FirstOrDefault(n => n.Type == "core.respond" && state.Latest(n.Id, Scope.Root) is { Status: StepStatus.Succeeded });
+        var respond = plan.Nodes.Values.FirstOrDefault(n => n.Type == CoreNodeTypes.Respond && state.Latest(n.Id, Scope.Root) is { Status: StepStatus.Succeeded });
         if (respond is not null)
         {
             return state.Outputs.Parse(state.Latest(respond.Id, Scope.Root)!.OutputJson);

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Model.Runs;
@@ -13,7 +14,7 @@ public sealed class ScheduleJobs(IVersionStore versions, RunStarter starter, Tim
     [JobDisplayName("Schedule of workflow {0}")]
     public async Task FireAsync(Guid workflowId, CancellationToken cancellationToken)
     {
-        if (await versions.FindActiveAsync(workflowId, cancellationToken) is not { TriggerType: ScheduleRegistry.TriggerType } version)
+        if (await versions.FindActiveAsync(workflowId, cancellationToken) is not { TriggerType: CoreNodeTypes.Schedule } version)
         {
             return;
         }

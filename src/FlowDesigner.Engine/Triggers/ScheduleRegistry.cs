@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Polling;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Validation;
@@ -11,17 +12,15 @@ namespace FlowDesigner.Engine.Triggers;
 /// </summary>
 public sealed class ScheduleRegistry(IRecurringJobManager recurring, IVersionStore versions, IEnumerable<ITriggerPoller> pollers)
 {
-    public const string TriggerType = "core.schedule";
-
     private readonly Dictionary<string, ITriggerPoller> _pollers = pollers.ToDictionary(p => p.NodeType, StringComparer.Ordinal);
 
     public static string JobId(Guid workflowId) => $"schedule:{workflowId}";
 
     public void Register(VersionRecord version)
     {
-        if (version.TriggerType == TriggerType)
+        if (version.TriggerType == CoreNodeTypes.Schedule)
         {
-            var trigger = version.Definition.Nodes.First(n => n.Type == TriggerType);
+            var trigger = version.Definition.Nodes.First(n => n.Type == CoreNodeTypes.Schedule);
             var zoneName = PropertyValues.AsText(trigger.GetConfig("timeZone"));
             var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneName.Length == 0 ? "UTC" : zoneName, out var found) ? found : TimeZoneInfo.Utc;
             recurring.AddOrUpdate<ScheduleJobs>(
@@ -49,7 +48,7 @@ public sealed class ScheduleRegistry(IRecurringJobManager recurring, IVersionSto
 
     public async Task RegisterAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var type in _pollers.Keys.Prepend(TriggerType))
+        foreach (var type in _pollers.Keys.Prepend(CoreNodeTypes.Schedule))
         {
             foreach (var trigger in await versions.FindActiveTriggersAsync(type, null, cancellationToken))
             {

@@ -22,9 +22,9 @@ public sealed class PublishService(
         var issues = validator.Validate(workflow.Definition).ToList();
         var trigger = workflow.Definition.Nodes.FirstOrDefault(n => catalog.FindNodeType(n.Type)?.Kind == NodeKind.Trigger);
         var key = trigger is null ? null : TriggerKey(trigger);
-        if (trigger?.Type == "core.webhook" && key is not null)
+        if (trigger?.Type == CoreNodeTypes.Webhook && key is not null)
         {
-            var taken = (await versions.FindActiveTriggersAsync("core.webhook", key, cancellationToken)).FirstOrDefault(t => t.WorkflowId != workflowId);
+            var taken = (await versions.FindActiveTriggersAsync(CoreNodeTypes.Webhook, key, cancellationToken)).FirstOrDefault(t => t.WorkflowId != workflowId);
             if (taken is not null)
             {
                 var other = await workflows.FindAsync(taken.WorkflowId, cancellationToken);
@@ -92,8 +92,8 @@ public sealed class PublishService(
             throw new WorkflowNotFoundException(workflowId);
         }
 
-        if (version.TriggerType == "core.webhook" && version.TriggerKey is { } key
-            && (await versions.FindActiveTriggersAsync("core.webhook", key, cancellationToken)).FirstOrDefault(t => t.WorkflowId != workflowId) is { } taken)
+        if (version.TriggerType == CoreNodeTypes.Webhook && version.TriggerKey is { } key
+            && (await versions.FindActiveTriggersAsync(CoreNodeTypes.Webhook, key, cancellationToken)).FirstOrDefault(t => t.WorkflowId != workflowId) is { } taken)
         {
             var other = await workflows.FindAsync(taken.WorkflowId, cancellationToken);
             return new PublishResult(null, [new ValidationIssue("webhook-taken",
@@ -136,9 +136,9 @@ public sealed class PublishService(
     /// <summary>What the trigger listens to: <c>POST orders</c>, an event name, a cron expression.</summary>
     public static string? TriggerKey(NodeDefinition trigger) => trigger.Type switch
     {
-        "core.webhook" => WebhookKey(PropertyValues.AsText(trigger.GetConfig("method")), PropertyValues.AsText(trigger.GetConfig("path"))),
+        CoreNodeTypes.Webhook => WebhookKey(PropertyValues.AsText(trigger.GetConfig("method")), PropertyValues.AsText(trigger.GetConfig("path"))),
         CoreNodeTypes.OnEvent => PropertyValues.AsText(trigger.GetConfig("eventName")),
-        "core.schedule" => PropertyValues.AsText(trigger.GetConfig("cron")),
+        CoreNodeTypes.Schedule => PropertyValues.AsText(trigger.GetConfig("cron")),
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
@@ -172,7 +173,7 @@ public sealed partial class Designer
     private const string Deleted = DesignerState.Deleted;
 
     private string DefaultSample() =>
-        State.Current.Nodes.Any(n => n.Type == "core.webhook")
+        State.Current.Nodes.Any(n => n.Type == CoreNodeTypes.Webhook)
             ? "{\n  \"method\": \"POST\",\n  \"headers\": {},\n  \"query\": {},\n  \"body\": {}\n}"
             : "{}";
 
