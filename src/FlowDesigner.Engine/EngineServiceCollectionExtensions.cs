@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RunCommands>();
         services.AddSingleton<RunReader>();
         services.AddSingleton<RunMending>();
+        services.AddSingleton<CausalChains>();
         services.AddSingleton<Users.ApiTokens>();
         services.AddSingleton<TestRunner>();
         services.TryAddSingleton(TimeProvider.System);

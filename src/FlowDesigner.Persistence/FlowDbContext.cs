@@ -29,6 +29,8 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
 
     public DbSet<TriggerCursorEntity> TriggerCursors => Set<TriggerCursorEntity>();
 
+    public DbSet<RetentionRuleEntity> RetentionRules => Set<RetentionRuleEntity>();
+
     public DbSet<EngineNodeEntity> EngineNodes => Set<EngineNodeEntity>();
 
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();

@@ -34,6 +34,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<WriteGate>();
         services.AddSingleton<Sql.BatchWriter>();
         services.AddSingleton<IRunStore, RunStore>();
+        services.AddSingleton<Model.Events.IEventStore, EventStore>();
+        services.AddSingleton<IRunStatistics, RunStatistics>();
         services.AddSingleton<StepIdSequence>();
         services.AddSingleton(provider => new StepHistoryConversion(
             provider.GetRequiredService<IDbContextFactory<FlowDbContext>>(), provider.GetRequiredService<WriteGate>(), provider.GetRequiredService<ILogger<StepHistoryConversion>>()));

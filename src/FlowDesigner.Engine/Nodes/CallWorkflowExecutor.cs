@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
@@ -28,7 +29,7 @@ internal sealed class CallWorkflowExecutor(IVersionStore versions, RunStarter st
 
         var payload = context.Step.GetConfig("payload") is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } given ? given : context.Step.Input;
         var wait = PropertyValues.AsText(context.Step.GetConfig("mode")) != "fireAndForget";
-        var origin = new RunOrigin($"run {context.Run.Id}")
+        var origin = new RunOrigin(EventSources.Run(context.Run.Id))
         {
             EventType = "workflow.called",
             CorrelationId = context.Run.CorrelationId,

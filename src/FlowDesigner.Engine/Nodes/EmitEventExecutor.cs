@@ -16,7 +16,7 @@ internal sealed class EmitEventExecutor(EventPublisher events) : ICoreNodeExecut
         var payload = context.Step.GetConfig("payload") is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } given
             ? given
             : context.Step.Input;
-        var runs = await events.PublishAsync(name, payload, context.Run.CorrelationId, context.Run.Id, cancellationToken);
-        return NodeResult.Of(new { @event = name, payload, startedRuns = runs });
+        var published = await events.PublishAsync(name, payload, context.Run.CorrelationId, context.Run.Id, cancellationToken);
+        return NodeResult.Of(new { @event = name, eventId = published.EventId, payload, startedRuns = published.StartedRuns });
     }
 }

@@ -13,5 +13,8 @@ public sealed record RunOrigin(string Source)
 
     public Guid? CausedByRunId { get; init; }
 
+    /// <summary>The event, when it is stored already (see <see cref="Model.Runs.NewRun.EventId"/>).</summary>
+    public Guid? EventId { get; init; }
+
     public long? ParentStepId { get; init; }
 }

@@ -29,6 +29,7 @@ public sealed class RunStarter(
             origin.DedupeKey)
         {
             CausedByRunId = origin.CausedByRunId,
+            EventId = origin.EventId,
             ParentStepId = origin.ParentStepId,
             VersionNumber = version.Number,
             Holder = node.Id,

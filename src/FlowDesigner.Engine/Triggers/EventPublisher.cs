@@ -2,17 +2,25 @@ using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Nodes;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 
 namespace FlowDesigner.Engine.Triggers;
 
-/// <summary>Publishes a named event: every active workflow with an On event trigger of that name starts a run.</summary>
-public sealed class EventPublisher(IVersionStore versions, RunStarter starter, ExpressionEvaluator expressions, EngineOptions options)
+/// <summary>
+/// Publishes a named event: it is stored once, in the stream whether or not anything subscribes, and every active
+/// workflow with an On event trigger of that name starts a run on it.
+/// </summary>
+public sealed class EventPublisher(
+    IVersionStore versions, IEventStore events, RunStarter starter, ExpressionEvaluator expressions, EngineOptions options, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Guid>> PublishAsync(string eventName, JsonElement payload, Guid correlationId, Guid? causedByRunId, CancellationToken cancellationToken)
+    public async Task<PublishedEvent> PublishAsync(string eventName, JsonElement payload, Guid correlationId, Guid? causedByRunId, CancellationToken cancellationToken)
     {
+        var source = causedByRunId is { } run ? EventSources.Run(run) : "api";
+        var eventId = await events.RecordAsync(
+            new NewEvent(eventName, source, payload.GetRawText(), correlationId, causedByRunId), clock.GetUtcNow().UtcDateTime, cancellationToken);
         var started = new List<Guid>();
         foreach (var trigger in await versions.FindActiveTriggersAsync(CoreNodeTypes.OnEvent, eventName, cancellationToken))
         {
@@ -22,8 +30,9 @@ public sealed class EventPublisher(IVersionStore versions, RunStarter starter, E
                 continue;
             }
 
-            var origin = new RunOrigin(causedByRunId is { } run ? $"run {run}" : "api")
+            var origin = new RunOrigin(source)
             {
+                EventId = eventId,
                 EventType = eventName,
                 CorrelationId = correlationId,
                 CausedByRunId = causedByRunId,
@@ -31,7 +40,7 @@ public sealed class EventPublisher(IVersionStore versions, RunStarter starter, E
             started.Add((await starter.StartAsync(version, RunCause.Event, payload, origin, cancellationToken)).RunId);
         }
 
-        return started;
+        return new PublishedEvent(eventId, started);
     }
 
     private bool Accepts(VersionRecord version, JsonElement payload)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Polling;
@@ -49,7 +50,7 @@ public sealed class PollJobs(
             var result = await poller.PollAsync(context, cancellationToken);
             foreach (var found in result.Events)
             {
-                var origin = new RunOrigin($"poll {trigger.Name}") { EventType = found.EventType, DedupeKey = found.DedupeKey };
+                var origin = new RunOrigin(EventSources.Poll(trigger.Name)) { EventType = found.EventType, DedupeKey = found.DedupeKey };
                 var start = await starter.StartAsync(version, RunCause.Poll, found.Payload, origin, cancellationToken);
                 started += start.IsDuplicate ? 0 : 1;
             }

@@ -1,3 +1,4 @@
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
@@ -21,6 +22,6 @@ public sealed class ScheduleJobs(IVersionStore versions, RunStarter starter, Tim
 
         var firedAt = clock.GetUtcNow().UtcDateTime;
         var payload = JsonSerializer.SerializeToElement(new { firedAt, cron = version.TriggerKey });
-        await starter.StartAsync(version, RunCause.Schedule, payload, new RunOrigin($"schedule {version.TriggerKey}"), cancellationToken);
+        await starter.StartAsync(version, RunCause.Schedule, payload, new RunOrigin(EventSources.Schedule(version.TriggerKey)), cancellationToken);
     }
 }

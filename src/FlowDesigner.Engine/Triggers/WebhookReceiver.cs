@@ -3,6 +3,7 @@ using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Engine.Webhooks;
 using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
@@ -54,7 +55,7 @@ public sealed class WebhookReceiver(
             return Problem(400, "The deduplication key could not be computed", exception.Message);
         }
 
-        var origin = new RunOrigin($"{method.ToUpperInvariant()} /hooks/{path.Trim('/')}") { EventType = "webhook", DedupeKey = dedupeKey };
+        var origin = new RunOrigin($"{method.ToUpperInvariant()} /hooks/{path.Trim('/')}") { EventType = EventSources.WebhookType, DedupeKey = dedupeKey };
         var waits = PropertyValues.AsText(node.GetConfig("respond")) == "whenFinished";
         var start = await starter.StartAsync(version, RunCause.Webhook, payload, origin, cancellationToken, callerAdvances: waits);
         if (start.IsDuplicate || !waits)

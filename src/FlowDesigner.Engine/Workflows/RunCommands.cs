@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Model.Users;
@@ -20,7 +21,7 @@ public sealed class RunCommands(IVersionStore versions, IRunStore runs, RunStart
     /// <summary>Starts a run of the version by hand (Run now), with its audit entry.</summary>
     public async Task<Guid> StartAsync(VersionRecord version, JsonElement payload, Actor actor, CancellationToken cancellationToken)
     {
-        var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin($"Run now by {actor.Name}"), cancellationToken);
+        var start = await starter.StartAsync(version, RunCause.Manual, payload, new RunOrigin(EventSources.Manual(actor.Name)), cancellationToken);
         await audit.WriteAsync("workflow", version.WorkflowId.ToString(), actor, "run.started",
             $"Run now: started run {start.RunId} of '{version.Definition.Name}' v{version.Number}", cancellationToken);
         return start.RunId;

@@ -19,6 +19,12 @@ public sealed record NewRun(
     /// <summary>The run whose step caused this one (an emitted event, a sub-flow call).</summary>
     public Guid? CausedByRunId { get; init; }
 
+    /// <summary>
+    /// The event the run starts on when it is stored already (an emitted event that several workflows subscribe to):
+    /// the run refers to it rather than storing the payload again. Null: the run's event is written with it.
+    /// </summary>
+    public Guid? EventId { get; init; }
+
     /// <summary>The call-workflow step that waits for this run's output.</summary>
     public long? ParentStepId { get; init; }
 

@@ -20,5 +20,9 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<EventEntity>
         // ReceivedAt. A chain of events is named by its first event's id, which the primary key finds; only the
         // events that continue a chain (emitted by a run, or a sub-flow call) are indexed by it.
         builder.HasIndex(e => e.CorrelationId).HasFilter(ContinuesAChain);
+        // What a run caused (its chain read downwards): only the events a run emitted are in it.
+        builder.HasIndex(e => e.CausedByRunId).HasFilter("\"CausedByRunId\" IS NOT NULL");
+        // The stream filtered by name, newest first, a page deep in it costing what the first does.
+        builder.HasIndex(e => new { e.Type, e.Id });
     }
 }

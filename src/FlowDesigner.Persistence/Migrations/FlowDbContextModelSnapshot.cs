@@ -217,10 +217,32 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CausedByRunId")
+                        .HasFilter("\"CausedByRunId\" IS NOT NULL");
+
                     b.HasIndex("CorrelationId")
                         .HasFilter("\"CorrelationId\" <> \"Id\"");
 
+                    b.HasIndex("Type", "Id");
+
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("FlowDesigner.Persistence.Entities.RetentionRuleEntity", b =>
+                {
+                    b.Property<byte[]>("WorkflowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("MaxAgeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkflowId");
+
+                    b.ToTable("RetentionRules", (string)null);
                 });
 
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RunChangeEntity", b =>

@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Configuration;
@@ -77,15 +78,21 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         WHERE "RunId" = $run AND "Status" IN ({{StepUnfinished}})
         """, "$reason", "$now", "$run");
 
-    public void InsertEvent(Guid id, Guid correlationId, NewRun run, DateTime now)
+    public void InsertEvent(Guid id, Guid correlationId, NewRun run, DateTime now) =>
+        InsertEvent(id, run.EventType, run.EventSource, run.PayloadJson, correlationId, run.CausedByRunId, run.DedupeKey, now);
+
+    public void InsertEvent(Guid id, NewEvent newEvent, DateTime now) =>
+        InsertEvent(id, newEvent.Type, newEvent.Source, newEvent.PayloadJson, newEvent.CorrelationId, newEvent.CausedByRunId, null, now);
+
+    private void InsertEvent(Guid id, string type, string source, string payload, Guid correlationId, Guid? causedBy, string? dedupeKey, DateTime now)
     {
         _insertEvent.Bind(1, id);
-        _insertEvent.Bind(2, run.EventType);
-        _insertEvent.Bind(3, run.EventSource);
-        _insertEvent.Bind(4, run.PayloadJson);
+        _insertEvent.Bind(2, type);
+        _insertEvent.Bind(3, source);
+        _insertEvent.Bind(4, payload);
         _insertEvent.Bind(5, correlationId);
-        _insertEvent.Bind(6, run.CausedByRunId);
-        _insertEvent.Bind(7, run.DedupeKey);
+        _insertEvent.Bind(6, causedBy);
+        _insertEvent.Bind(7, dedupeKey);
         _insertEvent.Bind(8, now);
         _insertEvent.Execute();
     }

@@ -22,7 +22,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
 
     public async Task<RunStart> StartRunAsync(NewRun run, DateTime now, CancellationToken cancellationToken)
     {
-        var eventId = TimeOrderedId.New();
+        var eventId = run.EventId ?? TimeOrderedId.New();
         var runId = TimeOrderedId.New();
         var correlationId = run.CorrelationId ?? eventId;
         long triggerId = 0;
@@ -33,7 +33,11 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             await writer.WriteAsync(
                 statements =>
                 {
-                    statements.InsertEvent(eventId, correlationId, run, now);
+                    if (run.EventId is null)
+                    {
+                        statements.InsertEvent(eventId, correlationId, run, now);
+                    }
+
                     statements.InsertRun(runId, eventId, correlationId, run, now);
                     triggerId = stepIds.Next();
                     statements.InsertStep(trigger with { OutputJson = StoredOutput.EventPayload }, triggerId); // the payload is stored once, in the event
@@ -198,7 +202,7 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
     private static Task<RunRecord?> FindRunAsync(FlowDbContext db, Guid runId, CancellationToken cancellationToken) =>
         Project(db.Runs.AsNoTracking().Where(r => r.Id == runId)).SingleOrDefaultAsync(cancellationToken);
 
-    private static IQueryable<RunRecord> Project(IQueryable<RunEntity> runs) => runs.Select(r => new RunRecord(
+    internal static IQueryable<RunRecord> Project(IQueryable<RunEntity> runs) => runs.Select(r => new RunRecord(
         r.Id,
         r.WorkflowId,
         r.VersionId,

@@ -22,38 +22,17 @@ public sealed record RunListQuery(RunFilter Filter, Guid? After, int Take)
         var problems = new List<string>();
         var filter = new RunFilter
         {
-            WorkflowId = ParseId(query, "workflow", problems),
-            Statuses = ParseEnums<RunStatus>(query, "status", problems),
-            Causes = ParseEnums<RunCause>(query, "cause", problems),
-            From = ParseTime(query, "from", problems),
-            To = ParseTime(query, "to", problems),
-            Id = ParseId(query, "id", problems),
+            WorkflowId = QueryValues.Id(query, "workflow", problems),
+            Statuses = QueryValues.Enums<RunStatus>(query, "status", problems),
+            Causes = QueryValues.Enums<RunCause>(query, "cause", problems),
+            From = QueryValues.Time(query, "from", problems),
+            To = QueryValues.Time(query, "to", problems),
+            Id = QueryValues.Id(query, "id", problems),
             TitlePrefix = ParseTitle(query, problems),
         };
-        var after = ParseId(query, "after", problems);
-        var take = DefaultTake;
-        if (query.TryGetValue("take", out var text) && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out take) && take is >= 1 and <= MostTake))
-        {
-            problems.Add($"'take' must be a whole number from 1 to {MostTake}, not '{text}'.");
-        }
-
+        var after = QueryValues.Id(query, "after", problems);
+        var take = QueryValues.Take(query, DefaultTake, MostTake, problems);
         return problems.Count > 0 ? (null, string.Join(" ", problems)) : (new RunListQuery(filter, after, take), null);
-    }
-
-    private static Guid? ParseId(IQueryCollection query, string name, List<string> problems)
-    {
-        if (!query.TryGetValue(name, out var text) || StringValues.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-
-        problems.Add($"'{name}' must be an id such as 0193a1b2-0000-7000-8000-000000000001, not '{text}'.");
-        return null;
     }
 
     private static string? ParseTitle(IQueryCollection query, List<string> problems)
@@ -66,39 +45,5 @@ public sealed record RunListQuery(RunFilter Filter, Guid? After, int Take)
         }
 
         return text.Length == 0 ? null : text;
-    }
-
-    private static DateTime? ParseTime(IQueryCollection query, string name, List<string> problems)
-    {
-        if (!query.TryGetValue(name, out var text) || StringValues.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            return time.UtcDateTime;
-        }
-
-        problems.Add($"'{name}' must be a time such as 2026-12-05T18:30:00Z, not '{text}'.");
-        return null;
-    }
-
-    private static IReadOnlyList<TEnum> ParseEnums<TEnum>(IQueryCollection query, string name, List<string> problems) where TEnum : struct, Enum
-    {
-        var values = new List<TEnum>();
-        foreach (var text in query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
-            {
-                values.Add(value);
-            }
-            else
-            {
-                problems.Add($"'{name}' must be one of {string.Join(", ", Enum.GetNames<TEnum>())}, not '{text}'.");
-            }
-        }
-
-        return values.Distinct().ToList();
     }
 }

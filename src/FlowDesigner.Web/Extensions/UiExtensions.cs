@@ -31,6 +31,9 @@ public static class UiExtensions
         builder.Services.AddSingleton<Operating.RunFeed>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Operating.RunFeed>());
         builder.Services.AddTransient<Operating.RunPageState>();
+        builder.Services.AddTransient<Operating.EventListState>();
+        builder.Services.AddTransient<Operating.EventPageState>();
+        builder.Services.AddTransient<Operating.DashboardState>();
         builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddFlowDesignerHealth();
@@ -71,6 +74,7 @@ public static class UiExtensions
         app.MapHealthApi();
         app.MapWorkflowApi();
         app.MapRunApi();
+        app.MapEventApi();
         app.MapCredentialApi();
         app.MapAccountApi();
         app.MapJobDashboard();

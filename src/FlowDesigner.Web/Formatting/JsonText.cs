@@ -24,4 +24,16 @@ public static class JsonText
             return json;
         }
     }
+
+    /// <summary>The beginning of a payload on one line, its runs of white space closed up, marked when it was cut.</summary>
+    public static string OneLine(string? preview)
+    {
+        if (string.IsNullOrEmpty(preview))
+        {
+            return "";
+        }
+
+        var line = System.Text.RegularExpressions.Regex.Replace(preview, @"\s+", " ").Trim();
+        return preview.Length >= Model.Events.IEventStore.PreviewLength ? line + " …" : line;
+    }
 }

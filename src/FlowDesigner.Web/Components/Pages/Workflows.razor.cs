@@ -54,7 +54,15 @@ public partial class Workflows
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    protected override async Task OnInitializedAsync() => _mayDesign = await User.MayAsync(Role.Designer);
+    protected override async Task OnInitializedAsync()
+    {
+        _mayDesign = await User.MayAsync(Role.Designer);
+        if (!_mayDesign && Navigation.ToBaseRelativePath(Navigation.Uri).Length == 0)
+        {
+            // The home page: designers build from the workflows, operators start from the dashboard.
+            Navigation.NavigateTo("dashboard", replace: true);
+        }
+    }
 
     private async Task<TableData<WorkflowSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
