@@ -80,6 +80,8 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<StepJobs>();
         services.AddTransient<ScheduleJobs>();
         services.AddTransient<PollJobs>();
+        services.AddSingleton<Retention.HistoryPruner>();
+        services.AddTransient<Retention.RetentionJobs>();
         services.AddSingleton<TriggerSamples>();
         services.AddSingleton<RecoverySweep>();
         services.AddHostedService(provider => provider.GetRequiredService<RecoverySweep>());

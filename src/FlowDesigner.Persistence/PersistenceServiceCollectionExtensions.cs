@@ -36,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<Model.Events.IEventStore, EventStore>();
         services.AddSingleton<IRunStatistics, RunStatistics>();
+        services.AddSingleton<Model.Retention.IRetentionStore, RetentionStore>();
         services.AddSingleton<StepIdSequence>();
         services.AddSingleton(provider => new StepHistoryConversion(
             provider.GetRequiredService<IDbContextFactory<FlowDbContext>>(), provider.GetRequiredService<WriteGate>(), provider.GetRequiredService<ILogger<StepHistoryConversion>>()));

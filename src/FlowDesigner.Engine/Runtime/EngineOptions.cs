@@ -17,6 +17,9 @@ public sealed class EngineOptions
     /// </summary>
     public int HeartbeatSeconds { get; set; } = 5;
 
+    /// <summary>When retention prunes run history (a cron expression, UTC). Default: every 10 minutes.</summary>
+    public string RetentionCron { get; set; } = "*/10 * * * *";
+
     /// <summary>How many runs started without a waiting caller (async webhooks, events, schedules) advance at once. Default 64.</summary>
     public int RunConcurrency { get; set; } = 64;
 

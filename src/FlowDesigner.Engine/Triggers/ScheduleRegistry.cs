@@ -1,3 +1,4 @@
+using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Polling;
 using FlowDesigner.Model.Stores;
@@ -10,7 +11,7 @@ namespace FlowDesigner.Engine.Triggers;
 /// Keeps one Hangfire recurring job per published schedule or polling trigger. Registered on publish, removed on
 /// deactivate, and all registered again at start-up (in-memory job storage forgets them on restart).
 /// </summary>
-public sealed class ScheduleRegistry(IRecurringJobManager recurring, IVersionStore versions, IEnumerable<ITriggerPoller> pollers)
+public sealed class ScheduleRegistry(IRecurringJobManager recurring, IVersionStore versions, IEnumerable<ITriggerPoller> pollers, EngineOptions options)
 {
     private readonly Dictionary<string, ITriggerPoller> _pollers = pollers.ToDictionary(p => p.NodeType, StringComparer.Ordinal);
 
@@ -46,8 +47,11 @@ public sealed class ScheduleRegistry(IRecurringJobManager recurring, IVersionSto
 
     public void Unregister(Guid workflowId) => recurring.RemoveIfExists(JobId(workflowId));
 
+    /// <summary>Registers every published schedule and polling trigger, and retention's pruning.</summary>
     public async Task RegisterAllAsync(CancellationToken cancellationToken)
     {
+        recurring.AddOrUpdate<Retention.RetentionJobs>(
+            Retention.RetentionJobs.JobId, jobs => jobs.PruneAsync(CancellationToken.None), options.RetentionCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         foreach (var type in _pollers.Keys.Prepend(CoreNodeTypes.Schedule))
         {
             foreach (var trigger in await versions.FindActiveTriggersAsync(type, null, cancellationToken))

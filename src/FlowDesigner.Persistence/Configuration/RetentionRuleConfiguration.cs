@@ -11,5 +11,6 @@ internal sealed class RetentionRuleConfiguration : IEntityTypeConfiguration<Rete
         builder.ToTable("RetentionRules");
         // The global rule is keyed by the empty id, which no workflow has: no foreign key, and a workflow's deletion removes its rule.
         builder.HasKey(r => r.WorkflowId);
+        builder.Property(r => r.WorkflowId).ValueGeneratedNever();
     }
 }

@@ -231,7 +231,6 @@ namespace FlowDesigner.Persistence.Migrations
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RetentionRuleEntity", b =>
                 {
                     b.Property<byte[]>("WorkflowId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("BLOB");
 
                     b.Property<int?>("MaxAgeDays")

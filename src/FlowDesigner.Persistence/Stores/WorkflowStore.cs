@@ -138,6 +138,7 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         await db.SaveChangesAsync(cancellationToken);
         await db.Workflows.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken);
         await db.RunRollups.Where(r => r.WorkflowId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.RetentionRules.Where(r => r.WorkflowId == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

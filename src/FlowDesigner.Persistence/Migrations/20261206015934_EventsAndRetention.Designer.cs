@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261206014724_EventsAndRetention")]
+    [Migration("20261206015934_EventsAndRetention")]
     partial class EventsAndRetention
     {
         /// <inheritdoc />
@@ -234,7 +234,6 @@ namespace FlowDesigner.Persistence.Migrations
             modelBuilder.Entity("FlowDesigner.Persistence.Entities.RetentionRuleEntity", b =>
                 {
                     b.Property<byte[]>("WorkflowId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("BLOB");
 
                     b.Property<int?>("MaxAgeDays")
