@@ -30,7 +30,7 @@ public static class AccessTable
         ["PAGE /not-found"] = Who.Anonymous,
         ["PAGE /error"] = Who.Anonymous,
 
-        // Operator: view workflows and runs, run now, cancel and mend runs; their own account.
+        // Operator: view workflows, runs, events and the dashboard, run now, cancel and mend runs; their own account.
         ["PAGE /"] = Who.Operator,
         ["PAGE /workflows"] = Who.Operator,
         ["PAGE /workflows/{Id:guid}/versions"] = Who.Operator,
@@ -47,6 +47,13 @@ public static class AccessTable
         ["POST /api/runs/{id:guid}/retry"] = Who.Operator,
         ["POST /api/runs/{id:guid}/replay"] = Who.Operator,
         ["POST /api/runs/retry"] = Who.Operator,
+        ["PAGE /dashboard"] = Who.Operator,
+        ["PAGE /events"] = Who.Operator,
+        ["PAGE /events/{EventId:guid}"] = Who.Operator,
+        ["GET /api/events"] = Who.Operator,
+        ["GET /api/events/{id:guid}"] = Who.Operator,
+        ["GET /api/events/{id:guid}/chain"] = Who.Operator,
+        ["GET /api/runs/{id:guid}/chain"] = Who.Operator,
         ["* /api/{**rest}"] = Who.Operator,
 
         // Designer: build, import, publish, deactivate.
@@ -55,10 +62,11 @@ public static class AccessTable
         ["POST /api/workflows/{id:guid}/publish"] = Who.Designer,
         ["POST /api/workflows/{id:guid}/deactivate"] = Who.Designer,
 
-        // Admin: credentials, users, the audit log, the job dashboard.
+        // Admin: credentials, users, the audit log, retention and storage, the job dashboard.
         ["PAGE /credentials"] = Who.Admin,
         ["PAGE /users"] = Who.Admin,
         ["PAGE /audit"] = Who.Admin,
+        ["PAGE /settings/retention"] = Who.Admin,
         ["* /hangfire/{**path}"] = Who.Admin,
         ["GET /api/credential-types"] = Who.Admin,
         ["GET /api/credentials"] = Who.Admin,
@@ -72,6 +80,7 @@ public static class AccessTable
         pattern.Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{RunId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{EventId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{**path}", "probe", StringComparison.Ordinal)
             .Replace("{**rest}", "probe", StringComparison.Ordinal);
 }

@@ -19,4 +19,13 @@ public sealed record RetentionRule(int? MaxAgeDays, int? MaxRuns)
         MaxAgeDays is < 1 or > MostDays ? $"Keep runs for 1 to {MostDays:N0} days, or leave the age empty to keep them whatever their age."
         : MaxRuns is < 1 or > MostRuns ? $"Keep 1 to {MostRuns:N0} runs per workflow, or leave the number empty to keep them whatever their number."
         : null;
+
+    /// <summary>What the rule keeps, in words: "runs of the last 30 days, the newest 1,000 at most".</summary>
+    public string Describe() => (MaxAgeDays, MaxRuns) switch
+    {
+        (null, null) => "every run",
+        ({ } days, null) => $"runs of the last {days} days",
+        (null, { } most) => $"the newest {most:N0} runs",
+        ({ } days, { } most) => $"runs of the last {days} days, the newest {most:N0} at most",
+    };
 }

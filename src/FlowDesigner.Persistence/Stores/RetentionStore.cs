@@ -38,7 +38,7 @@ internal sealed class RetentionStore(
         row.MaxAgeDays = rule.MaxAgeDays;
         row.MaxRuns = rule.MaxRuns;
         AuditLog.Add(db, "retention", key, actor, clock.GetUtcNow().UtcDateTime, "retention.changed",
-            $"{(workflowId is null ? "Every workflow" : $"Workflow {workflowId}")} keeps {Describe(rule)}");
+            $"{(workflowId is null ? "Every workflow" : $"Workflow {workflowId}")} keeps {rule.Describe()}");
         using (await gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -59,14 +59,6 @@ internal sealed class RetentionStore(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static string Describe(RetentionRule rule) =>
-        (rule.MaxAgeDays, rule.MaxRuns) switch
-        {
-            (null, null) => "every run",
-            ({ } days, null) => $"runs of the last {days} days",
-            (null, { } most) => $"its newest {most:N0} runs",
-            ({ } days, { } most) => $"runs of the last {days} days, its newest {most:N0} at most",
-        };
 
     public async Task<IReadOnlyList<Guid>> FindWorkflowsWithRunsAsync(CancellationToken cancellationToken)
     {

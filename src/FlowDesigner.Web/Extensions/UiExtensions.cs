@@ -34,6 +34,7 @@ public static class UiExtensions
         builder.Services.AddTransient<Operating.EventListState>();
         builder.Services.AddTransient<Operating.EventPageState>();
         builder.Services.AddTransient<Operating.DashboardState>();
+        builder.Services.AddTransient<Operating.RetentionState>();
         builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddFlowDesignerHealth();
