@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlowDesigner.Connectors.Email;
 using FlowDesigner.Connectors.Magento;
 using FlowDesigner.Connectors.NetSuite;
 using FlowDesigner.Connectors.Salesforce;
@@ -6,6 +7,8 @@ using FlowDesigner.Connectors.ServiceNow;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Runtime;
 using FlowDesigner.Engine.Triggers;
+using FlowDesigner.Engine.Workflows;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Testing;
 using FlowDesigner.Testing.Fakes;
@@ -62,8 +65,12 @@ public sealed class ReferenceScenarioTests : IAsyncLifetime
             ("username", FakeServiceNow.Username), ("password", FakeServiceNow.Password), ("clientId", FakeServiceNow.ClientId), ("clientSecret", FakeServiceNow.ClientSecret));
         var netSuite = await SaveAsync(credentials, NetSuiteCredential.Key, "ERP", ("accountId", FakeNetSuite.AccountId), ("baseUrl", _netSuite.Url("/")),
             ("consumerKey", FakeNetSuite.ConsumerKey), ("consumerSecret", FakeNetSuite.ConsumerSecret), ("tokenId", FakeNetSuite.TokenId), ("tokenSecret", FakeNetSuite.TokenSecret));
+        await using var smtp = LoopbackSmtpServer.Start();
+        var mail = await SaveAsync(credentials, SmtpCredential.Key, "Mail", ("host", "127.0.0.1"), ("port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("security", "none"), ("username", LoopbackSmtpServer.User), ("password", LoopbackSmtpServer.Password), ("from", "Shop <shop@example.com>"));
         var driver = new EngineDriver(_services);
         var followerId = await driver.PublishAsync(ReferenceScenario.Follower);
+        var emailerId = await driver.PublishAsync(ReferenceScenario.EmailFollower(mail));
         var workflowId = await driver.PublishAsync(ReferenceScenario.Workflow(magento, salesforce, serviceNow, netSuite));
         _magento.AddOrder(MagentoSampleOrder.Create());
 
@@ -101,6 +108,23 @@ public sealed class ReferenceScenarioTests : IAsyncLifetime
         Assert.Equal(RunStatus.Succeeded, follower.Run.Status);
         Assert.Contains(order["Id"]!.ToString(), follower.Steps.Single(s => s.NodeId == "keep").OutputJson);
 
+        // The causal chain, from the polled order: the order's run, the event it emitted, and the runs that followed it,
+        // the buyer's email among them.
+        var emailer = await driver.WaitForRunAsync((await WaitForRunsAsync(emailerId)).Single().Id);
+        Assert.Equal("Your order 000001042 is confirmed", Assert.Single(smtp.Messages).Subject);
+        var orderEvent = (await _services.Get<IEventStore>().FindEventOfRunAsync(run.Run.Id, default))!.Value;
+        var chain = (await _services.Get<CausalChains>().OfEventAsync(orderEvent, default))!;
+        Assert.Equal((5, false), (chain.Count, chain.Truncated));
+        Assert.Equal((EventSourceKind.Poll, RunCause.Poll), (chain.Root.Event!.SourceKind, Assert.Single(chain.Root.Children).Run!.Cause));
+        var orderRun = chain.Root.Children[0];
+        Assert.Equal((run.Run.Id, "Magento order to Salesforce, ServiceNow and NetSuite"), (orderRun.Id, orderRun.WorkflowName));
+        var created = Assert.Single(orderRun.Children);
+        Assert.Equal(("salesforce.order.created", run.Run.Id), (created.Event!.Type, created.Event.CausedByRunId));
+        Assert.Equal(
+            [(follower.Run.Id, RunStatus.Succeeded, "When a Salesforce order is created"), (emailer.Run.Id, RunStatus.Succeeded, "Email the buyer when the Salesforce order is created")],
+            created.Children.Select(c => (c.Id, c.Run!.Status, c.WorkflowName!)).OrderBy(c => c.Item3 == "When a Salesforce order is created" ? 0 : 1));
+        Assert.All(created.Children, c => Assert.Empty(c.Children));
+
         await AssertNoSecretWrittenAsync();
     }
 
@@ -130,7 +154,7 @@ public sealed class ReferenceScenarioTests : IAsyncLifetime
 
     private async Task AssertNoSecretWrittenAsync()
     {
-        string[] secrets = [FakeMagento.AccessToken, FakeMagento.AccessTokenSecret, FakeMagento.ConsumerSecret, FakeSalesforce.ClientSecret, FakeServiceNow.Password, FakeServiceNow.ClientSecret, FakeNetSuite.ConsumerSecret, FakeNetSuite.TokenSecret];
+        string[] secrets = [FakeMagento.AccessToken, FakeMagento.AccessTokenSecret, FakeMagento.ConsumerSecret, FakeSalesforce.ClientSecret, FakeServiceNow.Password, FakeServiceNow.ClientSecret, FakeNetSuite.ConsumerSecret, FakeNetSuite.TokenSecret, LoopbackSmtpServer.Password];
         await using var db = _services.OpenDatabase();
         var rows = await db.StepRuns.AsNoTracking().ToListAsync();
         var written = string.Join("\n", rows.Select(r => JsonSerializer.Serialize(r)))

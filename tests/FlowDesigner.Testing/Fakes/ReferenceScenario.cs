@@ -31,6 +31,14 @@ public static class ReferenceScenario
         return WorkflowDefinitionJson.Serialize(definition with { Nodes = [.. nodes] });
     }
 
+    /// <summary>The template's second workflow, which emails the buyer on the emitted event, sending with the given stored SMTP credential.</summary>
+    public static string EmailFollower(Guid smtp)
+    {
+        var definition = WorkflowDefinitionJson.Parse(ReferenceScenarioTemplate.Template.Workflows[1]).Definition!;
+        var nodes = definition.Nodes.Select(node => node.Type == "email.send" ? node with { Credential = smtp.ToString() } : node);
+        return WorkflowDefinitionJson.Serialize(definition with { Nodes = [.. nodes] });
+    }
+
     /// <summary>A workflow started by the emitted event, which keeps what it received.</summary>
     public const string Follower = """
         { "schema": 1, "name": "When a Salesforce order is created",
