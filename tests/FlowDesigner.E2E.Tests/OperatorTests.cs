@@ -36,6 +36,22 @@ public sealed class OperatorTests(BrowserFixture browser) : IClassFixture<Browse
         var failed = EngineDriver.RunIdOf(await driver.PostAsync("orders", new { order = 1042 }));
         Assert.Equal(RunStatus.Failed, (await driver.WaitForRunAsync(failed)).Run.Status);
 
+        // The dashboard: the failing workflow's failure is counted and listed among the latest, linking to its run.
+        await session.GoToAsync("/dashboard");
+        await page.Locator("#dashboard[data-ready=true]").WaitForAsync();
+        await Assertions.Expect(page.Locator("#kpi-failed-hour")).ToHaveTextAsync("1");
+        var row = page.Locator($".fd-dashboard-workflow[data-workflow='{workflowId}']");
+        await Assertions.Expect(row).ToContainTextAsync("Order fulfilment");
+        await Assertions.Expect(row.Locator(".fd-dashboard-failed")).ToHaveTextAsync("1");
+        var failure = page.Locator($".fd-dashboard-failure[data-run='{failed}']");
+        await Assertions.Expect(failure).ToContainTextAsync("Order 1042");
+        await Assertions.Expect(failure).ToContainTextAsync("503");
+        await Assertions.Expect(page.Locator(".fd-dashboard-slow")).Not.ToHaveCountAsync(0);
+        await session.ScreenshotAsync("operator-dashboard");
+        await failure.Locator(".fd-dashboard-failure-link").ClickAsync();
+        await page.Locator("#run-page[data-status=failed]").WaitForAsync();
+        Assert.EndsWith($"/runs/{failed}", page.Url);
+
         // The Workflows list says one failed today, as a link to those runs.
         await session.GoToAsync("/workflows");
         var failures = page.Locator(".fd-failed-link");

@@ -87,6 +87,31 @@ public sealed class TemplateTests(BrowserFixture browser) : IClassFixture<Browse
         var mail = Assert.Single(smtp.Messages);
         Assert.Equal("jane.doe@example.com", mail.To.Mailboxes.Single().Address);
         Assert.Equal("Your order 000001042 is confirmed", mail.Subject);
+
+        // The events page: the polled order opens its causal chain, down to the email run the Salesforce event started.
+        await session.GoToAsync("/events");
+        await page.Locator(".fd-runs[data-ready=true]").WaitForAsync();
+        await Assertions.Expect(page.Locator(".fd-event-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".fd-event-row").First).ToContainTextAsync("salesforce.order.created");
+        await session.ScreenshotAsync("events-list");
+        await page.Locator(".fd-event-row").Filter(new() { HasText = "Poll" }).Locator(".fd-event-link").ClickAsync();
+        await page.Locator("#event-page").WaitForAsync();
+        var chain = page.Locator("#event-chain");
+        var nodes = chain.Locator(".fd-chain-node");
+        await Assertions.Expect(nodes).ToHaveCountAsync(4);
+        await Assertions.Expect(nodes.Nth(0)).ToHaveAttributeAsync("data-kind", "event");
+        await Assertions.Expect(nodes.Nth(1)).ToContainTextAsync("Magento order to Salesforce, ServiceNow and NetSuite");
+        await Assertions.Expect(nodes.Nth(1)).ToContainTextAsync("Succeeded");
+        await Assertions.Expect(nodes.Nth(2)).ToContainTextAsync("salesforce.order.created");
+        await Assertions.Expect(nodes.Nth(3)).ToContainTextAsync("Email the buyer when the Salesforce order is created");
+        await Assertions.Expect(nodes.Nth(3)).ToContainTextAsync("Succeeded");
+        await session.ScreenshotAsync("events-chain");
+
+        // From the email run's page, its chain link opens the same tree with that run marked.
+        await nodes.Nth(3).Locator(".fd-chain-link").ClickAsync();
+        await page.Locator("#run-page[data-status=succeeded]").WaitForAsync();
+        await page.Locator("#run-chain").ClickAsync();
+        await Assertions.Expect(page.Locator("#event-chain .fd-chain-marked")).ToContainTextAsync("Email the buyer");
     }
 
     private static async Task PickAsync(IPage page, CanvasProbe canvas, string nodeId, string credential)

@@ -9,7 +9,8 @@ namespace FlowDesigner.Web.Operating;
 /// successes and failures over 24 hours (all from the rollups), the slowest steps among the latest, and the latest
 /// failed runs. Read again while the page is open.
 /// </summary>
-public sealed class DashboardState(IRunStatistics statistics, IRunStore runs, IWorkflowStore workflows, IVersionStore versions, TimeProvider clock)
+public sealed class DashboardState(
+    IRunStatistics statistics, IRunStore runs, IWorkflowStore workflows, IVersionStore versions, NodeCatalog catalog, TimeProvider clock)
 {
     /// <summary>How many of the newest steps the slowest steps are found among.</summary>
     public const int LatestSteps = 5000;
@@ -17,7 +18,7 @@ public sealed class DashboardState(IRunStatistics statistics, IRunStore runs, IW
     private const int SlowestShown = 8;
     private const int FailuresShown = 8;
 
-    /// <summary>Steps whose duration is a wait for something else, not work: left out of the slowest.</summary>
+    /// <summary>Steps whose duration is a wait for something else, not work: left out of the slowest, as triggers are (they only record the event).</summary>
     private static readonly HashSet<string> Waits = [CoreNodeTypes.Delay, CoreNodeTypes.CallWorkflow];
 
     private readonly Dictionary<Guid, VersionRecord?> _versions = [];
@@ -73,7 +74,7 @@ public sealed class DashboardState(IRunStatistics statistics, IRunStore runs, IW
         foreach (var timing in (await statistics.FindStepTimingsAsync(LatestSteps, cancellationToken)).OrderByDescending(t => t.Average))
         {
             var node = timing.VersionId is { } id ? (await VersionAsync(id, cancellationToken))?.Definition.Nodes.FirstOrDefault(n => n.Id == timing.NodeId) : null;
-            if (node is not null && Waits.Contains(node.Type))
+            if (node is not null && (Waits.Contains(node.Type) || catalog.FindNodeType(node.Type)?.Kind == NodeKind.Trigger))
             {
                 continue;
             }

@@ -82,19 +82,26 @@ public sealed class RetentionState(IRetentionStore store, IWorkflowStore workflo
     public async Task PruneNowAsync(Action changed, CancellationToken cancellationToken)
     {
         Progress = new PruneProgress(0, 0, 0, "Looking for runs to prune");
+        var done = false;
         var progress = new Progress<PruneProgress>(p =>
         {
-            Progress = p;
-            changed();
+            // Reports arrive on the page's context after the fact: one that comes once the pruning ended is dropped.
+            if (!done)
+            {
+                Progress = p;
+                changed();
+            }
         });
         try
         {
             LastPrune = await pruner.PruneAsync(progress, cancellationToken);
+            done = true;
             Problem = LastPrune is null ? "A pruning is already running; try again when it has finished." : null;
             Saved = null;
         }
         finally
         {
+            done = true;
             Progress = null;
         }
 

@@ -64,7 +64,7 @@ public partial class Dashboard : IDisposable
         counts.Select((c, i) => i % every == 0 ? c.Key!.Value.ToString(format, CultureInfo.InvariantCulture) : "").ToArray();
 
     private static string Rate(int failed, int total) =>
-        total == 0 ? "–" : (100.0 * failed / total).ToString(failed * 1000 < total ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";
+        total == 0 ? "–" : (100.0 * failed / total).ToString(failed > 0 && failed * 1000 < total ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";
 
     public void Dispose()
     {
