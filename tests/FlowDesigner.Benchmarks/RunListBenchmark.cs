@@ -9,7 +9,8 @@ namespace FlowDesigner.Benchmarks;
 /// The run list at size: a database of <c>runs</c> finished runs of the reference workflow (one in fifty failed), each
 /// with its event, written straight into the product's tables, then the product started on it and each list read
 /// timed through the API (median of seven, after a warm-up): first pages, deep pages, the failed filter, a chain, a
-/// title search, and the Workflows list; then the Runs and run pages in Chromium, until their rows are drawn.
+/// title search, the Workflows list, the event stream and a causal chain of a hundred runs; then the Runs, run, Events
+/// and event pages in Chromium, until their rows are drawn.
 /// </summary>
 public static class RunListBenchmark
 {
@@ -38,6 +39,9 @@ public static class RunListBenchmark
             var deepFailed = await IdOfRunAsync(again.DatabasePath, offsetFromOldest: 2, failed: true);
             var chain = await IdOfRunAsync(again.DatabasePath, offsetFromOldest: runs / 2, failed: false);
             var oldest = await TimeOfRunAsync(again.DatabasePath, offsetFromOldest: 0);
+            var chainRun = await IdOfRunAsync(again.DatabasePath, offsetFromOldest: ChainStart(runs), failed: false);
+            var chainEvent = await IdOfEventAsync(again.DatabasePath, offsetFromOldest: ChainStart(runs));
+            var deepEvent = await IdOfEventAsync(again.DatabasePath, offsetFromOldest: 50);
             var reads = new (string Name, string Path)[]
             {
                 ("all runs, first page", "api/runs"),
@@ -52,6 +56,13 @@ public static class RunListBenchmark
                 ("title search, 'ORDER 1' (one in nine runs)", "api/runs?title=ORDER%201"),
                 ("a run, with its steps", $"api/runs/{chain}"),
                 ("the Workflows list", "api/workflows"),
+                ("events, first page", "api/events"),
+                ($"events, page after event {runs - 51:N0} (the last page)", $"api/events?after={deepEvent}"),
+                ("events named 'order.next' (100 of them), first page", "api/events?name=order.next"),
+                ("events from runs, first page", "api/events?source=run"),
+                ("events before a time near the oldest", $"api/events?to={oldest.AddSeconds(1):yyyy-MM-ddTHH:mm:ssZ}"),
+                ($"the chain of {ChainRuns} runs, from its first event", $"api/events/{chainEvent}/chain"),
+                ($"the chain of {ChainRuns} runs, from its first run", $"api/runs/{chainRun}/chain"),
             };
             var lines = new List<string> { $"| read ({runs:N0} runs) | rows | median ms | slowest ms |", "| --- | ---: | ---: | ---: |" };
             foreach (var (name, path) in reads)
@@ -70,6 +81,9 @@ public static class RunListBenchmark
                 ("Runs, failed", "runs?status=failed", ".fd-run-row"),
                 ("Runs, title search 'order 4242'", "runs?title=order%204242", ".fd-run-row"),
                 ("a run page", $"runs/{chain}", "#run-timeline .fd-timeline-bar"),
+                ("Events, first page", "events", ".fd-event-row"),
+                ("Events, the last page", $"events?after={deepEvent}", ".fd-event-row"),
+                ($"an event page with its chain of {ChainRuns} runs", $"events/{chainEvent}", ".fd-chain-run"),
             };
             foreach (var (name, path, ready) in pages)
             {
@@ -130,6 +144,8 @@ public static class RunListBenchmark
             times.Add(watch.Elapsed.TotalMilliseconds);
             rows = answer.ValueKind == JsonValueKind.Array ? answer.GetArrayLength()
                 : answer.TryGetProperty("runs", out var list) ? list.GetArrayLength()
+                : answer.TryGetProperty("events", out var events) ? events.GetArrayLength()
+                : answer.TryGetProperty("count", out var count) ? count.GetInt32()
                 : answer.TryGetProperty("steps", out var steps) ? steps.GetArrayLength() : 1;
         }
 
@@ -150,7 +166,7 @@ public static class RunListBenchmark
         var firstStep = (long)(await ScalarAsync(connection, transaction, "SELECT coalesce(max(\"Id\"), 0) + 1 FROM \"Steps\"", null))!;
         var oldest = DateTimeOffset.UtcNow.AddMilliseconds(-runs).ToUnixTimeMilliseconds();
         var ticksAtOldest = DateTimeOffset.FromUnixTimeMilliseconds(oldest).UtcTicks;
-        string IdSql(string kind) => $"unhex(printf('%012X', {oldest} + i) || '7{kind}' || printf('%02X', i % 256) || '8' || printf('%015X', i))";
+        string IdSql(string kind, string i = "i") => $"unhex(printf('%012X', {oldest} + {i}) || '7{kind}' || printf('%02X', ({i}) % 256) || '8' || printf('%015X', {i}))";
         await ExecuteAsync(connection, transaction, $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {runs})
             INSERT INTO "Events" ("Id", "Type", "Source", "PayloadJson", "CorrelationId", "CausedByRunId", "DedupeKey", "ReceivedAt")
@@ -172,8 +188,25 @@ public static class RunListBenchmark
             INSERT INTO "Steps" ("Id", "RunId", "NodeId", "Scope", "JobId", "Attempt", "Status", "InputJson", "OutputJson", "Port", "Error", "ScheduledAt", "StartedAt", "FinishedAt")
             SELECT {firstStep} + i, {IdSql("A")}, 'hook', '', NULL, 1, 3, NULL, '=event', NULL, NULL, NULL, {ticksAtOldest} + i * 10000, 0 FROM n;
             """, version);
+
+        // A causal chain of a hundred runs in the middle: each run's event emitted by the run before it.
+        var first = ChainStart(runs);
+        await ExecuteAsync(connection, transaction, $"""
+            WITH RECURSIVE n(i) AS (SELECT {first + 1} UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {first + ChainRuns})
+            UPDATE "Events" SET "Type" = 'order.next', "Source" = 'run ' || x.run, "CausedByRunId" = x.run, "CorrelationId" = x.root
+            FROM (SELECT {IdSql("E")} AS event, {IdSql("A", "i - 1")} AS run, {IdSql("E", first.ToString(System.Globalization.CultureInfo.InvariantCulture))} AS root FROM n) AS x
+            WHERE "Events"."Id" = x.event;
+            """, version);
+        await ExecuteAsync(connection, transaction, $"""
+            UPDATE "Runs" SET "Cause" = 3, "CorrelationId" = e."CorrelationId" FROM "Events" AS e WHERE e."Id" = "Runs"."EventId" AND e."Type" = 'order.next';
+            """, version);
         await transaction.CommitAsync();
     }
+
+    private const int ChainRuns = 100;
+
+    /// <summary>The run (counted from the oldest) whose event begins the chain of <see cref="ChainRuns"/> runs.</summary>
+    private static int ChainStart(int runs) => runs / 3;
 
     private static async Task<DateTime> TimeOfRunAsync(string databasePath, int offsetFromOldest)
     {
@@ -181,6 +214,15 @@ public static class RunListBenchmark
         await connection.OpenAsync();
         var ticks = (long)(await ScalarAsync(connection, null, $"SELECT \"CreatedAt\" FROM \"Runs\" ORDER BY \"Id\" LIMIT 1 OFFSET {offsetFromOldest}", null))!;
         return new DateTime(ticks, DateTimeKind.Utc);
+    }
+
+    /// <summary>The id of an event counted from the oldest.</summary>
+    private static async Task<Guid> IdOfEventAsync(string databasePath, int offsetFromOldest)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        var id = (byte[])(await ScalarAsync(connection, null, $"SELECT \"Id\" FROM \"Events\" ORDER BY \"Id\" LIMIT 1 OFFSET {offsetFromOldest}", null))!;
+        return new Guid(id, bigEndian: true);
     }
 
     /// <summary>The id of a run counted from the oldest (of the failed ones only, when asked).</summary>

@@ -63,7 +63,8 @@ public sealed class EventListState(IEventStore events)
             Search = parsed.Filter.Id?.ToString() ?? "";
         }
 
-        await ReloadAsync(cancellationToken);
+        // An address with a cursor opens the events older than it (a link deep into the stream); a change of filters starts from the newest.
+        await LoadAsync(parsed?.After, cancellationToken);
     }
 
     /// <summary>The page's address for the filters as they stand, so that a reload or a shared link shows the same events.</summary>
@@ -87,9 +88,11 @@ public sealed class EventListState(IEventStore events)
         return parts.Count == 0 ? "events" : "events?" + string.Join("&", parts);
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
+
+    private async Task LoadAsync(Guid? after, CancellationToken cancellationToken)
     {
-        var page = await events.FindEventsAsync(Filter, null, PageSize, cancellationToken);
+        var page = await events.FindEventsAsync(Filter, after, PageSize, cancellationToken);
         _events.Clear();
         _events.AddRange(page.Events);
         _next = page.Next;
