@@ -135,7 +135,12 @@ public static class RunListBenchmark
     private static async Task<(int Rows, double Median, double Slowest)> TimeAsync(HttpClient api, string path)
     {
         var rows = 0;
-        (await api.GetAsync(path)).EnsureSuccessStatusCode(); // warm-up
+        var warmUp = await api.GetAsync(path);
+        if (!warmUp.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)warmUp.StatusCode}: {await warmUp.Content.ReadAsStringAsync()}");
+        }
+
         var times = new List<double>();
         for (var i = 0; i < Repeats; i++)
         {
@@ -193,7 +198,7 @@ public static class RunListBenchmark
         var first = ChainStart(runs);
         await ExecuteAsync(connection, transaction, $"""
             WITH RECURSIVE n(i) AS (SELECT {first + 1} UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {first + ChainRuns})
-            UPDATE "Events" SET "Type" = 'order.next', "Source" = 'run ' || x.run, "CausedByRunId" = x.run, "CorrelationId" = x.root
+            UPDATE "Events" SET "Type" = 'order.next', "Source" = 'run ' || lower(hex(x.run)), "CausedByRunId" = x.run, "CorrelationId" = x.root
             FROM (SELECT {IdSql("E")} AS event, {IdSql("A", "i - 1")} AS run, {IdSql("E", first.ToString(System.Globalization.CultureInfo.InvariantCulture))} AS root FROM n) AS x
             WHERE "Events"."Id" = x.event;
             """, version);

@@ -52,17 +52,21 @@ public sealed class EventApiTests : IDisposable
         Assert.Equal(("webhook", "webhook", "POST /hooks/orders"), (received.GetProperty("type").GetString(), received.GetProperty("source").GetString(), received.GetProperty("from").GetString()));
         Assert.Contains("\"id\":7", received.GetProperty("payload").GetString());
         Assert.Equal((5, false), (chain.GetProperty("count").GetInt32(), chain.GetProperty("truncated").GetBoolean()));
-        var root = chain.GetProperty("root");
-        Assert.Equal("event", root.GetProperty("kind").GetString());
-        var run = Assert.Single(root.GetProperty("caused").EnumerateArray());
-        Assert.Equal(("run", ordered, "Orders", "succeeded"), (run.GetProperty("kind").GetString(), run.GetProperty("id").GetGuid(), run.GetProperty("workflow").GetString(), run.GetProperty("status").GetString()));
-        var emitted = run.GetProperty("caused").EnumerateArray().ToList();
-        Assert.Equal(["order.accepted", "order.unheard"], emitted.Select(e => e.GetProperty("type").GetString()));
-        Assert.All(emitted, e => Assert.Equal(("event", "run"), (e.GetProperty("kind").GetString(), e.GetProperty("source").GetString())));
-        var follower = Assert.Single(emitted[0].GetProperty("caused").EnumerateArray());
-        Assert.Equal((notified, "Notify", "event"), (follower.GetProperty("id").GetGuid(), follower.GetProperty("workflow").GetString(), follower.GetProperty("cause").GetString()));
-        Assert.Empty(emitted[1].GetProperty("caused").EnumerateArray());
-        Assert.Equal(run.GetProperty("caused").ToString(), ofRun.GetProperty("root").GetProperty("caused").ToString());
+        var nodes = chain.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(received.GetProperty("id").GetGuid(), chain.GetProperty("root").GetGuid());
+        Assert.Equal(
+            [("event", 0, "webhook"), ("run", 1, "Orders"), ("event", 2, "order.accepted"), ("run", 3, "Notify"), ("event", 2, "order.unheard")],
+            nodes.Select(n => (n.GetProperty("kind").GetString()!, n.GetProperty("depth").GetInt32(), n.GetProperty(n.GetProperty("kind").GetString() == "run" ? "workflow" : "type").GetString()!)));
+        Assert.Equal(
+            [null, nodes[0].GetProperty("id").GetGuid(), ordered, nodes[2].GetProperty("id").GetGuid(), ordered],
+            nodes.Select(n => n.GetProperty("parent").ValueKind == JsonValueKind.Null ? (Guid?)null : n.GetProperty("parent").GetGuid()));
+        Assert.Equal((ordered, "succeeded", "webhook"), (nodes[1].GetProperty("id").GetGuid(), nodes[1].GetProperty("status").GetString(), nodes[1].GetProperty("cause").GetString()));
+        Assert.Equal((notified, "succeeded", "event"), (nodes[3].GetProperty("id").GetGuid(), nodes[3].GetProperty("status").GetString(), nodes[3].GetProperty("cause").GetString()));
+        Assert.All([nodes[2], nodes[4]], e => Assert.Equal("run", e.GetProperty("source").GetString()));
+        Assert.Equal(0, nodes[4].GetProperty("caused").GetInt32()); // emitted, and nothing subscribes: a leaf
+        Assert.Equal(
+            nodes.Skip(1).Select(n => n.GetProperty("id").GetGuid()),
+            ofRun.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetGuid()));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class CausalChains(IEventStore events, IRunStore runs, IWorkflowSt
         {
             [root.Id] = root.Run is { } run ? root with { WorkflowName = names.GetValueOrDefault(run.WorkflowId) } : root,
         };
+        List<Guid> order = [root.Id];
         List<Guid> eventIds = root.Event is null ? [] : [root.Id];
         List<Guid> runIds = root.Run is null ? [] : [root.Id];
         var truncated = false;
@@ -54,7 +55,14 @@ public sealed class CausalChains(IEventStore events, IRunStore runs, IWorkflowSt
             runIds = [];
         }
 
-        return new CausalChain(Build(root.Id), nodes.Count, truncated);
+        // Built from the leaves up (a node was added after its parent), without recursion: a chain may be thousands deep.
+        var built = new Dictionary<Guid, ChainNode>();
+        foreach (var id in order.AsEnumerable().Reverse())
+        {
+            built[id] = nodes[id] with { Children = children.TryGetValue(id, out var below) ? below.Select(c => built[c]).ToList() : [] };
+        }
+
+        return new CausalChain(built[root.Id], nodes.Count, truncated);
 
         bool Add(Guid parent, Guid id, ChainNode node)
         {
@@ -64,13 +72,9 @@ public sealed class CausalChains(IEventStore events, IRunStore runs, IWorkflowSt
             }
 
             (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(id);
+            order.Add(id);
             return true;
         }
-
-        ChainNode Build(Guid id) => nodes[id] with
-        {
-            Children = children.TryGetValue(id, out var below) ? below.Select(Build).ToList() : [],
-        };
     }
 
     private async Task<Dictionary<Guid, string>> WorkflowNamesAsync(CancellationToken cancellationToken)

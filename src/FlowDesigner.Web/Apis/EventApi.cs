@@ -53,31 +53,44 @@ public static class EventApi
         e.ReceivedAt,
     };
 
-    private static object Describe(CausalChain chain) => new { root = Describe(chain.Root), count = chain.Count, truncated = chain.Truncated };
+    /// <summary>
+    /// The chain as a list, depth first: each node names its <c>parent</c> and <c>depth</c> (a chain may be hundreds of
+    /// levels deep, which a nested answer could not carry); <c>kind</c> says whether it is an event or a run.
+    /// </summary>
+    private static object Describe(CausalChain chain) => new
+    {
+        root = chain.Root.Id,
+        count = chain.Count,
+        truncated = chain.Truncated,
+        nodes = chain.Flatten().Select(entry => Describe(entry.Node, entry.Depth, entry.Parent)),
+    };
 
-    /// <summary>A node of the tree: <c>kind</c> says whether it is an event or a run, and <c>caused</c> holds what it caused.</summary>
-    private static object Describe(ChainNode node) => node.Run is { } run
-        ? (object)new
+    private static object Describe(ChainNode node, int depth, Guid? parent) => node.Run is { } run
+        ? new
         {
             kind = "run",
             run.Id,
+            parent,
+            depth,
             run.WorkflowId,
             workflow = node.WorkflowName,
             status = run.Status.ToString().ToLowerInvariant(),
             cause = run.Cause.ToString().ToLowerInvariant(),
             run.Title,
             at = node.At,
-            caused = node.Children.Select(Describe),
+            caused = node.Children.Count,
         }
-        : new
+        : (object)new
         {
             kind = "event",
             node.Event!.Id,
+            parent,
+            depth,
             node.Event.Type,
             source = node.Event.SourceKind.ToString().ToLowerInvariant(),
             from = node.Event.Source,
             at = node.At,
-            caused = node.Children.Select(Describe),
+            caused = node.Children.Count,
         };
 
     private static IResult NoSuch(string what, Guid id) =>
