@@ -1,4 +1,5 @@
 using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Testing;
@@ -128,6 +129,43 @@ public sealed class IndexUseTests : IAsyncLifetime
         Assert.Contains(plans, line => line.Contains("INDEX IX_Runs_CorrelationId", StringComparison.Ordinal));
         Assert.Contains(plans, line => line.Contains("INDEX sqlite_autoindex_Events_1", StringComparison.Ordinal));
         Assert.Contains(plans, line => line.Contains("INDEX IX_Events_CorrelationId", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("all", "sqlite_autoindex_Events_1")]
+    [InlineData("name", "IX_Events_Type_Id")]
+    [InlineData("run", "IX_Events_Emitted")]
+    public async Task AnEventStreamPage_IsReadByAnIndexInItsOrder_WithNoSortOfAllTheEvents(string filter, string index)
+    {
+        var start = await StartAsync(correlationId: null);
+        var eventFilter = filter switch
+        {
+            "name" => new EventFilter { Type = "webhook" },
+            "run" => new EventFilter { Source = EventSourceKind.Run },
+            _ => new EventFilter(),
+        };
+
+        await _services.Get<IEventStore>().FindEventsAsync(eventFilter, start.Snapshot!.Run.CorrelationId, 50, default);
+
+        var plan = await PlanAsync(ExecutedSql("ORDER BY \"e\".\"Id\" DESC"));
+        Assert.Contains(plan, line => line.Contains($"INDEX {index}", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadingWhatARunCaused_UsesTheIndexOfEmittedEvents_AndWhatAnEventStarted_TheRunsEventIndex()
+    {
+        var start = await StartAsync(correlationId: null);
+        var events = _services.Get<IEventStore>();
+
+        await events.FindEventsOfRunsAsync([start.RunId], default);
+        var emitted = await PlanAsync(ExecutedSql("FROM \"Events\""));
+        await events.FindRunsOfEventsAsync([start.Snapshot!.Run.CorrelationId], default);
+        var started = await PlanAsync(ExecutedSql("FROM \"Runs\""));
+
+        Assert.Contains(emitted, line => line.Contains("INDEX IX_Events_CausedByRunId", StringComparison.Ordinal));
+        Assert.Contains(started, line => line.Contains("INDEX IX_Runs_EventId", StringComparison.Ordinal));
+        Assert.DoesNotContain(emitted.Concat(started), line => line.StartsWith("SCAN", StringComparison.Ordinal));
     }
 
     private static byte[] Id(Guid id) => id.ToByteArray(bigEndian: true);

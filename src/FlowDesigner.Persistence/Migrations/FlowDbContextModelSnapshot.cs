@@ -225,6 +225,9 @@ namespace FlowDesigner.Persistence.Migrations
 
                     b.HasIndex("Type", "Id");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Events_Emitted")
+                        .HasFilter("\"CausedByRunId\" IS NOT NULL");
+
                     b.ToTable("Events", (string)null);
                 });
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261206015934_EventsAndRetention")]
+    [Migration("20261206022723_EventsAndRetention")]
     partial class EventsAndRetention
     {
         /// <inheritdoc />
@@ -227,6 +227,9 @@ namespace FlowDesigner.Persistence.Migrations
                         .HasFilter("\"CorrelationId\" <> \"Id\"");
 
                     b.HasIndex("Type", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Events_Emitted")
+                        .HasFilter("\"CausedByRunId\" IS NOT NULL");
 
                     b.ToTable("Events", (string)null);
                 });

@@ -30,6 +30,12 @@ namespace FlowDesigner.Persistence.Migrations
                 filter: "\"CausedByRunId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_Emitted",
+                table: "Events",
+                column: "Id",
+                filter: "\"CausedByRunId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_Type_Id",
                 table: "Events",
                 columns: new[] { "Type", "Id" });
@@ -43,6 +49,10 @@ namespace FlowDesigner.Persistence.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Events_CausedByRunId",
+                table: "Events");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_Emitted",
                 table: "Events");
 
             migrationBuilder.DropIndex(
