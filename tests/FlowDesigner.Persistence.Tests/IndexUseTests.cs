@@ -140,7 +140,7 @@ public sealed class IndexUseTests : IAsyncLifetime
         var start = await StartAsync(correlationId: null);
         var eventFilter = filter switch
         {
-            "name" => new EventFilter { Type = "webhook" },
+            "name" => new EventFilter { Type = "salesforce.order.created" },
             "run" => new EventFilter { Source = EventSourceKind.Run },
             _ => new EventFilter(),
         };

@@ -223,7 +223,8 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("CorrelationId")
                         .HasFilter("\"CorrelationId\" <> \"Id\"");
 
-                    b.HasIndex("Type", "Id");
+                    b.HasIndex("Type", "Id")
+                        .HasFilter("\"Type\" <> 'webhook'");
 
                     b.HasIndex(new[] { "Id" }, "IX_Events_Emitted")
                         .HasFilter("\"CausedByRunId\" IS NOT NULL");

@@ -38,7 +38,8 @@ namespace FlowDesigner.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Events_Type_Id",
                 table: "Events",
-                columns: new[] { "Type", "Id" });
+                columns: new[] { "Type", "Id" },
+                filter: "\"Type\" <> 'webhook'");
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowDesigner.Persistence.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261206022723_EventsAndRetention")]
+    [Migration("20261206023310_EventsAndRetention")]
     partial class EventsAndRetention
     {
         /// <inheritdoc />
@@ -226,7 +226,8 @@ namespace FlowDesigner.Persistence.Migrations
                     b.HasIndex("CorrelationId")
                         .HasFilter("\"CorrelationId\" <> \"Id\"");
 
-                    b.HasIndex("Type", "Id");
+                    b.HasIndex("Type", "Id")
+                        .HasFilter("\"Type\" <> 'webhook'");
 
                     b.HasIndex(new[] { "Id" }, "IX_Events_Emitted")
                         .HasFilter("\"CausedByRunId\" IS NOT NULL");
