@@ -1,6 +1,6 @@
 using FlowDesigner.Model.Runs;
-using Microsoft.AspNetCore.Http;
 using FlowDesigner.Testing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

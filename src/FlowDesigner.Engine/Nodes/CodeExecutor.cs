@@ -1,5 +1,5 @@
-using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Engine.Expressions;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 
 namespace FlowDesigner.Engine.Nodes;

@@ -1,5 +1,5 @@
-using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
+using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Validation;
 

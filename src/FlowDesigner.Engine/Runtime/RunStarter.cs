@@ -2,8 +2,8 @@ using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Runs;
-using FlowDesigner.Model.Validation;
 using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Validation;
 
 namespace FlowDesigner.Engine.Runtime;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using FlowDesigner.Engine.Expressions;
 using FlowDesigner.Engine.Nodes;
 using FlowDesigner.Engine.Runtime;
-using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Runtime;
-using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Execution;
 using FlowDesigner.Model.Polling;
 using FlowDesigner.Model.Runs;

@@ -1,7 +1,7 @@
-using FlowDesigner.Model.Events;
-using FlowDesigner.Model.Descriptors;
 using System.Text.Json;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using Hangfire;

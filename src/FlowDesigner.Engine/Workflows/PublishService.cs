@@ -3,8 +3,8 @@ using FlowDesigner.Model.Credentials;
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
-using FlowDesigner.Model.Validation;
 using FlowDesigner.Model.Users;
+using FlowDesigner.Model.Validation;
 
 namespace FlowDesigner.Engine.Workflows;
 

@@ -1,5 +1,6 @@
 using FlowDesigner.Model.Events;
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,6 @@ namespace FlowDesigner.Persistence.Stores;
 /// <summary>The events in SQLite: written by the run writer beside the runs, read by their id, name and causing run.</summary>
 internal sealed class EventStore(IDbContextFactory<FlowDbContext> contextFactory, BatchWriter writer) : IEventStore
 {
-    private static readonly TimeSpan IdClockMargin = TimeSpan.FromMinutes(1);
-
     public async Task<Guid> RecordAsync(NewEvent newEvent, DateTime now, CancellationToken cancellationToken)
     {
         // Written by a run's step, which runs again if this is lost: it need not wait for the disk as an accepted event does.
@@ -55,17 +54,15 @@ internal sealed class EventStore(IDbContextFactory<FlowDbContext> contextFactory
             _ => events,
         };
 
-        // An event's id is made when it comes: a time range is a range of ids, with a minute's margin for the clocks of
-        // several nodes, and the time received then decides exactly (as the run list does).
         if (filter.From is { } from)
         {
-            var lowest = TimeOrderedId.Floor(from - IdClockMargin);
+            var lowest = IdTimeRange.Lowest(from);
             events = events.Where(e => e.Id.CompareTo(lowest) >= 0 && e.ReceivedAt >= from);
         }
 
         if (filter.To is { } to)
         {
-            var above = TimeOrderedId.Floor(to + IdClockMargin);
+            var above = IdTimeRange.Above(to);
             events = events.Where(e => e.Id.CompareTo(above) < 0 && e.ReceivedAt < to);
         }
 

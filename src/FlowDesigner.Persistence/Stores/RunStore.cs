@@ -148,17 +148,16 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             runs = runs.Where(r => EF.Constant(causes).Contains(r.Cause));
         }
 
-        // A run's id is made when it is created: a time range is read as a range of ids, by whichever index gives the
-        // list's order, with a minute's margin for the clocks of several nodes; the creation time then decides exactly.
+        // A time range is a range of ids, read by whichever index gives the list's order (see IdTimeRange).
         if (filter.From is { } from)
         {
-            var lowest = TimeOrderedId.Floor(from - IdClockMargin);
+            var lowest = IdTimeRange.Lowest(from);
             runs = runs.Where(r => r.Id.CompareTo(lowest) >= 0 && r.CreatedAt >= from);
         }
 
         if (filter.To is { } to)
         {
-            var above = TimeOrderedId.Floor(to + IdClockMargin);
+            var above = IdTimeRange.Above(to);
             runs = runs.Where(r => r.Id.CompareTo(above) < 0 && r.CreatedAt < to);
         }
 
@@ -192,8 +191,6 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         var page = await Project(newest).ToListAsync(cancellationToken);
         return page.Count > take ? new RunPage(page[..take], page[take - 1].Id) : new RunPage(page, null);
     }
-
-    private static readonly TimeSpan IdClockMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>The keys that begin with the prefix lie from it up to (not including) it with its last character the next one.</summary>
     private static (string Low, string High) TitleRange(string prefix) =>

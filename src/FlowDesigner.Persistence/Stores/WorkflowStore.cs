@@ -1,9 +1,9 @@
 using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Users;
 using FlowDesigner.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
-using FlowDesigner.Model.Users;
 
 namespace FlowDesigner.Persistence.Stores;
 

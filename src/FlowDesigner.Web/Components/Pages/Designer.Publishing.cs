@@ -1,7 +1,7 @@
-using FlowDesigner.Model.Descriptors;
-using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Definitions;
+using FlowDesigner.Model.Descriptors;
+using FlowDesigner.Model.Users;
 using FlowDesigner.Model.Validation;
 using FlowDesigner.Web.Components.Designer;
 using FlowDesigner.Web.Components.Workflows;

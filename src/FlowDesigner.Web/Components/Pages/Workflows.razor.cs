@@ -1,7 +1,7 @@
-using FlowDesigner.Model.Users;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Descriptors;
 using FlowDesigner.Model.Stores;
+using FlowDesigner.Model.Users;
 using FlowDesigner.Web.Components.Shared;
 using FlowDesigner.Web.Components.Workflows;
 using FlowDesigner.Web.Security;
