@@ -52,19 +52,22 @@ public sealed class RolesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal(1, await page.Locator("#new-workflow").CountAsync());
         await session.GoToAsync($"/workflows/{workflow.Id}");
         await page.Locator("#designer[data-ready=true]").WaitForAsync();
-        await AssertRefusedAsync(session, "/credentials", "/users", "/audit", "/hangfire");
+        await AssertRefusedAsync(session, "/credentials", "/users", "/audit", "/settings/retention", "/hangfire");
         await session.ScreenshotAsync("roles-designer-refused");
 
         // The Operator views workflows and is refused publishing (the designer and the API) and what the Designer is.
         await SignOutAsync(page);
         await SignInAsync(page, "olga@example.test", operatorPassword);
+        await page.Locator("#dashboard[data-ready=true]").WaitForAsync();
+        Assert.EndsWith("/dashboard", page.Url);
+        await page.Locator("#nav-workflows").ClickAsync();
         await page.Locator(".fd-workflows[data-ready=true]").WaitForAsync();
         Assert.Equal(1, await page.Locator(".fd-workflow-name", new() { HasText = "Orders" }).CountAsync());
         Assert.Equal(0, await page.Locator("#new-workflow").CountAsync());
         await session.ScreenshotAsync("roles-operator-workflows");
         await page.Locator(".fd-workflow-name", new() { HasText = "Orders" }).ClickAsync();
         await Assertions.Expect(page.Locator("#versions")).ToContainTextAsync("Not published yet");
-        await AssertRefusedAsync(session, $"/workflows/{workflow.Id}", "/credentials", "/users", "/audit", "/hangfire");
+        await AssertRefusedAsync(session, $"/workflows/{workflow.Id}", "/credentials", "/users", "/audit", "/settings/retention", "/hangfire");
         using var operatorApi = await session.Host.ApiClientAsync(Role.Operator);
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorApi.PostAsJsonAsync($"/api/workflows/{workflow.Id}/publish", new { })).StatusCode);
 
@@ -119,6 +122,6 @@ public sealed class RolesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#sign-in").ClickAsync();
-        await page.Locator("#workflows-title").WaitForAsync();
+        await page.Locator("#workflows-title, #dashboard-title").First.WaitForAsync(); // an Operator's home is the dashboard
     }
 }
