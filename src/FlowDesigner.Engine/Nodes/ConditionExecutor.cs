@@ -8,7 +8,6 @@ internal sealed class ConditionExecutor : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.Condition;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>
         PassThrough.Result(context.Step.Input, PassThrough.IsTrue(context.Step.GetConfig("condition")) ? "true" : "false");
 }

@@ -10,7 +10,6 @@ internal sealed class DelayExecutor(TimeProvider clock) : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.Delay;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -8,7 +8,6 @@ internal sealed class FailExecutor : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.Fail;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>
         throw new StepFailedException(context.Step.GetText("message", "Stopped by a 'Stop with error' node."), retryable: false);
 }

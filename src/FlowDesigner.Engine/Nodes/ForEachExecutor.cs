@@ -9,7 +9,6 @@ internal sealed class ForEachExecutor : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.ForEach;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var items = context.Step.GetConfig("items");

@@ -10,7 +10,6 @@ internal sealed class MergeExecutor : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.Merge;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var input = context.Step.Input;

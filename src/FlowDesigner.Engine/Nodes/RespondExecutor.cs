@@ -9,7 +9,6 @@ internal sealed class RespondExecutor : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.Respond;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken) =>
         PassThrough.Result(context.Step.GetConfig("body") is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } body
             ? body

@@ -10,7 +10,6 @@ internal sealed class SwitchExecutor : ICoreNodeExecutor
 {
     public string NodeType => CoreNodeTypes.Switch;
 
-
     public Task<NodeResult> ExecuteAsync(CoreNodeContext context, CancellationToken cancellationToken)
     {
         var value = PropertyValues.AsText(context.Step.GetConfig("value"));

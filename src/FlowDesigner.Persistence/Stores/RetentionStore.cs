@@ -59,7 +59,6 @@ internal sealed class RetentionStore(
         await transaction.CommitAsync(cancellationToken);
     }
 
-
     public async Task<IReadOnlyList<Guid>> FindWorkflowsWithRunsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -46,7 +46,6 @@ public partial class RetentionSettings : IDisposable
         await State.PruneNowAsync(() => InvokeAsync(StateHasChanged), _closing.Token);
     }
 
-
     public void Dispose()
     {
         _closing.Cancel();
