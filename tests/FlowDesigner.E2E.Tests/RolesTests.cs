@@ -60,6 +60,7 @@ public sealed class RolesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await SignInAsync(page, "olga@example.test", operatorPassword);
         await page.Locator("#dashboard[data-ready=true]").WaitForAsync();
         Assert.EndsWith("/dashboard", page.Url);
+        await page.Locator("[data-interactive=true]").WaitForAsync();
         await page.Locator("#nav-workflows").ClickAsync();
         await page.Locator(".fd-workflows[data-ready=true]").WaitForAsync();
         Assert.Equal(1, await page.Locator(".fd-workflow-name", new() { HasText = "Orders" }).CountAsync());
