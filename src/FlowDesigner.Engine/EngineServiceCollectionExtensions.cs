@@ -66,6 +66,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<InMemoryAdvance>();
         services.AddSingleton<RunAdvancer>();
         services.AddSingleton<RunQueue>();
+        services.AddMetrics();
+        services.AddSingleton<EngineMetrics>();
         services.AddSingleton<RunWorkers>();
         services.AddHostedService(provider => provider.GetRequiredService<RunWorkers>());
         services.AddSingleton<StepRunner>();

@@ -68,6 +68,7 @@ public static class AccessTable
         ["PAGE /audit"] = Who.Admin,
         ["PAGE /settings/retention"] = Who.Admin,
         ["* /hangfire/{**path}"] = Who.Admin,
+        ["* /metrics"] = Who.Admin, // an Admin's API token; anybody when Metrics:AllowAnonymous is set (MetricsTests)
         ["GET /api/credential-types"] = Who.Admin,
         ["GET /api/credentials"] = Who.Admin,
         ["POST /api/credentials"] = Who.Admin,

@@ -43,7 +43,7 @@ public sealed class RouteTableTests(RouteTableTests.Callers callers) : IClassFix
 
         foreach (var caller in Enum.GetValues<Who>())
         {
-            var client = pattern.StartsWith("/api", StringComparison.Ordinal) ? callers.Tokens[caller]
+            var client = pattern.StartsWith("/api", StringComparison.Ordinal) || pattern == "/metrics" ? callers.Tokens[caller]
                 : pattern == "/sign-out" ? await callers.FreshCookieAsync(caller) // signing out must not end the session the other routes use
                 : callers.Cookies[caller];
             using var request = new HttpRequestMessage(new HttpMethod(verb), path);

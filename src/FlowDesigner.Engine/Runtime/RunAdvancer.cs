@@ -19,6 +19,7 @@ public sealed class RunAdvancer(
     StepDispatcher dispatcher,
     RunCompletions completions,
     ParentSteps parents,
+    EngineMetrics metrics,
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
@@ -186,6 +187,7 @@ public sealed class RunAdvancer(
     private async Task AfterEndAsync(RunRecord run, RunEnd end, CancellationToken cancellationToken)
     {
         logger.LogDebug("Run {RunId} {Status}", run.Id, end.Status);
+        metrics.RunEnded(run.WorkflowId, end.Status);
         completions.Notify(run.Id);
         if (run.ParentStepId is { } parentStepId)
         {

@@ -15,6 +15,9 @@ public sealed class RunQueue
     private readonly Channel<(Guid RunId, RunSnapshot? Known)> _queued =
         Channel.CreateUnbounded<(Guid, RunSnapshot?)>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
 
+    /// <summary>How many runs wait for their advance.</summary>
+    public int Count => _queued.Reader.Count;
+
     /// <param name="known">The run as just written, when the caller has it (a run just started).</param>
     public void Enqueue(Guid runId, RunSnapshot? known = null) =>
         _queued.Writer.TryWrite((runId, _queued.Reader.Count < MostKeptWhole ? known : null));

@@ -9,7 +9,7 @@ namespace FlowDesigner.Engine.Runtime;
 
 /// <summary>Starts runs: the event and the run are committed first, and only then is the run advanced.</summary>
 public sealed class RunStarter(
-    IRunStore runs, PlanCache plans, RunQueue queue, EngineNode node, ExpressionEvaluator expressions, EngineOptions options, TimeProvider clock)
+    IRunStore runs, PlanCache plans, RunQueue queue, EngineNode node, ExpressionEvaluator expressions, EngineOptions options, EngineMetrics metrics, TimeProvider clock)
 {
     /// <param name="callerAdvances">True when the caller advances the run itself (see <see cref="RunWorkers.AdvanceNowAsync"/>).</param>
     public async Task<RunStart> StartAsync(
@@ -36,6 +36,11 @@ public sealed class RunStarter(
             Title = Title(plan, payload),
         };
         var start = await runs.StartRunAsync(run, now, cancellationToken);
+        if (!start.IsDuplicate)
+        {
+            metrics.RunStarted(version.WorkflowId);
+        }
+
         if (!start.IsDuplicate && !callerAdvances)
         {
             queue.Enqueue(start.RunId, start.Snapshot);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using FlowDesigner.Engine.Credentials;
 using FlowDesigner.Engine.Expressions;
@@ -13,7 +14,8 @@ namespace FlowDesigner.Engine.Runtime;
 /// steps, resolves its settings, and calls its executor under the node's timeout.
 /// </summary>
 public sealed class StepExecution(
-    ExpressionEvaluator expressions, ExecutorRegistry executors, CredentialResolver credentials, EngineOptions options, ILogger<StepExecution> logger)
+    ExpressionEvaluator expressions, ExecutorRegistry executors, CredentialResolver credentials, EngineOptions options, EngineMetrics metrics,
+    ILogger<StepExecution> logger)
 {
     /// <summary>The node's result and its resolved settings (as JSON, for the step row), or why it failed.</summary>
     public Task<StepAttempt> AttemptAsync(WorkflowPlan plan, RunSnapshot snapshot, StepRecord step, CancellationToken cancellationToken) =>
@@ -37,7 +39,17 @@ public sealed class StepExecution(
             {
                 Credential = credential,
             };
-            var result = await ExecuteAsync(plan, node.Type, new CoreNodeContext(context, scope, view.Run, step.Id), step.NodeId, cancellationToken);
+            NodeResult result;
+            var began = Stopwatch.GetTimestamp();
+            try
+            {
+                result = await ExecuteAsync(plan, node.Type, new CoreNodeContext(context, scope, view.Run, step.Id), step.NodeId, cancellationToken);
+            }
+            finally
+            {
+                metrics.StepTook(node.Type, Stopwatch.GetElapsedTime(began)); // a failed attempt took its time too
+            }
+
             return Redacted(new StepAttempt(result, resolvedJson, null), secrets);
         }
         catch (ExpressionException exception)

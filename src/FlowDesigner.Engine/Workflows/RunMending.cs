@@ -10,7 +10,8 @@ namespace FlowDesigner.Engine.Workflows;
 /// succeeded; a replay from the start on the same or the latest version; a retry of every failed run a filter selects.
 /// Each makes a new run on the mended run's event, continuing its chain, and each is audited with its user.
 /// </summary>
-public sealed class RunMending(IRunStore runs, IVersionStore versions, PlanCache plans, RunQueue queue, EngineNode node, IAuditTrail audit, TimeProvider clock)
+public sealed class RunMending(
+    IRunStore runs, IVersionStore versions, PlanCache plans, RunQueue queue, EngineNode node, IAuditTrail audit, EngineMetrics metrics, TimeProvider clock)
 {
     /// <summary>How many failed runs a bulk retry reads at a time.</summary>
     private const int BulkPage = 200;
@@ -129,6 +130,7 @@ public sealed class RunMending(IRunStore runs, IVersionStore versions, PlanCache
     private async Task<Guid> StartAsync(MendingRun run, CancellationToken cancellationToken)
     {
         var start = await runs.StartMendingRunAsync(run with { Holder = node.Id }, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        metrics.RunStarted(run.Mends.WorkflowId);
         queue.Enqueue(start.RunId, start.Snapshot);
         return start.RunId;
     }

@@ -13,7 +13,7 @@ public static class WebhookApi
 {
     public static IEndpointRouteBuilder MapWebhookApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/hooks/{**path}", ["GET", "POST", "PUT"], ReceiveAsync).DisableAntiforgery().AnswerAnybody().WithTags("Webhooks");
+        app.MapMethods("/hooks/{**path}", ["GET", "POST", "PUT"], ReceiveAsync).AddEndpointFilter<WebhookTiming>().DisableAntiforgery().AnswerAnybody().WithTags("Webhooks");
         return app;
     }
 

@@ -38,6 +38,7 @@ public static class UiExtensions
         builder.Services.AddScoped<Components.Workflows.WorkflowActions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddFlowDesignerHealth();
+        builder.Services.AddFlowDesignerMetrics();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
@@ -73,6 +74,7 @@ public static class UiExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapWebhookApi();
         app.MapHealthApi();
+        app.MapMetricsApi();
         app.MapWorkflowApi();
         app.MapRunApi();
         app.MapEventApi();
