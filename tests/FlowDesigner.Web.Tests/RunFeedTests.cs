@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowDesigner.Web.Tests;
 
-/// <summary>The open pages' feed: runs written by the engine reach a listener, and the Runs list takes them in without reloading.</summary>
+/// <summary>The open pages' feed: runs written by the engine reach a listener, and the Runs list and the event stream take them in without reloading.</summary>
 public sealed class RunFeedTests : IDisposable
 {
     private const string Workflow = """
@@ -67,5 +67,27 @@ public sealed class RunFeedTests : IDisposable
         Assert.Equal(runId, list.Runs[0].Id);
         Assert.Equal("Greet Ann", list.Runs[0].Title);
         Assert.False(await list.ApplyAsync(new HashSet<Guid> { runId }, default)); // read again, it is as shown
+    }
+
+    [Fact]
+    public async Task TheEventStream_TakesInNewerEventsOnTop_AndKeepsWhatItShowed()
+    {
+        var imported = await _http.PostAsync("/api/workflows", new StringContent(Workflow, Encoding.UTF8, "application/json"));
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _http.PostAsJsonAsync($"/api/workflows/{id}/publish", new { });
+        await _http.PostAsJsonAsync("/hooks/feed", new { name = "Ann" });
+        var stream = _host.Services.GetRequiredService<EventListState>();
+        await stream.OpenAsync(new Uri(_host.Start(), "events?source=webhook").ToString(), default);
+        var shown = Assert.Single(stream.Events);
+
+        Assert.False(await stream.TakeNewerAsync(default));
+        await _http.PostAsJsonAsync("/hooks/feed", new { name = "Bob" });
+        await _http.PostAsJsonAsync("/hooks/feed", new { name = "Cy" });
+
+        Assert.True(await stream.TakeNewerAsync(default));
+        Assert.Equal(3, stream.Events.Count);
+        Assert.Equal(shown, stream.Events[^1]);
+        Assert.Contains("Cy", stream.Events[0].Payload);
+        Assert.Contains("Bob", stream.Events[1].Payload);
     }
 }

@@ -8,7 +8,7 @@ namespace FlowDesigner.Web.Operating;
 
 /// <summary>
 /// The Events page's state: its filters (read from and written to the address, with the names of <c>GET /api/events</c>)
-/// and the events loaded so far, newest first, paged by keyset.
+/// and the events loaded so far, newest first, paged by keyset, with newer events taken in on top while the page is open.
 /// </summary>
 public sealed class EventListState(IEventStore events)
 {
@@ -97,6 +97,29 @@ public sealed class EventListState(IEventStore events)
         _events.AddRange(page.Events);
         _next = page.Next;
         Loaded = true;
+    }
+
+    /// <summary>
+    /// Reads the newest page again and puts the events newer than the newest shown on top; what the user paged to stays
+    /// as it is. False, with nothing read past the first page, when there is nothing new.
+    /// </summary>
+    public async Task<bool> TakeNewerAsync(CancellationToken cancellationToken)
+    {
+        var newest = _events.Count == 0 ? (Guid?)null : _events[0].Id;
+        var page = await events.FindEventsAsync(Filter, null, PageSize, cancellationToken);
+        var newer = page.Events.Where(e => newest is null || e.Id.CompareTo(newest.Value) > 0).ToList();
+        if (newer.Count == 0)
+        {
+            return false;
+        }
+
+        _events.InsertRange(0, newer);
+        if (_events.Count == newer.Count)
+        {
+            _next = page.Next;
+        }
+
+        return true;
     }
 
     public async Task LoadOlderAsync(CancellationToken cancellationToken)
