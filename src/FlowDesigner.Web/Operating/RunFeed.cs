@@ -5,7 +5,7 @@ namespace FlowDesigner.Web.Operating;
 
 /// <summary>
 /// Follows the database's feed of run changes from a cursor and tells the open pages which runs changed, about once a
-/// second: what any node wrote reaches every node's pages. It reads only while a page listens, and keeps the feed short.
+/// second: what any node wrote reaches every node's pages. It reads changes only while a page listens, and keeps the feed short.
 /// </summary>
 public sealed class RunFeed(IRunStore runs, ILogger<RunFeed> logger) : BackgroundService
 {
@@ -40,7 +40,9 @@ public sealed class RunFeed(IRunStore runs, ILogger<RunFeed> logger) : Backgroun
             {
                 if (_listeners.IsEmpty)
                 {
-                    cursor = null; // nobody listens: what changes meanwhile is nobody's news
+                    // Nobody listens: nothing is read, but the cursor keeps up (one look at the feed's last key), so that a
+                    // page that begins listening hears what changed since the tick before it did, while it was loading.
+                    cursor = await runs.LatestChangeAsync(stoppingToken);
                 }
                 else if (cursor is not { } after)
                 {
