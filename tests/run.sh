@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one test command: installs what the tests need, builds the solution, runs every test project,
-# and ends with one line "N passed, N failed" summed over all of them. Exits non-zero on any failure.
+# The one test command: installs what the tests need, starts a throwaway PostgreSQL cluster, builds the solution,
+# runs every test project, and ends with one line "N passed, N failed" summed over all of them. Exits non-zero on
+# any failure. The cluster is stopped and removed at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,13 +22,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   }
 fi
 
+# PostgreSQL for the tests of the scale-out provider (installed when missing): FLOWDESIGNER_TEST_POSTGRES names it.
+source tests/postgres.sh
+trap 'postgres_stop' EXIT
+if ! postgres_start; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 if ! dotnet build FlowDesigner.sln -c Debug -warnaserror -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; postgres_stop' EXIT
 status=0
 passed=0
 failed=0

@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace FlowDesigner.Persistence;
 
 /// <summary>
-/// Makes the storage ready before anything uses it: a writable data folder, a database file with incremental
-/// vacuum and WAL, and every migration applied. Refuses a database written by a newer FlowDesigner.
+/// Makes the storage ready before anything uses it: with SQLite a writable data folder and a database file with
+/// incremental vacuum and WAL; on either database every migration applied (on PostgreSQL under EF's migration lock,
+/// so nodes starting together apply them once). Refuses a database written by a newer FlowDesigner.
 /// </summary>
 public sealed class DatabaseInitializer(
     StorageOptions options,
@@ -18,25 +21,41 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        EnsureDataFolderWritable();
+        if (!options.IsPostgreSql)
+        {
+            EnsureDataFolderWritable();
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         try
         {
-            await PrepareFileAsync(db, cancellationToken);
-            await RefuseNewerDatabaseAsync(db, cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            var runs = pending.Count > 0 ? await CountRunsAsync(db, cancellationToken) : 0;
+            if (!options.IsPostgreSql)
+            {
+                await PrepareFileAsync(db, cancellationToken);
+            }
+
+            // A new database has no history table yet: it is not asked for its rows (a failed query, logged as an error).
+            var known = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);
+            if (known)
+            {
+                await RefuseNewerDatabaseAsync(db, cancellationToken);
+            }
+
+            var pending = known ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() : db.Database.GetMigrations().ToList();
+            var runs = pending.Count > 0 && known && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+                ? await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"Runs\"").SingleAsync(cancellationToken)
+                : 0;
             if (runs > 0)
             {
-                logger.LogInformation("Upgrading database {DatabasePath} with {Runs:N0} runs: {Pending} migrations to apply", options.DatabasePath, runs, pending.Count);
+                logger.LogInformation("Upgrading database {Database} with {Runs:N0} runs: {Pending} migrations to apply", options.DatabaseName, runs, pending.Count);
             }
 
             var started = Stopwatch.GetTimestamp();
             await db.Database.MigrateAsync(cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             logger.LogInformation(
-                "Database {DatabasePath} is ready ({Applied} migrations applied now in {Seconds:N1} s{Rate})",
-                options.DatabasePath, pending.Count, elapsed.TotalSeconds, runs > 0 ? $", {runs / Math.Max(elapsed.TotalSeconds, 0.001):N0} runs/s" : "");
+                "Database {Database} is ready ({Applied} migrations applied now in {Seconds:N1} s{Rate})",
+                options.DatabaseName, pending.Count, elapsed.TotalSeconds, runs > 0 ? $", {runs / Math.Max(elapsed.TotalSeconds, 0.001):N0} runs/s" : "");
             await history.PrepareAsync(cancellationToken);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is 26 or 11 or 14)
@@ -46,13 +65,12 @@ public sealed class DatabaseInitializer(
                 $"The database file {options.DatabasePath} cannot be used: {exception.Message}. "
                 + "Restore it from a backup, or move it aside to start with an empty database.", exception);
         }
-    }
-
-    private static async Task<long> CountRunsAsync(FlowDbContext db, CancellationToken cancellationToken)
-    {
-        var hasRuns = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'Runs'")
-            .SingleAsync(cancellationToken);
-        return hasRuns == 0 ? 0 : await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"Runs\"").SingleAsync(cancellationToken);
+        catch (NpgsqlException exception)
+        {
+            throw new StartupProblemException(
+                $"The database {options.DatabaseName} cannot be used: {exception.Message}. Check that the server is running and reachable, "
+                + "and the setting Storage:ConnectionString (environment variable Storage__ConnectionString): host, port, database, user and password.", exception);
+        }
     }
 
     private void EnsureDataFolderWritable()
@@ -102,9 +120,9 @@ public sealed class DatabaseInitializer(
         if (unknown.Count > 0)
         {
             throw new StartupProblemException(
-                $"The database {options.DatabasePath} was last used by a newer FlowDesigner: it has the migration "
+                $"The database {options.DatabaseName} was last used by a newer FlowDesigner: it has the migration "
                 + $"'{unknown[^1]}', which this version does not know. Run the newer FlowDesigner on it, or start this one "
-                + "with another data folder (setting Storage:DataFolder).");
+                + "with another database (setting Storage:DataFolder, or Storage:ConnectionString with PostgreSQL).");
         }
     }
 }

@@ -42,6 +42,12 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FlowDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Title keys compare by their bytes, as SQLite's do, whatever the database's own collation: the title search
+            // reads a range of them (see RunStore), which the database's language rules would order otherwise.
+            modelBuilder.Entity<RunEntity>().Property(r => r.TitleKey).UseCollation("C");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -49,5 +55,10 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
         // Enums are stored by name so that the database reads plainly and survives reordering.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Guid>().HaveConversion<IdToBytesConverter>();
+        if (Database.IsNpgsql())
+        {
+            // Times are UTC throughout; PostgreSQL's timestamptz takes only times that say so.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcTimeConverter>();
+        }
     }
 }

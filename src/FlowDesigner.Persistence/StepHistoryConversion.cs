@@ -38,6 +38,11 @@ public sealed class StepHistoryConversion
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            return; // the history was compact from PostgreSQL's first migration
+        }
+
         _pending = await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'StepRuns'")
             .SingleAsync(cancellationToken) > 0;
         if (_pending && !await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\" FROM \"StepRuns\" LIMIT 1").AnyAsync(cancellationToken))

@@ -1,9 +1,17 @@
+using Npgsql;
+
 namespace FlowDesigner.Persistence;
 
 /// <summary>Where FlowDesigner keeps its data; the <c>Storage</c> section of the settings.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
+
+    /// <summary>The database: <see cref="StorageProvider.Sqlite"/> (default) or <see cref="StorageProvider.PostgreSql"/>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>PostgreSQL's connection string (<c>Host=...;Database=...;Username=...;Password=...</c>); unused with SQLite.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>The folder for the SQLite database and the Data Protection keys. Default <c>data</c>, relative to the working folder.</summary>
     public string DataFolder { get; set; } = "data";
@@ -12,10 +20,15 @@ public sealed class StorageOptions
     public string DatabaseFile { get; set; } = "flowdesigner.db";
 
     /// <summary>
-    /// Where the Data Protection keys that encrypt credentials are kept: <c>folder</c> (default, <c>keys</c> beside the
-    /// database) or <c>database</c>, so that every node of a scale-out decrypts the same credentials.
+    /// Where the Data Protection keys that encrypt credentials are kept: <c>folder</c> (<c>keys</c> beside the
+    /// database) or <c>database</c>, so that every node of a scale-out decrypts the same credentials. Default: the
+    /// folder with SQLite, the database with PostgreSQL.
     /// </summary>
-    public string KeyStore { get; set; } = "folder";
+    public string? KeyStore { get; set; }
+
+    public bool IsPostgreSql => Provider == StorageProvider.PostgreSql;
+
+    public bool KeysInDatabase => KeyStore is { } store ? string.Equals(store, "database", StringComparison.OrdinalIgnoreCase) : IsPostgreSql;
 
     public string DataFolderPath => Path.GetFullPath(DataFolder);
 
@@ -23,5 +36,43 @@ public sealed class StorageOptions
 
     public string KeysFolderPath => Path.Combine(DataFolderPath, "keys");
 
-    public string ConnectionString => $"Data Source={DatabasePath};Pooling=True;Default Timeout=30";
+    public string SqliteConnectionString => $"Data Source={DatabasePath};Pooling=True;Default Timeout=30";
+
+    /// <summary>PostgreSQL's connection string, or a clear error naming the setting when it is missing or malformed.</summary>
+    public string PostgreSqlConnectionString
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(ConnectionString))
+            {
+                throw new StartupProblemException(
+                    "Storage:Provider is PostgreSql but Storage:ConnectionString is empty. Set it (environment variable "
+                    + "Storage__ConnectionString), for example Host=db;Database=flowdesigner;Username=flowdesigner;Password=...");
+            }
+
+            try
+            {
+                return new NpgsqlConnectionStringBuilder(ConnectionString).ConnectionString;
+            }
+            catch (ArgumentException exception)
+            {
+                throw new StartupProblemException($"Storage:ConnectionString is not a PostgreSQL connection string: {exception.Message}", exception);
+            }
+        }
+    }
+
+    /// <summary>The database as messages name it: SQLite's file, or PostgreSQL's database and host (never its password).</summary>
+    public string DatabaseName
+    {
+        get
+        {
+            if (!IsPostgreSql)
+            {
+                return DatabasePath;
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionString);
+            return $"PostgreSQL '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}";
+        }
+    }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class CredentialServiceTests : EngineTestBase
+public class CredentialServiceTests : EngineTestBase
 {
     private const string Token = "bearer-secret-7Qx2";
 

@@ -1,11 +1,15 @@
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Engine.Runtime;
+using FlowDesigner.Persistence;
 using FlowDesigner.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowDesigner.Engine.Tests;
 
-/// <summary>A host with real Hangfire workers on a real SQLite file, and a real HTTP sink on loopback.</summary>
+/// <summary>
+/// A host with real Hangfire workers on a real SQLite file (or, in a class that says so, its own PostgreSQL database),
+/// and a real HTTP sink on loopback.
+/// </summary>
 public abstract class EngineTestBase : IAsyncLifetime
 {
     protected TestServices Services { get; private set; } = default!;
@@ -13,6 +17,9 @@ public abstract class EngineTestBase : IAsyncLifetime
     protected HttpSink Sink { get; private set; } = default!;
 
     protected EngineDriver Driver { get; private set; } = default!;
+
+    /// <summary>The database the class's hosts use: SQLite, unless a class for PostgreSQL says otherwise.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
 
     public async Task InitializeAsync()
     {
@@ -27,13 +34,17 @@ public abstract class EngineTestBase : IAsyncLifetime
         await Services.DisposeAsync();
     }
 
-    /// <summary>A host whose expressions see the sink's address as <c>env.sink</c>; on a given data folder to restart.</summary>
-    protected Task<TestServices> StartServicesAsync(string? dataFolder = null) =>
-        TestServices.StartAsync(jobs: true, dataFolder, s => s.AddSingleton(new EngineOptions
-        {
-            Env = new() { ["sink"] = Sink.Address.ToString() },
-            RecoveryIntervalSeconds = 3600,
-        }));
+    /// <summary>A host whose expressions see the sink's address as <c>env.sink</c>; on the storage of an earlier one to restart.</summary>
+    protected Task<TestServices> StartServicesAsync(StorageOptions? storage = null) =>
+        TestServices.StartAsync(
+            jobs: true,
+            configure: s => s.AddSingleton(new EngineOptions
+            {
+                Env = new() { ["sink"] = Sink.Address.ToString() },
+                RecoveryIntervalSeconds = 3600,
+            }),
+            provider: Provider,
+            storage: storage);
 
     protected async Task<RunSnapshot> LatestRunAsync(Guid workflowId)
     {

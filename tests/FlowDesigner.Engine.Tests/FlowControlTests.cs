@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class FlowControlTests : EngineTestBase
+public class FlowControlTests : EngineTestBase
 {
     [Fact]
     public async Task ParallelBranches_RunConcurrently()

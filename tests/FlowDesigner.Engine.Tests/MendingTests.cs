@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FlowDesigner.Engine.Tests;
 
 /// <summary>Retry from the failed steps, replay, and bulk retry, on real workers: what each executes is counted at the loopback sink.</summary>
-public sealed class MendingTests : EngineTestBase
+public class MendingTests : EngineTestBase
 {
     private RunMending Mending => Services.Get<RunMending>();
 

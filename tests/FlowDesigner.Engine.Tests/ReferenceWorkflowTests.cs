@@ -4,7 +4,7 @@ using FlowDesigner.Model.Runs;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class ReferenceWorkflowTests : EngineTestBase
+public class ReferenceWorkflowTests : EngineTestBase
 {
     private static readonly object Order = new
     {

@@ -2,6 +2,7 @@ using FlowDesigner.Engine.Retention;
 using FlowDesigner.Engine.Workflows;
 using FlowDesigner.Model.Retention;
 using FlowDesigner.Model.Runs;
+using FlowDesigner.Persistence;
 using FlowDesigner.Testing;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -9,9 +10,10 @@ using Xunit.Abstractions;
 namespace FlowDesigner.Engine.Tests;
 
 /// <summary>Retention on a real SQLite file with real workers: what is pruned, what survives, and the file given back.</summary>
-public sealed class RetentionTests(ITestOutputHelper output) : EngineTestBase
+public class RetentionTests(ITestOutputHelper output) : EngineTestBase
 {
-    private const int Runs = 10_000;
+    /// <summary>How many orders the pruning test sends: fewer on PostgreSQL, whose writes each take a round trip of their own.</summary>
+    private int Runs => Provider == StorageProvider.Sqlite ? 10_000 : 2_000;
 
     /// <summary>hook → wait for an hour when the order says so, else keep the order.</summary>
     private const string Orders = """
@@ -33,7 +35,7 @@ public sealed class RetentionTests(ITestOutputHelper output) : EngineTestBase
         """;
 
     [Fact]
-    public async Task Pruning10000Runs_ShrinksTheFile_KeepsTheRunInFlight_AndARetryWhoseOriginalIsPrunedReadsWhole()
+    public async Task PruningThousandsOfRuns_ShrinksTheFile_KeepsTheRunInFlight_AndARetryWhoseOriginalIsPrunedReadsWhole()
     {
         var broken = true;
         Sink.On("/ship", (context, _) => { context.Response.StatusCode = broken ? 503 : 200; return Task.CompletedTask; });
@@ -59,8 +61,13 @@ public sealed class RetentionTests(ITestOutputHelper output) : EngineTestBase
         output.WriteLine($"Before: {before.FileBytes:N0} bytes, {before.Runs:N0} runs, {before.Events:N0} events. After: {after.FileBytes:N0} bytes, {after.Runs:N0} runs, {after.Events:N0} events.");
         Assert.NotNull(result);
         Assert.True(Runs + 1 == result.Runs, $"pruned {result.Runs}, events {result.Events}, storage after {await store.GetStorageAsync(default)}"); // every ended order but the newest, and the failed shipment its retry mended
-        Assert.True(after.FileBytes < before.FileBytes / 4, $"The file went from {before.FileBytes:N0} to {after.FileBytes:N0} bytes.");
-        Assert.Equal(0, after.LogBytes);
+        if (Provider == StorageProvider.Sqlite)
+        {
+            // PostgreSQL keeps the space of deleted rows for new ones (its autovacuum): its database does not shrink.
+            Assert.True(after.FileBytes < before.FileBytes / 4, $"The file went from {before.FileBytes:N0} to {after.FileBytes:N0} bytes.");
+            Assert.Equal(0, after.LogBytes);
+        }
+
         Assert.Equal((3, 3), (after.Runs, after.Events)); // the waiting order, the newest order, the retry (on its original's event)
 
         var runs = Services.Get<IRunStore>();

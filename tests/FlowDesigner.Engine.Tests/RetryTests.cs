@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class RetryTests : EngineTestBase
+public class RetryTests : EngineTestBase
 {
     private Task<Guid> PublishCallAsync(string path, string retry, string extraNode = "", string extraEdge = "", int timeout = 30) =>
         Driver.PublishAsync($$$"""

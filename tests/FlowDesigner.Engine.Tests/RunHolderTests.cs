@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace FlowDesigner.Engine.Tests;
 
 /// <summary>Runs have holders: only a live holder advances a run, and the runs of a node gone silent are taken over.</summary>
-public sealed class RunHolderTests : EngineTestBase
+public class RunHolderTests : EngineTestBase
 {
     private const string Orphan = """
         { "schema": 1, "name": "Orphan", "nodes": [
@@ -84,7 +84,7 @@ public sealed class RunHolderTests : EngineTestBase
               { "id": "after", "type": "http.request", "name": "After", "config": { "method": "GET", "url": "{{ env.sink }}after" } } ],
               "edges": [ { "from": "hook", "port": "out", "to": "call" }, { "from": "call", "port": "out", "to": "after" } ] }
             """);
-        await using var second = await StartServicesAsync(Services.DataFolder);
+        await using var second = await StartServicesAsync(Services.Storage);
         var runIds = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {

@@ -3,7 +3,7 @@ using FlowDesigner.Testing;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class RunTitleTests : EngineTestBase
+public class RunTitleTests : EngineTestBase
 {
     [Fact]
     public async Task ARunsTitle_IsItsTriggersSettingOverTheEvent_AndIsFoundByItsBeginningInAnyCase()

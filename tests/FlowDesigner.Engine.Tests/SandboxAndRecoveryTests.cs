@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class SandboxAndRecoveryTests : EngineTestBase
+public class SandboxAndRecoveryTests : EngineTestBase
 {
     [Theory]
     [InlineData("{{ (() => { while(true){} })() }}")]
@@ -59,7 +59,7 @@ public sealed class SandboxAndRecoveryTests : EngineTestBase
             (await Services.Get<IRunStore>().GetSnapshotAsync(runId, default))!.Steps.Any(s => s.NodeId == "wait" && s.Status == StepStatus.Waiting));
 
         await Services.StopAsync();
-        await using var restarted = await StartServicesAsync(Services.DataFolder);
+        await using var restarted = await StartServicesAsync(Services.Storage);
         var run = await new EngineDriver(restarted).WaitForRunAsync(runId);
 
         Assert.Equal(RunStatus.Succeeded, run.Run.Status);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Engine.Tests;
 
-public sealed class TriggerTests : EngineTestBase
+public class TriggerTests : EngineTestBase
 {
     private const string Echo = """
         { "schema": 1, "name": "Echo", "nodes": [

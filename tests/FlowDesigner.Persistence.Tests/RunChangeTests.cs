@@ -6,13 +6,16 @@ using FlowDesigner.Testing;
 namespace FlowDesigner.Persistence.Tests;
 
 /// <summary>The feed of run changes, written with the runs it names, read from a cursor and kept short.</summary>
-public sealed class RunChangeTests : IAsyncLifetime
+public class RunChangeTests : IAsyncLifetime
 {
     private TestServices _services = default!;
 
+    /// <summary>The database the tests write: SQLite, unless a class for PostgreSQL says otherwise.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
+
     private IRunStore Runs => _services.Get<IRunStore>();
 
-    public async Task InitializeAsync() => _services = await TestServices.StartAsync();
+    public async Task InitializeAsync() => _services = await TestServices.StartAsync(provider: Provider);
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 

@@ -11,16 +11,19 @@ namespace FlowDesigner.Persistence.Tests;
 /// The rollups are counted in the transaction that ends a run, by the run writer once a batch and by the store's other
 /// ends as they write; they always equal a count of the runs.
 /// </summary>
-public sealed class RunRollupTests : IAsyncLifetime
+public class RunRollupTests : IAsyncLifetime
 {
     private TestServices _services = default!;
+
+    /// <summary>The database the tests write: SQLite, unless a class for PostgreSQL says otherwise.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
     private VersionRecord _version = default!;
 
     private IRunStore Runs => _services.Get<IRunStore>();
 
     public async Task InitializeAsync()
     {
-        _services = await TestServices.StartAsync();
+        _services = await TestServices.StartAsync(provider: Provider);
         var definition = WorkflowDefinition.Empty("Orders") with { Nodes = [new NodeDefinition("hook", "core.webhook", "Hook")] };
         var workflow = await _services.Get<IWorkflowStore>().CreateAsync(new WorkflowDraft(definition, "core.webhook", "POST orders"), TestActors.Ann, "created", default);
         _version = await _services.Get<IVersionStore>().PublishAsync(workflow.Id, definition, "core.webhook", "POST orders", null, TestActors.Ann, default);

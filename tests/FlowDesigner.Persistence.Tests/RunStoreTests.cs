@@ -2,14 +2,16 @@ using FlowDesigner.Model.Definitions;
 using FlowDesigner.Model.Runs;
 using FlowDesigner.Model.Stores;
 using FlowDesigner.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace FlowDesigner.Persistence.Tests;
 
 /// <summary>Starts and advances are committed in shared batches; each caller's part must stand or fall alone.</summary>
-public sealed class RunStoreTests : IAsyncLifetime
+public class RunStoreTests : IAsyncLifetime
 {
     private TestServices _services = default!;
+
+    /// <summary>The database the tests write: SQLite, unless a class for PostgreSQL says otherwise.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
 
     private IRunStore Runs => _services.Get<IRunStore>();
 
@@ -18,7 +20,7 @@ public sealed class RunStoreTests : IAsyncLifetime
     /// <summary>An id for a row to write, as the engine gives one until the store gives the row its own.</summary>
     private long NewStepId() => Interlocked.Decrement(ref _lastNewId);
 
-    public async Task InitializeAsync() => _services = await TestServices.StartAsync();
+    public async Task InitializeAsync() => _services = await TestServices.StartAsync(provider: Provider);
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
@@ -176,11 +178,9 @@ public sealed class RunStoreTests : IAsyncLifetime
 
     private async Task<Dictionary<string, string?>> StoredOutputsAsync(Guid runId)
     {
-        await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
-        await connection.OpenAsync();
-        await using var query = connection.CreateCommand();
-        query.CommandText = """SELECT "NodeId", "OutputJson" FROM "Steps" WHERE "RunId" = $run ORDER BY "Scope" DESC""";
-        query.Parameters.AddWithValue("$run", runId.ToByteArray(bigEndian: true));
+        await using var connection = await _services.OpenConnectionAsync();
+        await using var query = connection.Command("""SELECT "NodeId", "OutputJson" FROM "Steps" WHERE "RunId" = @run ORDER BY "Scope" DESC""")
+            .With("run", runId.ToByteArray(bigEndian: true));
         var outputs = new Dictionary<string, string?>();
         await using var reader = await query.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -201,10 +201,8 @@ public sealed class RunStoreTests : IAsyncLifetime
         await Task.WhenAll(made.AsEnumerable().Reverse().Select(id => Runs.StartRunAsync(
             new NewRun(version.WorkflowId, version.Id, "hook", RunCause.Webhook, "webhook", "test", "{}", id, null), DateTime.UtcNow, default)));
 
-        await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
-        await connection.OpenAsync();
-        await using var query = connection.CreateCommand();
-        query.CommandText = """SELECT "CorrelationId" FROM "Runs" ORDER BY "CorrelationId" """;
+        await using var connection = await _services.OpenConnectionAsync();
+        await using var query = connection.Command("""SELECT "CorrelationId" FROM "Runs" ORDER BY "CorrelationId" """);
         var stored = new List<Guid>();
         await using (var reader = await query.ExecuteReaderAsync())
         {
@@ -272,22 +270,17 @@ public sealed class RunStoreTests : IAsyncLifetime
     [Fact]
     public async Task StepIds_GoOnAboveTheHighestStored_AfterARestart()
     {
-        using var folder = new TempDataFolder();
-        Guid runId;
-        long highest;
-        await using (var services = await TestServices.StartAsync(dataFolder: folder.Path))
-        {
-            var runs = services.Get<IRunStore>();
-            var start = await runs.StartRunAsync(NewRunOf(await PublishAsync(services)), DateTime.UtcNow, default);
-            runId = start.RunId;
-            var added = await runs.AddStepsAsync(runId, [new NewStep("a", "", 1, StepStatus.Pending, null), new NewStep("b", "", 1, StepStatus.Pending, null)], DateTime.UtcNow, default);
-            highest = added.Max(s => s.Id);
-            Assert.True(added.Min(s => s.Id) > start.Snapshot!.Steps.Single().Id);
-        }
+        await using var first = await TestServices.StartAsync(provider: Provider);
+        var runs = first.Get<IRunStore>();
+        var start = await runs.StartRunAsync(NewRunOf(await PublishAsync(first)), DateTime.UtcNow, default);
+        var added = await runs.AddStepsAsync(start.RunId, [new NewStep("a", "", 1, StepStatus.Pending, null), new NewStep("b", "", 1, StepStatus.Pending, null)], DateTime.UtcNow, default);
+        var highest = added.Max(s => s.Id);
+        Assert.True(added.Min(s => s.Id) > start.Snapshot!.Steps.Single().Id);
+        await first.StopAsync();
 
-        await using var again = await TestServices.StartAsync(dataFolder: folder.Path);
+        await using var again = await TestServices.StartAsync(storage: first.Storage);
         var store = again.Get<IRunStore>();
-        var later = Assert.Single(await store.AddStepsAsync(runId, [new NewStep("c", "", 1, StepStatus.Pending, null)], DateTime.UtcNow, default));
+        var later = Assert.Single(await store.AddStepsAsync(start.RunId, [new NewStep("c", "", 1, StepStatus.Pending, null)], DateTime.UtcNow, default));
 
         Assert.True(later.Id > highest, $"{later.Id} should be above {highest}");
         Assert.Equal(later, await store.FindStepAsync(later.Id, default));
@@ -295,11 +288,9 @@ public sealed class RunStoreTests : IAsyncLifetime
 
     private async Task<Dictionary<string, object?>> StoredTextAsync(long stepId)
     {
-        await using var connection = new SqliteConnection($"Data Source={_services.Storage.DatabasePath}");
-        await connection.OpenAsync();
-        await using var query = connection.CreateCommand();
-        query.CommandText = """SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "Steps" WHERE "Id" = $id""";
-        query.Parameters.AddWithValue("$id", stepId);
+        await using var connection = await _services.OpenConnectionAsync();
+        await using var query = connection.Command("""SELECT "Id", "ScheduledAt", "Status", "Attempt", "Scope", "Port", "FinishedAt" FROM "Steps" WHERE "Id" = @id""")
+            .With("id", stepId);
         await using var reader = await query.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));

@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Tests;
 
-public sealed class WorkflowStoreTests : IAsyncLifetime
+public class WorkflowStoreTests : IAsyncLifetime
 {
     private TestServices _services = default!;
 
+    /// <summary>The database the tests write: SQLite, unless a class for PostgreSQL says otherwise.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
+
     private IWorkflowStore Store => _services.Get<IWorkflowStore>();
 
-    public async Task InitializeAsync() => _services = await TestServices.StartAsync();
+    public async Task InitializeAsync() => _services = await TestServices.StartAsync(provider: Provider);
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 

@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FlowDesigner.Testing;
 
-/// <summary>The real web host, on Kestrel at a free loopback port, with a data folder of its own.</summary>
+/// <summary>
+/// The real web host, on Kestrel at a free loopback port, with a data folder of its own; on PostgreSQL, with a
+/// database of its own on the test server, dropped with the host.
+/// </summary>
 public sealed class FlowDesignerHost : WebApplicationFactory<Program>
 {
     private readonly TempDataFolder _folder = new();
@@ -23,6 +26,11 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
     }
 
     public string DataFolder => _folder.Path;
+
+    /// <summary>The database the host keeps its data in; default SQLite in the data folder.</summary>
+    public Persistence.StorageProvider Provider { get; init; } = Persistence.StorageProvider.Sqlite;
+
+    private Persistence.StorageOptions? _postgreSql;
 
     /// <summary>More settings for the host, such as <c>Storage:KeyStore</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
@@ -83,6 +91,13 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", _folder.Path);
+        if (Provider == Persistence.StorageProvider.PostgreSql)
+        {
+            _postgreSql ??= TestPostgreSql.NewDatabase(_folder.Path);
+            builder.UseSetting("Storage:Provider", _postgreSql.Provider.ToString());
+            builder.UseSetting("Storage:ConnectionString", _postgreSql.ConnectionString);
+        }
+
         builder.UseSetting("BackgroundJobs:Workers", "2");
         if (Logs is { } logs)
         {
@@ -104,6 +119,11 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
         {
             QuietHangfireLog.Install();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgreSql is { } database)
+            {
+                TestPostgreSql.DropAsync(database).GetAwaiter().GetResult();
+            }
+
             _folder.Dispose();
         }
     }

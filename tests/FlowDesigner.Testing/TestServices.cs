@@ -15,18 +15,21 @@ namespace FlowDesigner.Testing;
 
 /// <summary>
 /// The product's services (catalog, stores, engine, and optionally real Hangfire workers) in a host of their own,
-/// on a real SQLite file in a data folder, migrated as at start-up.
+/// on a real SQLite file in a data folder, or a database of its own on the test PostgreSQL server, migrated as at start-up.
 /// </summary>
 public sealed class TestServices : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly TempDataFolder? _ownedFolder;
 
-    private TestServices(IHost host, StorageOptions storage, TempDataFolder? ownedFolder)
+    private readonly bool _ownsDatabase;
+
+    private TestServices(IHost host, StorageOptions storage, TempDataFolder? ownedFolder, bool ownsDatabase)
     {
         _host = host;
         Storage = storage;
         _ownedFolder = ownedFolder;
+        _ownsDatabase = ownsDatabase;
     }
 
     public IServiceProvider Provider => _host.Services;
@@ -35,14 +38,23 @@ public sealed class TestServices : IAsyncDisposable
 
     public string DataFolder => Storage.DataFolderPath;
 
-    /// <param name="jobs">Run real Hangfire workers (in-memory storage) in this host.</param>
+    /// <param name="jobs">Run real Hangfire workers in this host (in-memory storage with SQLite, the database's with PostgreSQL).</param>
     /// <param name="dataFolder">An existing data folder to open (to start a second host on the same database); default a new one.</param>
+    /// <param name="provider">The database of a new host.</param>
+    /// <param name="storage">The storage of a host started before, to start a second one on the same database.</param>
     public static async Task<TestServices> StartAsync(
-        bool jobs = false, string? dataFolder = null, Action<IServiceCollection>? configure = null)
+        bool jobs = false,
+        string? dataFolder = null,
+        Action<IServiceCollection>? configure = null,
+        StorageProvider provider = StorageProvider.Sqlite,
+        StorageOptions? storage = null)
     {
         QuietHangfireLog.Install();
-        var owned = dataFolder is null ? new TempDataFolder() : null;
-        var storage = new StorageOptions { DataFolder = dataFolder ?? owned!.Path };
+        var owned = dataFolder is null && storage is null ? new TempDataFolder() : null;
+        var ownsDatabase = storage is null && provider == StorageProvider.PostgreSql;
+        storage ??= provider == StorageProvider.PostgreSql
+            ? TestPostgreSql.NewDatabase(dataFolder ?? owned!.Path)
+            : new StorageOptions { DataFolder = dataFolder ?? owned!.Path };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(LoopbackNetworks.Settings!);
@@ -54,7 +66,7 @@ public sealed class TestServices : IAsyncDisposable
         builder.Services.AddDataProtection().SetApplicationName("FlowDesigner").PersistKeysToFileSystem(new DirectoryInfo(storage.KeysFolderPath));
         if (jobs)
         {
-            builder.Services.AddFlowDesignerJobs(workers: 8, schedulePolling: TimeSpan.FromMilliseconds(100));
+            builder.Services.AddFlowDesignerJobs(storage, workers: 8, schedulePolling: TimeSpan.FromMilliseconds(100));
         }
         else
         {
@@ -68,11 +80,21 @@ public sealed class TestServices : IAsyncDisposable
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         await host.StartAsync();
-        return new TestServices(host, storage, owned);
+        return new TestServices(host, storage, owned, ownsDatabase);
     }
 
     public T Get<T>()
         where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <summary>An open connection of the database's own provider, to read rows as they are stored (parameters named <c>@name</c>).</summary>
+    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync()
+    {
+        System.Data.Common.DbConnection connection = Storage.IsPostgreSql
+            ? new Npgsql.NpgsqlConnection(Storage.PostgreSqlConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(Storage.SqliteConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
 
     /// <summary>A context on the same database, to look at what the services wrote.</summary>
     public FlowDbContext OpenDatabase() => Get<IDbContextFactory<FlowDbContext>>().CreateDbContext();
@@ -90,6 +112,11 @@ public sealed class TestServices : IAsyncDisposable
         _host.Dispose();
         QuietHangfireLog.Install();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDatabase)
+        {
+            await TestPostgreSql.DropAsync(Storage);
+        }
+
         _ownedFolder?.Dispose();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowDesigner.Web.Tests;
 
-public sealed class ApiTests : IDisposable
+public class ApiTests : IDisposable
 {
     private const string Workflow = """
         { "schema": 1, "name": "Greet", "nodes": [
@@ -18,13 +18,24 @@ public sealed class ApiTests : IDisposable
           "edges": [ { "from": "hook", "port": "out", "to": "set" } ] }
         """;
 
-    private readonly FlowDesignerHost _host = new();
+    private readonly FlowDesignerHost _host;
     private readonly HttpClient _http;
 
-    public ApiTests() => _http = _host.ApiClient();
+    public ApiTests()
+        : this(Persistence.StorageProvider.Sqlite)
+    {
+    }
+
+    /// <param name="provider">The database of the host the tests use.</param>
+    protected ApiTests(Persistence.StorageProvider provider)
+    {
+        _host = new FlowDesignerHost { Provider = provider };
+        _http = _host.ApiClient();
+    }
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         _http.Dispose();
         _host.Dispose();
     }

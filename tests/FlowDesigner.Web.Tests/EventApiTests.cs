@@ -7,7 +7,7 @@ using FlowDesigner.Testing;
 namespace FlowDesigner.Web.Tests;
 
 /// <summary>The event stream and causal chains through the API, on a real host: webhook → run → emitted events → the runs they start.</summary>
-public sealed class EventApiTests : IDisposable
+public class EventApiTests : IDisposable
 {
     private const string Orders = """
         { "schema": 1, "name": "Orders", "nodes": [
@@ -24,13 +24,24 @@ public sealed class EventApiTests : IDisposable
           "edges": [ { "from": "on", "port": "out", "to": "keep" } ] }
         """;
 
-    private readonly FlowDesignerHost _host = new();
+    private readonly FlowDesignerHost _host;
     private readonly HttpClient _http;
 
-    public EventApiTests() => _http = _host.ApiClient();
+    public EventApiTests()
+        : this(Persistence.StorageProvider.Sqlite)
+    {
+    }
+
+    /// <param name="provider">The database of the host the tests use.</param>
+    protected EventApiTests(Persistence.StorageProvider provider)
+    {
+        _host = new FlowDesignerHost { Provider = provider };
+        _http = _host.ApiClient();
+    }
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         _http.Dispose();
         _host.Dispose();
     }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FlowDesigner.Web.Tests;
 
 /// <summary>The open pages' feed: runs written by the engine reach a listener, and the Runs list and the event stream take them in without reloading.</summary>
-public sealed class RunFeedTests : IDisposable
+public class RunFeedTests : IDisposable
 {
     private const string Workflow = """
         { "schema": 1, "name": "Greet", "nodes": [
@@ -19,13 +19,24 @@ public sealed class RunFeedTests : IDisposable
           "edges": [ { "from": "hook", "port": "out", "to": "set" } ] }
         """;
 
-    private readonly FlowDesignerHost _host = new();
+    private readonly FlowDesignerHost _host;
     private readonly HttpClient _http;
 
-    public RunFeedTests() => _http = _host.ApiClient();
+    public RunFeedTests()
+        : this(Persistence.StorageProvider.Sqlite)
+    {
+    }
+
+    /// <param name="provider">The database of the host the tests use.</param>
+    protected RunFeedTests(Persistence.StorageProvider provider)
+    {
+        _host = new FlowDesignerHost { Provider = provider };
+        _http = _host.ApiClient();
+    }
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         _http.Dispose();
         _host.Dispose();
     }

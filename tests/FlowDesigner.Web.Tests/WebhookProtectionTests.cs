@@ -11,13 +11,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FlowDesigner.Web.Tests;
 
 /// <summary>Webhook protection and rate limits over real Kestrel: a refused call answers 4xx and writes no event and no run.</summary>
-public sealed class WebhookProtectionTests : IAsyncLifetime
+public class WebhookProtectionTests : IAsyncLifetime
 {
     private const string Body = """{"order":{"increment_id":"000000145"}}""";
 
-    private readonly FlowDesignerHost _host = new();
+    private readonly FlowDesignerHost _host;
     private HttpClient _admin = default!;
     private HttpClient _sender = default!;
+
+    public WebhookProtectionTests()
+        : this(Persistence.StorageProvider.Sqlite)
+    {
+    }
+
+    /// <param name="provider">The database of the host the tests use.</param>
+    protected WebhookProtectionTests(Persistence.StorageProvider provider) => _host = new FlowDesignerHost { Provider = provider };
 
     public async Task InitializeAsync()
     {

@@ -44,9 +44,10 @@ public sealed class RecoverySweep(
     {
         var redispatched = 0;
         var monitoring = jobStorage.GetMonitoringApi();
+        var liveServers = new Lazy<HashSet<string>>(() => monitoring.Servers().Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         foreach (var step in await runs.FindUnfinishedStepsAsync(cancellationToken))
         {
-            if (IsAlive(monitoring, step.JobId) || (step.Status == StepStatus.Waiting && step.ScheduledAt is null))
+            if (IsAlive(monitoring, step.JobId, liveServers) || (step.Status == StepStatus.Waiting && step.ScheduledAt is null))
             {
                 continue;
             }
@@ -71,14 +72,23 @@ public sealed class RecoverySweep(
     private static readonly HashSet<string?> AliveStates =
         [EnqueuedState.StateName, ScheduledState.StateName, ProcessingState.StateName, AwaitingState.StateName];
 
-    private static bool IsAlive(Hangfire.Storage.IMonitoringApi monitoring, string? jobId)
+    /// <summary>
+    /// Whether the step's job is still to run or running: a job being processed by a node that is gone (a shared job
+    /// storage keeps it so until its invisibility ends) is not.
+    /// </summary>
+    private static bool IsAlive(Hangfire.Storage.IMonitoringApi monitoring, string? jobId, Lazy<HashSet<string>> liveServers)
     {
         if (jobId is null)
         {
             return false;
         }
 
-        var state = monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
-        return AliveStates.Contains(state);
+        var state = monitoring.JobDetails(jobId)?.History.FirstOrDefault();
+        if (state?.StateName == ProcessingState.StateName && state.Data.TryGetValue("ServerId", out var server) && !liveServers.Value.Contains(server))
+        {
+            return false;
+        }
+
+        return AliveStates.Contains(state?.StateName);
     }
 }

@@ -40,11 +40,14 @@ internal sealed class RunRollupConfiguration : IEntityTypeConfiguration<RunRollu
         GROUP BY 1, 2;
         """;
 
-    /// <summary>Adds ends to a workflow's minute: <c>$workflow</c>, <c>$minute</c>, <c>$succeeded</c>, <c>$failed</c>, <c>$cancelled</c>.</summary>
+    /// <summary>
+    /// Adds ends to a workflow's minute: <c>@workflow</c>, <c>@minute</c>, <c>@succeeded</c>, <c>@failed</c>, <c>@cancelled</c>.
+    /// The same text on SQLite and PostgreSQL (which wants the conflict's columns named, and the table's own qualified).
+    /// </summary>
     public const string CountEnds = """
-        INSERT INTO "RunRollups" ("WorkflowId", "Minute", "Succeeded", "Failed", "Cancelled") VALUES ($workflow, $minute, $succeeded, $failed, $cancelled)
-        ON CONFLICT DO UPDATE SET "Succeeded" = "Succeeded" + excluded."Succeeded", "Failed" = "Failed" + excluded."Failed",
-            "Cancelled" = "Cancelled" + excluded."Cancelled";
+        INSERT INTO "RunRollups" ("WorkflowId", "Minute", "Succeeded", "Failed", "Cancelled") VALUES (@workflow, @minute, @succeeded, @failed, @cancelled)
+        ON CONFLICT ("WorkflowId", "Minute") DO UPDATE SET "Succeeded" = "RunRollups"."Succeeded" + excluded."Succeeded",
+            "Failed" = "RunRollups"."Failed" + excluded."Failed", "Cancelled" = "RunRollups"."Cancelled" + excluded."Cancelled";
         """;
 
     /// <summary>In a trigger: counts the end of the run <c>new</c>, which has ended, in its finish's minute.</summary>

@@ -142,7 +142,7 @@ internal sealed class BatchWriter(StorageOptions options, WriteGate gate) : IDis
             return _statements;
         }
 
-        _connection = new SqliteConnection(options.ConnectionString);
+        _connection = new SqliteConnection(options.SqliteConnectionString);
         _connection.Open();
         using (var setup = _connection.CreateCommand())
         {

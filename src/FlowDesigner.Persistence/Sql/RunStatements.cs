@@ -66,7 +66,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
         RETURNING "WorkflowId"
         """, "$status", "$started", "$output", "$error", "$now", "$id", "$holder");
 
-    private readonly PreparedStatement _countEnds = new(connection, RunRollupConfiguration.CountEnds, "$workflow", "$minute", "$succeeded", "$failed", "$cancelled");
+    private readonly PreparedStatement _countEnds = new(connection, RunRollupConfiguration.CountEnds, "@workflow", "@minute", "@succeeded", "@failed", "@cancelled");
 
     private readonly PreparedStatement _appendChanges = new(connection, RunChangeConfiguration.AppendRuns, "$runs");
 

@@ -7,18 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
 
-/// <summary>The events in SQLite: written by the run writer beside the runs, read by their id, name and causing run.</summary>
-internal sealed class EventStore(IDbContextFactory<FlowDbContext> contextFactory, BatchWriter writer) : IEventStore
+/// <summary>The events: written by the run writer beside the runs, read by their id, name and causing run.</summary>
+internal sealed class EventStore(IDbContextFactory<FlowDbContext> contextFactory, IRunWriter writer) : IEventStore
 {
     public async Task<Guid> RecordAsync(NewEvent newEvent, DateTime now, CancellationToken cancellationToken)
     {
-        // Written by a run's step, which runs again if this is lost: it need not wait for the disk as an accepted event does.
         var id = TimeOrderedId.New();
-        await writer.WriteAsync(statements =>
-        {
-            statements.InsertEvent(id, newEvent, now);
-            return true;
-        }, durable: false);
+        await writer.RecordEventAsync(id, newEvent, now, cancellationToken);
         return id;
     }
 

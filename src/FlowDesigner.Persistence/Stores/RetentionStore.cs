@@ -142,6 +142,11 @@ internal sealed class RetentionStore(
 
     public async Task<long> ReclaimAsync(int pages, CancellationToken cancellationToken)
     {
+        if (options.IsPostgreSql)
+        {
+            return 0; // PostgreSQL's autovacuum makes the space of deleted rows reusable
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var before = await PragmaAsync(db, "freelist_count", cancellationToken);
@@ -156,6 +161,11 @@ internal sealed class RetentionStore(
 
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
+        if (options.IsPostgreSql)
+        {
+            return; // the server checkpoints its own log
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await gate.EnterAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
@@ -164,6 +174,15 @@ internal sealed class RetentionStore(
     public async Task<StorageReport> GetStorageAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (options.IsPostgreSql)
+        {
+            var size = await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
+            const long PageBytes = 8192; // PostgreSQL's block
+            return new StorageReport(
+                options.DatabaseName, size, 0, PageBytes, size / PageBytes, 0,
+                await db.Runs.LongCountAsync(cancellationToken), await db.Events.LongCountAsync(cancellationToken));
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         var path = options.DatabasePath;
         var log = new FileInfo(path + "-wal");

@@ -33,11 +33,12 @@ internal sealed partial class RunStore
         // Each reused step is written succeeded at the run's start, as a reference to the step it reuses: its result is
         // not stored again, and its time is the mended run's.
         var reused = new List<StepRecord>(run.Reused.Count);
+        var ids = await stepIds.TakeAsync(run.Reused.Count, cancellationToken);
         for (var i = 0; i < run.Reused.Count; i++)
         {
             var source = run.Reused[i];
             var copy = new StepRecord(
-                stepIds.Next(), entity.Id, source.NodeId, source.Scope, 1, StepStatus.Succeeded, source.InputJson, source.OutputJson, source.Port, null, null, now, now)
+                ids[i], entity.Id, source.NodeId, source.Scope, 1, StepStatus.Succeeded, source.InputJson, source.OutputJson, source.Port, null, null, now, now)
             {
                 ReusedFromStepId = source.Id,
             };

@@ -3,7 +3,6 @@ using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Configuration;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Persistence.Sql;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
@@ -20,10 +19,11 @@ internal sealed partial class RunStore
             var existing = (await db.StepRuns.AsNoTracking().Where(s => s.RunId == runId)
                     .Select(s => new { s.NodeId, s.Scope, s.Attempt }).ToListAsync(cancellationToken))
                 .Select(s => (s.NodeId, s.Scope, s.Attempt)).ToHashSet();
-            var added = steps
-                .Where(s => existing.Add((s.NodeId, s.Scope, s.Attempt)))
-                .Select(s => new StepRecord(
-                    stepIds.Next(), runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
+            var adding = steps.Where(s => existing.Add((s.NodeId, s.Scope, s.Attempt))).ToList();
+            var ids = await stepIds.TakeAsync(adding.Count, cancellationToken);
+            var added = adding
+                .Select((s, i) => new StepRecord(
+                    ids[i], runId, s.NodeId, s.Scope, s.Attempt, s.Status, null, null, null, null,
                     s.ScheduledAt, null, s.Status == StepStatus.Skipped ? now : null))
                 .ToList();
             db.StepRuns.AddRange(added.Select(ToEntity));
@@ -36,7 +36,7 @@ internal sealed partial class RunStore
 
                 return added;
             }
-            catch (DbUpdateException exception) when (IsUniqueViolation(exception) && tries < 5)
+            catch (DbUpdateException exception) when (UniqueViolation.Is(exception) && tries < 5)
             {
                 // Another worker added some of the same steps at the same moment (two branches reaching a join).
             }
@@ -87,57 +87,19 @@ internal sealed partial class RunStore
         // writer's one thread; the caller gets its rows back as it wrote them, with the ids they were given.
         var (steps, loops, completed) = OutputReferences.Encode(changes.Earlier, changes.NewSteps, changes.FinishedLoops, changes.Completed);
         var stored = changes with { NewSteps = steps, FinishedLoops = loops, Completed = completed };
-        var ids = new long[steps.Count];
         try
         {
-            await writer.WriteAsync(statements => Commit(statements, runId, stored, ids, now), durable: false);
+            var ids = await writer.AdvanceAsync(runId, stored, now, cancellationToken);
             return changes.NewSteps.Select((step, i) => step with { Id = ids[i] }).ToList();
         }
         catch (WriteConflictException)
         {
             return null;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == UniqueViolation)
+        catch (Exception exception) when (UniqueViolation.Is(exception))
         {
             return null; // another worker recorded some of these steps first
         }
-    }
-
-    /// <param name="ids">Filled with the ids given to the new steps, drawn here on the writer's thread in the order rows are written.</param>
-    private bool Commit(RunStatements statements, Guid runId, RunChanges changes, long[] ids, DateTime now)
-    {
-        var began = changes.Began ?? now;
-        var opened = changes.End is { } end ? statements.EndRun(runId, end, began, now, changes.Holder) : statements.OpenRun(runId, began, changes.Holder, changes.LetGo);
-        if (opened == 0)
-        {
-            throw statements.HeldElsewhere(runId, changes.Holder) ? new RunHeldElsewhereException(runId) : new WriteConflictException(); // or it has ended
-        }
-
-        if (changes.Completed is { } done && statements.CompleteStep(done, now) == 0)
-        {
-            throw new WriteConflictException(); // no longer running: the run was cancelled meanwhile
-        }
-
-        foreach (var loop in changes.FinishedLoops)
-        {
-            if (statements.FinishLoop(loop) == 0)
-            {
-                throw new WriteConflictException(); // another worker finished this loop first
-            }
-        }
-
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = stepIds.Next();
-            statements.InsertStep(changes.NewSteps[i], ids[i]);
-        }
-
-        if (changes.End is { Status: not RunStatus.Succeeded })
-        {
-            statements.CancelUnfinished(runId, "The run ended before this step ran.", now);
-        }
-
-        return true;
     }
 
     public async Task SetStepJobAsync(long stepId, string jobId, CancellationToken cancellationToken)
@@ -181,15 +143,24 @@ internal sealed partial class RunStore
         await db.Database.ExecuteSqlRawAsync(
             RunRollupConfiguration.CountEnds,
             [
-                new SqliteParameter("$workflow", IdBytes.Of(workflowId)),
-                new SqliteParameter("$minute", now.Ticks / TimeSpan.TicksPerMinute),
-                new SqliteParameter("$succeeded", status == RunStatus.Succeeded ? 1 : 0),
-                new SqliteParameter("$failed", status == RunStatus.Failed ? 1 : 0),
-                new SqliteParameter("$cancelled", status == RunStatus.Cancelled ? 1 : 0),
+                Parameter(db, "workflow", IdBytes.Of(workflowId)),
+                Parameter(db, "minute", now.Ticks / TimeSpan.TicksPerMinute),
+                Parameter(db, "succeeded", status == RunStatus.Succeeded ? 1 : 0),
+                Parameter(db, "failed", status == RunStatus.Failed ? 1 : 0),
+                Parameter(db, "cancelled", status == RunStatus.Cancelled ? 1 : 0),
             ],
             cancellationToken);
         db.RunChanges.Add(new RunChangeEntity { RunIds = IdBytes.Of(runId) });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A named parameter of the context's own database.</summary>
+    private static System.Data.Common.DbParameter Parameter(FlowDbContext db, string name, object value)
+    {
+        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
     }
 
     private static Task<int> CancelUnfinishedStepsAsync(FlowDbContext db, Guid runId, string? reason, DateTime now, CancellationToken cancellationToken) =>

@@ -3,16 +3,15 @@ using FlowDesigner.Model.Runs;
 using FlowDesigner.Persistence.Columns;
 using FlowDesigner.Persistence.Entities;
 using FlowDesigner.Persistence.Sql;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowDesigner.Persistence.Stores;
 
 /// <summary>
-/// Runs and their steps in SQLite. A run's start and its advances (the hot path) go through the batch writer;
-/// the rarer transitions (a job's claim, a retry, a cancel) are single EF statements.
+/// Runs and their steps. A run's start and its advances (the hot path) go through the database's run writer;
+/// the rarer transitions (a job's claim, a retry, a cancel) are single EF statements, the same on either database.
 /// </summary>
-internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, BatchWriter writer, StepIdSequence stepIds, StepHistoryConversion history) : IRunStore
+internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextFactory, WriteGate gate, IRunWriter writer, StepIdSequence stepIds, StepHistoryConversion history) : IRunStore
 {
     private static readonly StepStatus[] Unfinished = [StepStatus.Pending, StepStatus.Running, StepStatus.Waiting];
     private static readonly RunStatus[] Ended = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.Cancelled];
@@ -25,27 +24,16 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
         var eventId = run.EventId ?? TimeOrderedId.New();
         var runId = TimeOrderedId.New();
         var correlationId = run.CorrelationId ?? eventId;
-        long triggerId = 0;
         var trigger = new StepRecord(0, runId, run.TriggerNodeId, "", 1, StepStatus.Succeeded, null, run.PayloadJson, "out", null, null, now, now);
+        long triggerId;
         try
         {
-            // The accepted event must survive a power loss as well as a crash: this commit waits for the disk.
-            await writer.WriteAsync(
-                statements =>
-                {
-                    if (run.EventId is null)
-                    {
-                        statements.InsertEvent(eventId, correlationId, run, now);
-                    }
-
-                    statements.InsertRun(runId, eventId, correlationId, run, now);
-                    triggerId = stepIds.Next();
-                    statements.InsertStep(trigger with { OutputJson = StoredOutput.EventPayload }, triggerId); // the payload is stored once, in the event
-                    return true;
-                },
-                durable: true);
+            // The payload is stored once, in the event: the trigger step's output refers to it.
+            triggerId = await writer.StartAsync(
+                new RunStartRows(eventId, run.EventId is not null, runId, correlationId, run, trigger with { OutputJson = StoredOutput.EventPayload }, now),
+                cancellationToken);
         }
-        catch (SqliteException exception) when (run.DedupeKey is not null && exception.SqliteErrorCode == UniqueViolation)
+        catch (Exception exception) when (run.DedupeKey is not null && UniqueViolation.Is(exception))
         {
             // A run with the same key is stored (the unique index says so, without a look first that every keyed
             // delivery would pay for): answer with that run.
@@ -227,11 +215,6 @@ internal sealed partial class RunStore(IDbContextFactory<FlowDbContext> contextF
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
-
-    private const int UniqueViolation = 19;
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: UniqueViolation };
 
     private static StepRunEntity ToEntity(StepRecord s) => new()
     {

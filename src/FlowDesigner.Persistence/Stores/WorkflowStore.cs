@@ -19,7 +19,8 @@ internal sealed class WorkflowStore(IDbContextFactory<FlowDbContext> contextFact
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            workflows = workflows.Where(w => EF.Functions.Like(w.Name, pattern, "\\"));
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            workflows = workflows.Where(w => EF.Functions.Like(w.Name.ToLower(), pattern.ToLowerInvariant(), "\\"));
         }
 
         var total = await workflows.CountAsync(cancellationToken);

@@ -11,12 +11,12 @@ public static class StorageExtensions
     /// <summary>The database and the Data Protection keys under the data folder, made ready before the host starts.</summary>
     public static WebApplicationBuilder AddFlowDesignerStorage(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = ReadStorageOptions(builder.Configuration);
         builder.Services.AddFlowDesignerPersistence(options);
         builder.Services.AddHostedService<StorageStartup>();
         builder.Services.AddHostedService<StepHistoryStartup>();
         var protection = builder.Services.AddDataProtection().SetApplicationName("FlowDesigner");
-        if (string.Equals(options.KeyStore, "database", StringComparison.OrdinalIgnoreCase))
+        if (options.KeysInDatabase)
         {
             builder.Services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<FlowDbContext>>().CreateDbContext());
             protection.PersistKeysToDbContext<FlowDbContext>();
@@ -28,4 +28,8 @@ public static class StorageExtensions
 
         return builder;
     }
+
+    /// <summary>The <c>Storage</c> section of the settings.</summary>
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration) =>
+        configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 }
