@@ -57,8 +57,9 @@ public sealed class FlowDbContext(DbContextOptions<FlowDbContext> options) : Ide
         configurationBuilder.Properties<Guid>().HaveConversion<IdToBytesConverter>();
         if (Database.IsNpgsql())
         {
-            // Times are UTC throughout; PostgreSQL's timestamptz takes only times that say so.
-            configurationBuilder.Properties<DateTime>().HaveConversion<UtcTimeConverter>();
+            // Every time as its ticks, as the run history stores them: read back to the tick, as SQLite's text is, where
+            // PostgreSQL's timestamps keep microseconds (an edit's UpdatedAt, its concurrency token, would not compare).
+            configurationBuilder.Properties<DateTime>().HaveConversion<TimeToTicksConverter>();
         }
     }
 }

@@ -26,16 +26,18 @@ internal sealed partial class RunStore
         using var writing = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var live = db.EngineNodes.Where(n => n.HeartbeatAt >= liveSince).Select(n => (Guid?)n.Id);
-        var taken = await db.Runs.AsNoTracking()
+        IQueryable<RunEntity> Orphans(IQueryable<RunEntity> runs) => runs
             .Where(r => UnfinishedRuns.Contains(r.Status))
             .Where(r => r.HolderId == null
                 ? !r.Steps.Any(s => Unfinished.Contains(s.Status))
-                : r.HolderId != nodeId && !live.Contains(r.HolderId))
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var chunk in taken.Chunk(500))
+                : r.HolderId != nodeId && !live.Contains(r.HolderId));
+        var found = await Orphans(db.Runs.AsNoTracking()).Select(r => r.Id).ToListAsync(cancellationToken);
+        var taken = new List<Guid>(found.Count);
+        foreach (var chunk in found.Chunk(500))
         {
-            await db.Runs.Where(r => chunk.Contains(r.Id)).ExecuteUpdateAsync(u => u.SetProperty(r => r.HolderId, nodeId), cancellationToken);
+            // Still orphans as each row is written: of two nodes taking over at once (PostgreSQL), one takes each run.
+            await Orphans(db.Runs.Where(r => chunk.Contains(r.Id))).ExecuteUpdateAsync(u => u.SetProperty(r => r.HolderId, nodeId), cancellationToken);
+            taken.AddRange(await db.Runs.Where(r => chunk.Contains(r.Id) && r.HolderId == nodeId).Select(r => r.Id).ToListAsync(cancellationToken));
         }
 
         await db.EngineNodes.Where(n => n.HeartbeatAt < liveSince && n.Id != nodeId).ExecuteDeleteAsync(cancellationToken);

@@ -20,10 +20,10 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -38,7 +38,7 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Disabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -65,7 +65,7 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
                     Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ActorId = table.Column<string>(type: "text", nullable: false),
                     Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -86,11 +86,11 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ProtectedData = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     UpdatedById = table.Column<string>(type: "text", nullable: false),
-                    LastTestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastTestedAt = table.Column<long>(type: "bigint", nullable: true),
                     LastTestSucceeded = table.Column<bool>(type: "boolean", nullable: true),
                     LastTestMessage = table.Column<string>(type: "text", nullable: true)
                 },
@@ -119,8 +119,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                 {
                     Id = table.Column<byte[]>(type: "bytea", nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    HeartbeatAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,7 +318,7 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     WorkflowId = table.Column<byte[]>(type: "bytea", nullable: false),
                     TriggerType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CursorJson = table.Column<string>(type: "text", nullable: true),
-                    LastPolledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastPolledAt = table.Column<long>(type: "bigint", nullable: false),
                     LastError = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -338,10 +338,10 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     TriggerType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     TriggerSummary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     ActiveVersionId = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     CreatedById = table.Column<string>(type: "text", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     UpdatedById = table.Column<string>(type: "text", nullable: false),
                     SamplePayloadJson = table.Column<string>(type: "text", nullable: true)
@@ -362,7 +362,7 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     DefinitionHash = table.Column<string>(type: "text", nullable: false),
                     TriggerType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     TriggerKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<long>(type: "bigint", nullable: false),
                     PublishedBy = table.Column<string>(type: "text", nullable: false),
                     PublishedById = table.Column<string>(type: "text", nullable: false),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FlowDesigner.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(FlowDbContext))]
-    [Migration("20261206041612_Initial")]
+    [Migration("20261206044536_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -31,27 +31,27 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bytea");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -90,8 +90,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
@@ -122,8 +122,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bytea");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LastTestMessage")
                         .HasColumnType("text");
@@ -131,8 +131,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     b.Property<bool?>("LastTestSucceeded")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTime?>("LastTestedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastTestedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -148,8 +148,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
@@ -175,16 +175,16 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bytea");
 
-                    b.Property<DateTime>("HeartbeatAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -466,8 +466,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("LastPolledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("LastPolledAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TriggerType")
                         .IsRequired()
@@ -491,8 +491,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Disabled")
                         .HasColumnType("boolean");
@@ -568,8 +568,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     b.Property<byte[]>("ActiveVersionId")
                         .HasColumnType("bytea");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -608,8 +608,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
@@ -653,8 +653,8 @@ namespace FlowDesigner.Persistence.PostgreSql.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PublishedBy")
                         .IsRequired()
