@@ -45,6 +45,15 @@ public sealed record BenchmarkOptions
     /// <summary>Measure whether the designer's memory comes back after 20 sessions instead of the load.</summary>
     public bool DesignerMemory { get; init; }
 
+    /// <summary>
+    /// Measure the sync load on PostgreSQL instead (with SQLite's beside it, back to back): on one node and on
+    /// <see cref="Nodes"/> nodes sharing it; null: SQLite only.
+    /// </summary>
+    public string? Provider { get; init; }
+
+    /// <summary>The most nodes on PostgreSQL that share the load (<see cref="Provider"/>).</summary>
+    public int Nodes { get; init; } = 2;
+
     public bool RunSync => Mode is "sync" or "both";
 
     public bool RunAsync => Mode is "async" or "both";
@@ -71,6 +80,11 @@ public sealed record BenchmarkOptions
                               at start-up (runs and events), then the step history in the background
           --run-list N        the run list's reads through the API (first and deep pages, failed runs, a chain,
                               a run, the Workflows list) on a database of N runs written for it
+          --provider PostgreSql   the sync load on SQLite, then on PostgreSQL with one node and with --nodes
+                              nodes sharing it, back to back: runs/s, latency, CPU ms per run of the product (in
+                              all and per node) and of PostgreSQL's server. The server is FLOWDESIGNER_TEST_POSTGRES
+                              (tests/postgres.sh starts one); each measurement has a database of its own
+          --nodes N           the nodes of the shared measurement (default 2)
           --micro [BenchmarkDotNet args]   the micro-benchmarks of the hot paths instead
         """;
 
@@ -92,6 +106,8 @@ public sealed record BenchmarkOptions
                 "--product-configuration" => options with { ProductConfiguration = Next() },
                 "--against" => options with { Against = Next() },
                 "--pairs" => options with { Pairs = Positive(Next(), "--pairs") },
+                "--provider" => options with { Provider = CheckProvider(Next()) },
+                "--nodes" => options with { Nodes = Positive(Next(), "--nodes") },
                 "--designer" => options with { Designer = true },
                 "--designer-memory" => options with { DesignerMemory = true },
                 "--migration" => options with { MigrationRuns = Positive(Next(), "--migration") },
@@ -105,6 +121,9 @@ public sealed record BenchmarkOptions
 
     private static string CheckMode(string text) =>
         text is "sync" or "async" or "both" ? text : throw new ArgumentException("--mode is sync, async or both.");
+
+    private static string CheckProvider(string text) =>
+        string.Equals(text, "PostgreSql", StringComparison.OrdinalIgnoreCase) ? "PostgreSql" : throw new ArgumentException("--provider is PostgreSql.");
 
     private static int Positive(string text, string option) =>
         int.TryParse(text, out var value) && value > 0 ? value : throw new ArgumentException($"{option} takes a whole number above 0.");

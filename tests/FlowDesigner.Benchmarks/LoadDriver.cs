@@ -8,24 +8,30 @@ namespace FlowDesigner.Benchmarks;
 public static class LoadDriver
 {
     /// <param name="sign">The headers that sign a body, for a webhook that takes only signed requests; null sends none.</param>
-    public static async Task<LoadResult> RunAsync(
+    public static Task<LoadResult> RunAsync(
         string system, string mode, Uri url, int lines, BenchmarkOptions options, Func<HttpResponseMessage, bool> accepted,
+        Func<TimeSpan>? processorTime = null, Func<string, string, Dictionary<string, string>>? sign = null) =>
+        RunAsync(system, mode, [url], lines, options, accepted, processorTime, sign);
+
+    /// <param name="urls">Where the clients send, each client to one of them in turn (the nodes behind a load balancer).</param>
+    public static async Task<LoadResult> RunAsync(
+        string system, string mode, IReadOnlyList<Uri> urls, int lines, BenchmarkOptions options, Func<HttpResponseMessage, bool> accepted,
         Func<TimeSpan>? processorTime = null, Func<string, string, Dictionary<string, string>>? sign = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        await DriveAsync(http, url, lines, options, options.Warmup, accepted, "warm", sign);
+        await DriveAsync(http, urls, lines, options, options.Warmup, accepted, "warm", sign);
         var watch = Stopwatch.StartNew();
         var cpuBefore = processorTime?.Invoke();
-        var (ok, errors, latencies) = await DriveAsync(http, url, lines, options, options.Duration, accepted, "run", sign);
+        var (ok, errors, latencies) = await DriveAsync(http, urls, lines, options, options.Duration, accepted, "run", sign);
         var cpu = processorTime?.Invoke() - cpuBefore;
         return new LoadResult(system, mode, ok, errors, watch.Elapsed, latencies) { ProcessorTime = cpu };
     }
 
     private static async Task<(int Ok, int Errors, List<double> Latencies)> DriveAsync(
-        HttpClient http, Uri url, int lines, BenchmarkOptions options, TimeSpan duration, Func<HttpResponseMessage, bool> accepted, string prefix,
+        HttpClient http, IReadOnlyList<Uri> urls, int lines, BenchmarkOptions options, TimeSpan duration, Func<HttpResponseMessage, bool> accepted, string prefix,
         Func<string, string, Dictionary<string, string>>? sign)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -34,6 +40,7 @@ public static class LoadDriver
             var latencies = new List<double>();
             var errors = 0;
             var schedule = new SendSchedule(options.Rate, options.Concurrency, client);
+            var url = urls[client % urls.Count];
             for (var n = 0; Stopwatch.GetTimestamp() < until; n++)
             {
                 await schedule.WaitForTurnAsync();

@@ -47,6 +47,13 @@ if (options.Designer)
     return 0;
 }
 
+if (options.Provider is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine(await ScaleOutBenchmark.RunAsync(options, Console.Out));
+    return 0;
+}
+
 if (options.Against is not null)
 {
     Console.WriteLine();
