@@ -8,6 +8,7 @@ using FlowDesigner.Persistence;
 using FlowDesigner.Testing;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace FlowDesigner.E2E.Tests;
 
@@ -15,7 +16,7 @@ namespace FlowDesigner.E2E.Tests;
 /// Two product processes on one real PostgreSQL database, as a scale-out runs them behind a load balancer: one is
 /// killed without warning while both accept events, and started again.
 /// </summary>
-public sealed class MultiNodeTests : IAsyncLifetime
+public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Events = 2_000;
 
@@ -40,6 +41,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
     [Fact]
     public async Task EveryAcceptedEvent_HasOneCompletedRun_WhenANodeIsKilledHalfwayAndStartedAgain()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var sink = await HttpSink.StartAsync();
         foreach (var system in new[] { "/servicenow/incident", "/netsuite/salesorder" })
         {
@@ -58,11 +60,16 @@ public sealed class MultiNodeTests : IAsyncLifetime
         using var http = new HttpClient();
         var accepted = new ConcurrentDictionary<int, (string Key, Guid RunId)>();
         var next = -1;
-        var killed = new TaskCompletionSource();
+        var restarted = new TaskCompletionSource();
         var senders = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < Events; i = Interlocked.Increment(ref next))
             {
+                if (i >= Events * 3 / 4)
+                {
+                    await restarted.Task; // the last quarter goes to both nodes again
+                }
+
                 var key = i % RepeatEvery == RepeatEvery - 1 ? $"order-{i - 1}" : $"order-{i}";
                 accepted[i] = (key, await SendAsync(http, () => nodes[i % 2].Address, first.Address, key));
             }
@@ -70,7 +77,9 @@ public sealed class MultiNodeTests : IAsyncLifetime
 
         // Halfway, the second node dies at once; what was sent to it meanwhile goes to the first, as a load balancer
         // would send it, with the same key.
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: both nodes started, sending");
         await WaitUntilAsync(() => Task.FromResult(accepted.Count >= Events / 2), TimeSpan.FromSeconds(120));
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: half accepted, killing the second node");
         var deadName = $"{Environment.MachineName}:{second.ProcessId}";
         await second.KillAsync();
         var killedAt = DateTime.UtcNow;
@@ -81,10 +90,15 @@ public sealed class MultiNodeTests : IAsyncLifetime
         await WaitUntilAsync(async () => (await UnfinishedRunsHeldByAsync(deadName)).Count == 0, TimeSpan.FromSeconds(30));
         var takenOverIn = DateTime.UtcNow - killedAt;
 
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: its runs taken over");
         await using var again = await StartNodeAsync(sink);
         nodes[1] = again;
+        restarted.SetResult();
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: started again");
         await Task.WhenAll(senders);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: every event accepted");
         await WaitUntilAsync(async () => await CountUnfinishedRunsAsync() == 0, TimeSpan.FromSeconds(120));
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: every run ended");
 
         // Every accepted event has exactly one run, and every run completed; a repeat answered with the first's run.
         var runs = await RunsByKeyAsync();
@@ -98,6 +112,9 @@ public sealed class MultiNodeTests : IAsyncLifetime
         var repeated = CallsByKey(sink).Where(c => c.Value > 1).Select(c => c.Key).ToList();
         Assert.All(repeated, key => Assert.DoesNotContain(key, finishedAtKill));
         Assert.All(finishedAtKill, key => Assert.Equal(callsAtKill.GetValueOrDefault(key), CallsByKey(sink).GetValueOrDefault(key)));
+        output.WriteLine(
+            $"{accepted.Count} events accepted, {runs.Count} runs; {heldByDead.Count} runs held by the killed node, taken over in {takenOverIn.TotalSeconds:0.0} s; "
+            + $"{finishedAtKill.Count} steps recorded finished at the kill; {repeated.Count} step calls seen more than once.");
         Assert.True(heldByDead.Count > 0, "No run was midway on the node that was killed.");
         Assert.True(takenOverIn < TimeSpan.FromSeconds(30), $"The dead node's runs were taken over after {takenOverIn.TotalSeconds:0.0} s.");
     }

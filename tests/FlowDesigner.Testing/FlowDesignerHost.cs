@@ -27,8 +27,14 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
 
     public string DataFolder => _folder.Path;
 
-    /// <summary>The database the host keeps its data in; default SQLite in the data folder.</summary>
-    public Persistence.StorageProvider Provider { get; init; } = Persistence.StorageProvider.Sqlite;
+    /// <summary>
+    /// The database the host keeps its data in; default SQLite in the data folder, or what the environment variable
+    /// <c>FLOWDESIGNER_TEST_PROVIDER</c> names (<c>PostgreSql</c> runs every real-host test, the browser's too, on PostgreSQL).
+    /// </summary>
+    public Persistence.StorageProvider Provider { get; init; } =
+        Enum.TryParse<Persistence.StorageProvider>(Environment.GetEnvironmentVariable("FLOWDESIGNER_TEST_PROVIDER"), ignoreCase: true, out var provider)
+            ? provider
+            : Persistence.StorageProvider.Sqlite;
 
     private Persistence.StorageOptions? _postgreSql;
 

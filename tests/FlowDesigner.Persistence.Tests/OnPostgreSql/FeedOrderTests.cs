@@ -37,7 +37,7 @@ public sealed class FeedOrderTests : IAsyncLifetime
 
         var whileOpen = await runs.ReadChangesAsync(cursor, 100, default);
         await open.CommitAsync();
-        var after = await runs.ReadChangesAsync(whileOpen.Count > 0 ? whileOpen[^1].Seq : cursor, 100, default);
+        var after = await runs.ReadChangesAsync(whileOpen.Count > 0 ? whileOpen[^1].Seq : cursor, count: 2);
 
         Assert.Empty(whileOpen); // the later change waits for the one still open before it
         Assert.Equal([early, late], after.Select(c => c.RunId));
