@@ -63,8 +63,14 @@ public static class PersistenceServiceCollectionExtensions
 
     private static void AddPostgreSql(IServiceCollection services, StorageOptions options)
     {
-        // Statements used again and again (the run writer's, EF's) are prepared once per connection.
-        var connection = new NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
+        // Statements used again and again (the run writer's, EF's) are prepared once per connection, and a connection
+        // handed back to the pool is not reset (a round trip each time): the product sets no session state on it.
+        var connection = new NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionString)
+        {
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
+            NoResetOnClose = true,
+        };
         services.AddSingleton(_ => NpgsqlDataSource.Create(connection));
         services.AddPooledDbContextFactory<FlowDbContext>((provider, db) => db
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations))

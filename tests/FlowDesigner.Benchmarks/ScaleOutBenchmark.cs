@@ -60,13 +60,20 @@ public static class ScaleOutBenchmark
             await nodes[0].ImportAndPublishAsync(ReferenceOrder.Workflow("orders", "whenFinished", secret));
             await Task.Delay(TimeSpan.FromSeconds(2)); // every node sees the publish (its trigger cache keeps a second)
             Func<string, string, Dictionary<string, string>> sign = (id, body) => WebhookSigner.StandardWebhooks(WebhookSigner.StandardSecret, $"msg_{id}", body);
-            var before = nodes.Select(n => n.ProcessorTime()).ToList();
-            var serverBefore = serverCpu?.ProcessorTime();
+            // The driver reads the processor time as its window begins and as it ends: each node's and the server's are read then too.
+            var readings = new List<(List<TimeSpan> Nodes, TimeSpan? Server)>();
             var result = await LoadDriver.RunAsync(
                 database, "sync", nodes.Select(n => new Uri(n.Address, "hooks/orders")).ToList(), options.Lines, options,
-                r => r.StatusCode == HttpStatusCode.OK, () => nodes.Aggregate(TimeSpan.Zero, (sum, n) => sum + n.ProcessorTime()), sign);
-            var perNode = nodes.Select((n, i) => n.ProcessorTime() - before[i]).ToList();
-            var server = serverCpu?.ProcessorTime() - serverBefore;
+                r => r.StatusCode == HttpStatusCode.OK,
+                () =>
+                {
+                    var reading = (Nodes: nodes.Select(n => n.ProcessorTime()).ToList(), Server: serverCpu?.ProcessorTime());
+                    readings.Add(reading);
+                    return reading.Nodes.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
+                },
+                sign);
+            var perNode = readings[1].Nodes.Select((cpu, i) => cpu - readings[0].Nodes[i]).ToList();
+            var server = readings[1].Server - readings[0].Server;
             long? complete = storage is null ? null : await CountUnsucceededAsync(storage);
             return new Row(database, count, result, perNode, server, complete);
         }

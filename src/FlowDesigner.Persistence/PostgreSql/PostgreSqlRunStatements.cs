@@ -27,6 +27,9 @@ internal static class PostgreSqlRunStatements
     /// <summary>The sequence step ids are drawn from (created by the PostgreSQL migrations).</summary>
     public const string StepIdSequence = "StepIds";
 
+    /// <summary>The transaction's commit does not wait for the write-ahead log to reach the disk (SQLite's <c>synchronous=NORMAL</c>).</summary>
+    public static NpgsqlBatchCommand CommitWithoutWaitingForTheDisk() => new("SET LOCAL synchronous_commit = off");
+
     public static NpgsqlBatchCommand InsertEvent(Guid id, Guid correlationId, NewRun run, DateTime now) =>
         InsertEvent(id, run.EventType, run.EventSource, run.PayloadJson, correlationId, run.CausedByRunId, run.DedupeKey, now);
 

@@ -7,9 +7,12 @@ namespace FlowDesigner.Persistence.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's run writer: each write is one transaction of its own on a pooled connection, its statements sent
-/// together in one batch. There is no write gate: rows are locked, not the database, and the server commits
+/// together in one batch (an advance's in two: its writes, then its count and commit). There is no write gate: rows are locked, not the database, and the server commits
 /// concurrent transactions together. An advance's conditional updates are checked once the batch has run, and
-/// it is rolled back when one found nothing, as SQLite's writer undoes its savepoint.
+/// it is rolled back when one found nothing, as SQLite's writer undoes its savepoint. As on SQLite, an accepted event's
+/// commit waits for the disk and an advance's does not (a crash of the server may lose its last advances, whose steps
+/// then run again; steps are at-least-once): an advance that waited would hold its workflow's rollup row through the
+/// wait, and advances ending runs of one workflow would queue behind each other's flush.
 /// </summary>
 internal sealed class PostgreSqlRunWriter(NpgsqlDataSource dataSource) : IRunWriter
 {
@@ -32,8 +35,10 @@ internal sealed class PostgreSqlRunWriter(NpgsqlDataSource dataSource) : IRunWri
     public async Task<long[]> AdvanceAsync(Guid runId, RunChanges changes, DateTime now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand("BEGIN"), PostgreSqlRunStatements.CommitWithoutWaitingForTheDisk() },
+        };
         var began = changes.Began ?? now;
         var opening = changes.End is { } end
             ? PostgreSqlRunStatements.EndRun(runId, end, began, now, changes.Holder)
@@ -51,6 +56,9 @@ internal sealed class PostgreSqlRunWriter(NpgsqlDataSource dataSource) : IRunWri
             batch.BatchCommands.Add(command);
         }
 
+        // The run's end is counted in the round trip that commits: its workflow's rollup row, which every advance
+        // ending a run of the workflow writes, is held for the commit alone, not while this node reads the batch's answer.
+        await using var commit = new NpgsqlBatch(connection);
         if (changes.End is { } ended)
         {
             if (ended.Status != RunStatus.Succeeded)
@@ -59,26 +67,53 @@ internal sealed class PostgreSqlRunWriter(NpgsqlDataSource dataSource) : IRunWri
             }
 
             batch.BatchCommands.Add(PostgreSqlRunStatements.AppendChanges(runId));
-            batch.BatchCommands.Add(PostgreSqlRunStatements.CountEnd(runId, ended.Status, now));
+            commit.BatchCommands.Add(PostgreSqlRunStatements.CountEnd(runId, ended.Status, now));
         }
 
-        var ids = await ReadIdsAsync(batch, changes.NewSteps.Count, cancellationToken);
-        if (opening.RecordsAffected == 0)
+        commit.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
         {
-            await transaction.RollbackAsync(cancellationToken);
-            throw await HeldElsewhereAsync(connection, runId, changes.Holder, cancellationToken)
-                ? new RunHeldElsewhereException(runId)
-                : new WriteConflictException(); // or it has ended
-        }
+            var ids = await ReadIdsAsync(batch, changes.NewSteps.Count, cancellationToken);
+            if (opening.RecordsAffected == 0)
+            {
+                await RollBackAsync(connection);
+                throw await HeldElsewhereAsync(connection, runId, changes.Holder, cancellationToken)
+                    ? new RunHeldElsewhereException(runId)
+                    : new WriteConflictException(); // or it has ended
+            }
 
-        if (mustChange.Exists(command => command.RecordsAffected == 0))
+            if (mustChange.Exists(command => command.RecordsAffected == 0))
+            {
+                throw new WriteConflictException();
+            }
+
+            await commit.ExecuteNonQueryAsync(cancellationToken);
+            return ids;
+        }
+        catch
         {
-            await transaction.RollbackAsync(cancellationToken);
-            throw new WriteConflictException();
+            await RollBackAsync(connection); // nothing of the advance is kept; the connection goes back to the pool clean
+            throw;
+        }
+    }
+
+    /// <summary>Ends the connection's transaction, if one is open, keeping nothing of it.</summary>
+    private static async Task RollBackAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return ids;
+        try
+        {
+            await using var rollback = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("ROLLBACK") } };
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None); // a warning, not an error, when none is open
+        }
+        catch (NpgsqlException)
+        {
+            // the connection broke: the server ended the transaction with it
+        }
     }
 
     public async Task RecordEventAsync(Guid eventId, NewEvent newEvent, DateTime now, CancellationToken cancellationToken)

@@ -157,7 +157,8 @@ internal sealed partial class RunStore
     /// <summary>A named parameter of the context's own database.</summary>
     private static System.Data.Common.DbParameter Parameter(FlowDbContext db, string name, object value)
     {
-        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         return parameter;
