@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests
             await first.ImportAndPublishAsync(ReferenceOrder.Workflow(respond: "immediately"));
             using var stop = new CancellationTokenSource();
             var clients = Enumerable.Range(0, 8).Select(client => PostUntilStoppedAsync(http, new Uri(first.Address, "hooks/orders"), client, accepted, stop.Token)).ToList();
-            await WaitUntilAsync(() => Task.FromResult(accepted.Count >= 300), TimeSpan.FromSeconds(60));
+            await Deadline.WaitUntilAsync(() => Task.FromResult(accepted.Count >= 300), TimeSpan.FromSeconds(60));
 
             await first.KillAsync();
             await stop.CancelAsync();
@@ -50,7 +50,7 @@ public sealed class CrashRecoveryTests
         }
 
         await using var second = await ProductProcess.StartAsync(RepositoryPaths.Configuration, sink.Address, folder, QuickRecovery);
-        await WaitUntilAsync(async () => await HistoryCheck.CountUnfinishedAsync(second.DatabasePath) == 0, TimeSpan.FromSeconds(60));
+        await Deadline.WaitUntilAsync(async () => await HistoryCheck.CountUnfinishedAsync(second.DatabasePath) == 0, TimeSpan.FromSeconds(60));
 
         var history = await HistoryCheck.ReadAsync(second.DatabasePath, ReferenceOrder.StepsPerRun(3));
         Assert.True(history.Complete, $"{history}");
@@ -85,20 +85,20 @@ public sealed class CrashRecoveryTests
             }
 
             // Every run has written its first step and waits on the slow system when the process dies.
-            await WaitUntilAsync(async () => (await FinishedStepsAsync(first.DatabasePath)).Count(k => k.Contains(":first:", StringComparison.Ordinal)) == 40, TimeSpan.FromSeconds(60));
+            await Deadline.WaitUntilAsync(async () => (await FinishedStepsAsync(first.DatabasePath)).Count(k => k.Contains(":first:", StringComparison.Ordinal)) == 40, TimeSpan.FromSeconds(60));
             await first.KillAsync();
-            callsAtKill = CallsByKey(sink);
+            callsAtKill = sink.CallsByKey();
             finishedAtKill = await FinishedStepsAsync(first.DatabasePath);
             Assert.Equal(40, await HistoryCheck.CountUnfinishedAsync(first.DatabasePath));
         }
 
         var restarted = DateTime.UtcNow;
         await using var second = await ProductProcess.StartAsync(RepositoryPaths.Configuration, sink.Address, folder);
-        await WaitUntilAsync(async () => await HistoryCheck.CountUnfinishedAsync(second.DatabasePath) == 0, restarted.AddSeconds(30) - DateTime.UtcNow);
+        await Deadline.WaitUntilAsync(async () => await HistoryCheck.CountUnfinishedAsync(second.DatabasePath) == 0, restarted.AddSeconds(30) - DateTime.UtcNow);
 
         var succeeded = await SucceededRunsAsync(second.DatabasePath);
         Assert.All(accepted, runId => Assert.Contains(runId, succeeded));
-        var calls = CallsByKey(sink);
+        var calls = sink.CallsByKey();
         Assert.All(finishedAtKill, key => Assert.Equal(callsAtKill.GetValueOrDefault(key), calls.GetValueOrDefault(key)));
         Assert.All(finishedAtKill, key => Assert.Equal(1, calls.GetValueOrDefault(key)));
 
@@ -124,10 +124,6 @@ public sealed class CrashRecoveryTests
         await Task.Delay(delay);
         await context.Response.WriteAsJsonAsync(new { ok = true });
     }
-
-    /// <summary>How many answered calls the sink saw for each step (its idempotency key).</summary>
-    private static Dictionary<string, int> CallsByKey(HttpSink sink) =>
-        sink.Requests.GroupBy(r => r.IdempotencyKey).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>The idempotency keys (run:node:scope) of the steps recorded as finished, trigger steps aside.</summary>
     private static async Task<HashSet<string>> FinishedStepsAsync(string databasePath)
@@ -179,15 +175,5 @@ public sealed class CrashRecoveryTests
         }
 
         return ids;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -78,16 +78,16 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         // Halfway, the second node dies at once; what was sent to it meanwhile goes to the first, as a load balancer
         // would send it, with the same key.
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: both nodes started, sending");
-        await WaitUntilAsync(() => Task.FromResult(accepted.Count >= Events / 2), TimeSpan.FromSeconds(120));
+        await Deadline.WaitUntilAsync(() => Task.FromResult(accepted.Count >= Events / 2), TimeSpan.FromSeconds(120));
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: half accepted, killing the second node");
         var deadName = $"{Environment.MachineName}:{second.ProcessId}";
         await second.KillAsync();
         var killedAt = DateTime.UtcNow;
         var finishedAtKill = await FinishedStepsAsync();
-        var callsAtKill = CallsByKey(sink);
+        var callsAtKill = sink.CallsByKey();
         var heldByDead = await UnfinishedRunsHeldByAsync(deadName);
         nodes[1] = first;
-        await WaitUntilAsync(async () => (await UnfinishedRunsHeldByAsync(deadName)).Count == 0, TimeSpan.FromSeconds(30));
+        await Deadline.WaitUntilAsync(async () => (await UnfinishedRunsHeldByAsync(deadName)).Count == 0, TimeSpan.FromSeconds(30));
         var takenOverIn = DateTime.UtcNow - killedAt;
 
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: its runs taken over");
@@ -97,7 +97,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: started again");
         await Task.WhenAll(senders);
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: every event accepted");
-        await WaitUntilAsync(async () => await CountUnfinishedRunsAsync() == 0, TimeSpan.FromSeconds(120));
+        await Deadline.WaitUntilAsync(async () => await CountUnfinishedRunsAsync() == 0, TimeSpan.FromSeconds(120));
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: every run ended");
 
         // Every accepted event has exactly one run, and every run completed; a repeat answered with the first's run.
@@ -109,9 +109,9 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(Events - (Events / RepeatEvery), keys.Count);
 
         // A system saw a step's call twice only where that step was not recorded finished when the node died.
-        var repeated = CallsByKey(sink).Where(c => c.Value > 1).Select(c => c.Key).ToList();
+        var repeated = sink.CallsByKey().Where(c => c.Value > 1).Select(c => c.Key).ToList();
         Assert.All(repeated, key => Assert.DoesNotContain(key, finishedAtKill));
-        Assert.All(finishedAtKill, key => Assert.Equal(callsAtKill.GetValueOrDefault(key), CallsByKey(sink).GetValueOrDefault(key)));
+        Assert.All(finishedAtKill, key => Assert.Equal(callsAtKill.GetValueOrDefault(key), sink.CallsByKey().GetValueOrDefault(key)));
         output.WriteLine(
             $"{accepted.Count} events accepted, {runs.Count} runs; {heldByDead.Count} runs held by the killed node, taken over in {takenOverIn.TotalSeconds:0.0} s; "
             + $"{finishedAtKill.Count} steps recorded finished at the kill; {repeated.Count} step calls seen more than once.");
@@ -156,9 +156,6 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(100);
         }
     }
-
-    private static Dictionary<string, int> CallsByKey(HttpSink sink) =>
-        sink.Requests.GroupBy(r => r.IdempotencyKey).ToDictionary(g => g.Key, g => g.Count());
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
@@ -220,15 +217,5 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         return runs;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(100);
-        }
     }
 }

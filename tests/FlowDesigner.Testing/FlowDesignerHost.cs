@@ -97,7 +97,11 @@ public sealed class FlowDesignerHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", _folder.Path);
-        if (Provider == Persistence.StorageProvider.PostgreSql)
+        if (Provider == Persistence.StorageProvider.Sqlite)
+        {
+            SqliteTemplate.CopyInto(new Persistence.StorageOptions { DataFolder = _folder.Path });
+        }
+        else
         {
             _postgreSql ??= TestPostgreSql.NewDatabase(_folder.Path);
             builder.UseSetting("Storage:Provider", _postgreSql.Provider.ToString());

@@ -31,6 +31,9 @@ public sealed class HttpSink : IAsyncDisposable
 
     public IReadOnlyList<SinkRequest> To(string path) => Requests.Where(r => r.Path == path).ToList();
 
+    /// <summary>How many answered calls the sink saw for each idempotency key (a step's: run:node:scope).</summary>
+    public Dictionary<string, int> CallsByKey() => Requests.GroupBy(r => r.IdempotencyKey).ToDictionary(g => g.Key, g => g.Count());
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);

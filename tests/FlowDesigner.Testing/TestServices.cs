@@ -55,6 +55,7 @@ public sealed class TestServices : IAsyncDisposable
         storage ??= provider == StorageProvider.PostgreSql
             ? TestPostgreSql.NewDatabase(dataFolder ?? owned!.Path)
             : new StorageOptions { DataFolder = dataFolder ?? owned!.Path };
+        SqliteTemplate.CopyInto(storage);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(LoopbackNetworks.Settings!);

@@ -13,17 +13,6 @@ namespace FlowDesigner.Persistence.PostgreSql;
 /// </summary>
 internal static class PostgreSqlRunStatements
 {
-    private static readonly string Pending = SqlText.Of(RunStatus.Pending);
-    private static readonly string Running = SqlText.Of(RunStatus.Running);
-    private static readonly string Open = SqlText.Of(RunStatus.Pending, RunStatus.Running);
-    private static readonly string StepRunning = SqlText.Of(StepStatus.Running);
-    private static readonly string StepSucceeded = SqlText.Of(StepStatus.Succeeded);
-    private static readonly string StepCancelled = SqlText.Of(StepStatus.Cancelled);
-    private static readonly string StepUnfinished = SqlText.Of(StepStatus.Pending, StepStatus.Running, StepStatus.Waiting);
-    private static readonly string Succeeded = SqlText.Of(RunStatus.Succeeded);
-    private static readonly string Failed = SqlText.Of(RunStatus.Failed);
-    private static readonly string Cancelled = SqlText.Of(RunStatus.Cancelled);
-
     /// <summary>The sequence step ids are drawn from (created by the PostgreSQL migrations).</summary>
     public const string StepIdSequence = "StepIds";
 
@@ -45,7 +34,7 @@ internal static class PostgreSqlRunStatements
     public static NpgsqlBatchCommand InsertRun(Guid id, Guid eventId, Guid correlationId, NewRun run, DateTime now) =>
         PostgreSqlCommands.Of($$"""
             INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "HolderId", "Title", "TitleKey")
-            VALUES ($1, $2, $3, $4, {{Pending}}, $5, $6, $7, $8, $9, $10, $11, $12)
+            VALUES ($1, $2, $3, $4, {{StatusSql.Pending}}, $5, $6, $7, $8, $9, $10, $11, $12)
             """)
             .Id(id).Id(run.WorkflowId).Id(run.VersionId).Id(eventId).Enum(run.Cause).Id(correlationId).Text(run.DedupeKey).Number(run.ParentStepId)
             .Time(now).Id(run.Holder).Text(run.Title).Text(run.Title is null ? null : RunTitle.SearchKey(run.Title))
@@ -66,45 +55,45 @@ internal static class PostgreSqlRunStatements
     /// <summary>Only the run's holder, or a node finding it held by nobody, writes an advance (see <see cref="RunStatements"/>).</summary>
     public static NpgsqlBatchCommand OpenRun(Guid runId, DateTime started, Guid? holder, bool letGo) =>
         PostgreSqlCommands.Of($$"""
-            UPDATE "Runs" SET "Status" = {{Running}}, "StartedAt" = coalesce("StartedAt", $1), "HolderId" = $2
-            WHERE "Id" = $3 AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $4)
+            UPDATE "Runs" SET "Status" = {{StatusSql.Running}}, "StartedAt" = coalesce("StartedAt", $1), "HolderId" = $2
+            WHERE "Id" = $3 AND "Status" IN ({{StatusSql.Open}}) AND ("HolderId" IS NULL OR "HolderId" = $4)
             """).Time(started).Id(letGo ? null : holder).Id(runId).Id(holder).Command();
 
     public static NpgsqlBatchCommand EndRun(Guid runId, RunEnd end, DateTime started, DateTime now, Guid? holder) =>
         PostgreSqlCommands.Of($$"""
             UPDATE "Runs" SET "Status" = $1, "StartedAt" = coalesce("StartedAt", $2), "OutputJson" = $3, "Error" = $4, "FinishedAt" = $5, "HolderId" = NULL
-            WHERE "Id" = $6 AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $7)
+            WHERE "Id" = $6 AND "Status" IN ({{StatusSql.Open}}) AND ("HolderId" IS NULL OR "HolderId" = $7)
             """).Enum(end.Status).Time(started).Text(end.OutputJson).Text(end.Error).Time(now).Id(runId).Id(holder).Command();
 
     /// <summary>Counts a run's end in its workflow's minute; written last in its transaction, as the rollup's row lock is held to the commit.</summary>
     public static NpgsqlBatchCommand CountEnd(Guid runId, RunStatus status, DateTime now) =>
         PostgreSqlCommands.Of($$"""
             INSERT INTO "RunRollups" ("WorkflowId", "Minute", "Succeeded", "Failed", "Cancelled")
-            SELECT "WorkflowId", $1, ($2 = {{Succeeded}})::int, ($2 = {{Failed}})::int, ($2 = {{Cancelled}})::int FROM "Runs" WHERE "Id" = $3
+            SELECT "WorkflowId", $1, ($2 = {{StatusSql.Succeeded}})::int, ($2 = {{StatusSql.Failed}})::int, ($2 = {{StatusSql.Cancelled}})::int FROM "Runs" WHERE "Id" = $3
             ON CONFLICT ("WorkflowId", "Minute") DO UPDATE SET "Succeeded" = "RunRollups"."Succeeded" + excluded."Succeeded",
                 "Failed" = "RunRollups"."Failed" + excluded."Failed", "Cancelled" = "RunRollups"."Cancelled" + excluded."Cancelled"
             """).Number(now.Ticks / TimeSpan.TicksPerMinute).Enum(status).Id(runId).Command();
 
     public static NpgsqlBatchCommand HeldElsewhere(Guid runId, Guid? holder) =>
         PostgreSqlCommands.Of($$"""
-            SELECT 1 FROM "Runs" WHERE "Id" = $1 AND "Status" IN ({{Open}}) AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($2, '\x'::bytea)
+            SELECT 1 FROM "Runs" WHERE "Id" = $1 AND "Status" IN ({{StatusSql.Open}}) AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($2, '\x'::bytea)
             """).Id(runId).Id(holder).Command();
 
     public static NpgsqlBatchCommand CompleteStep(StepRecord step, DateTime now) =>
         PostgreSqlCommands.Of($$"""
             UPDATE "Steps" SET "Status" = $1, "InputJson" = $2, "OutputJson" = $3, "Port" = $4, "FinishedAt" = $5 - coalesce("StartedAt", 0)
-            WHERE "Id" = $6 AND "Status" = {{StepRunning}}
+            WHERE "Id" = $6 AND "Status" = {{StatusSql.StepRunning}}
             """).Enum(step.Status).Text(step.InputJson).Text(step.OutputJson).Text(StepPorts.Stored(step.Status, step.Port)).Time(now).Number(step.Id).Command();
 
     public static NpgsqlBatchCommand FinishLoop(LoopResults loop) =>
         PostgreSqlCommands.Of($$"""
-            UPDATE "Steps" SET "Port" = 'done', "OutputJson" = $1 WHERE "Id" = $2 AND "Status" = {{StepSucceeded}} AND "Port" = 'each'
+            UPDATE "Steps" SET "Port" = 'done', "OutputJson" = $1 WHERE "Id" = $2 AND "Status" = {{StatusSql.StepSucceeded}} AND "Port" = 'each'
             """).Text(loop.ResultsJson).Number(loop.StepId).Command();
 
     public static NpgsqlBatchCommand CancelUnfinished(Guid runId, string reason, DateTime now) =>
         PostgreSqlCommands.Of($$"""
-            UPDATE "Steps" SET "Status" = {{StepCancelled}}, "Error" = $1, "FinishedAt" = $2 - coalesce("StartedAt", 0)
-            WHERE "RunId" = $3 AND "Status" IN ({{StepUnfinished}})
+            UPDATE "Steps" SET "Status" = {{StatusSql.StepCancelled}}, "Error" = $1, "FinishedAt" = $2 - coalesce("StartedAt", 0)
+            WHERE "RunId" = $3 AND "Status" IN ({{StatusSql.StepUnfinished}})
             """).Text(reason).Time(now).Id(runId).Command();
 
     /// <summary>Appends runs to the feed of changes (see <see cref="Configuration.RunChangeConfiguration"/>).</summary>

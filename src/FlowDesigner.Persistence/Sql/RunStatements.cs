@@ -14,14 +14,6 @@ namespace FlowDesigner.Persistence.Sql;
 /// </summary>
 internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 {
-    private static readonly string Pending = SqlText.Of(RunStatus.Pending);
-    private static readonly string Running = SqlText.Of(RunStatus.Running);
-    private static readonly string Open = SqlText.Of(RunStatus.Pending, RunStatus.Running);
-    private static readonly string StepRunning = SqlText.Of(StepStatus.Running);
-    private static readonly string StepSucceeded = SqlText.Of(StepStatus.Succeeded);
-    private static readonly string StepCancelled = SqlText.Of(StepStatus.Cancelled);
-    private static readonly string StepUnfinished = SqlText.Of(StepStatus.Pending, StepStatus.Running, StepStatus.Waiting);
-
     private readonly PreparedStatement _insertEvent = new(connection, """
         INSERT INTO "Events" ("Id", "Type", "Source", "PayloadJson", "CorrelationId", "CausedByRunId", "DedupeKey", "ReceivedAt")
         VALUES ($id, $type, $source, $payload, $correlation, $causedBy, $dedupe, $now)
@@ -29,7 +21,7 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
 
     private readonly PreparedStatement _insertRun = new(connection, $$"""
         INSERT INTO "Runs" ("Id", "WorkflowId", "VersionId", "EventId", "Status", "Cause", "CorrelationId", "DedupeKey", "ParentStepId", "CreatedAt", "HolderId", "Title", "TitleKey")
-        VALUES ($id, $workflow, $version, $event, {{Pending}}, $cause, $correlation, $dedupe, $parent, $now, $holder, $title, $titleKey)
+        VALUES ($id, $workflow, $version, $event, {{StatusSql.Pending}}, $cause, $correlation, $dedupe, $parent, $now, $holder, $title, $titleKey)
         """, "$id", "$workflow", "$version", "$event", "$cause", "$correlation", "$dedupe", "$parent", "$now", "$holder", "$title", "$titleKey");
 
     private readonly PreparedStatement _insertStep = new(connection, """
@@ -40,29 +32,29 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
     // Only the run's holder, or a node finding it held by nobody, writes an advance; the writer holds it after,
     // unless it lets go with this write ($keeper is then null).
     private readonly PreparedStatement _openRun = new(connection, $$"""
-        UPDATE "Runs" SET "Status" = {{Running}}, "StartedAt" = coalesce("StartedAt", $started), "HolderId" = $keeper
-        WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
+        UPDATE "Runs" SET "Status" = {{StatusSql.Running}}, "StartedAt" = coalesce("StartedAt", $started), "HolderId" = $keeper
+        WHERE "Id" = $id AND "Status" IN ({{StatusSql.Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
         """, "$started", "$keeper", "$id", "$holder");
 
     private readonly PreparedStatement _heldElsewhere = new(connection, $$"""
-        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ({{Open}}) AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, x'')
+        SELECT 1 FROM "Runs" WHERE "Id" = $id AND "Status" IN ({{StatusSql.Open}}) AND "HolderId" IS NOT NULL AND "HolderId" <> coalesce($holder, x'')
         """, "$id", "$holder");
 
     private readonly PreparedStatement _completeStep = new(connection, $$"""
         UPDATE "Steps" SET "Status" = $status, "InputJson" = $input, "OutputJson" = $output, "Port" = $port, "FinishedAt" = {{StepTimes.FinishSql}}
-        WHERE "Id" = $id AND "Status" = {{StepRunning}}
+        WHERE "Id" = $id AND "Status" = {{StatusSql.StepRunning}}
         """, "$status", "$input", "$output", "$port", "$now", "$id");
 
     private readonly PreparedStatement _finishLoop = new(connection, $$"""
         UPDATE "Steps" SET "Port" = 'done', "OutputJson" = $results
-        WHERE "Id" = $id AND "Status" = {{StepSucceeded}} AND "Port" = 'each'
+        WHERE "Id" = $id AND "Status" = {{StatusSql.StepSucceeded}} AND "Port" = 'each'
         """, "$results", "$id");
 
     // Opens and ends the run in one change, when an advance finishes it: the run's status index is touched once. Its
     // workflow comes back for the rollups.
     private readonly PreparedStatement _endRun = new(connection, $$"""
         UPDATE "Runs" SET "Status" = $status, "StartedAt" = coalesce("StartedAt", $started), "OutputJson" = $output, "Error" = $error, "FinishedAt" = $now, "HolderId" = NULL
-        WHERE "Id" = $id AND "Status" IN ({{Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
+        WHERE "Id" = $id AND "Status" IN ({{StatusSql.Open}}) AND ("HolderId" IS NULL OR "HolderId" = $holder)
         RETURNING "WorkflowId"
         """, "$status", "$started", "$output", "$error", "$now", "$id", "$holder");
 
@@ -74,8 +66,8 @@ internal sealed class RunStatements(SqliteConnection connection) : IDisposable
     public RunTally Tally { get; } = new();
 
     private readonly PreparedStatement _cancelUnfinished = new(connection, $$"""
-        UPDATE "Steps" SET "Status" = {{StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
-        WHERE "RunId" = $run AND "Status" IN ({{StepUnfinished}})
+        UPDATE "Steps" SET "Status" = {{StatusSql.StepCancelled}}, "Error" = $reason, "FinishedAt" = {{StepTimes.FinishSql}}
+        WHERE "RunId" = $run AND "Status" IN ({{StatusSql.StepUnfinished}})
         """, "$reason", "$now", "$run");
 
     public void InsertEvent(Guid id, Guid correlationId, NewRun run, DateTime now) =>
