@@ -38,37 +38,32 @@ fi
 results=$(mktemp -d)
 trap 'rm -rf "$results"; postgres_stop' EXIT
 
-# Runs one test project (or the tests of it a filter selects) under a name, its output kept in a log of its own and
-# its exit code in a file of its own.
-run_tests() {
-  local name=$1 project=$2 filter=${3:-}
+# Runs one test project, its output kept in its own log; its exit code goes to a file of its own.
+run_project() {
+  local project=$1 name
+  name=$(basename "$project" .csproj)
   echo "-- $name started"
-  dotnet test "$project" -c Debug --no-build --nologo ${filter:+--filter "$filter"} \
+  dotnet test "$project" -c Debug --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results/$name" --blame-hang-timeout 5m >"$results/$name.log" 2>&1
   echo $? >"$results/$name.status"
   echo "-- $name: $(grep -E -o '(Passed|Failed)!.*' "$results/$name.log" | tail -n 1)"
 }
 
-# The browser tests and the tests that start product processes spend most of their time waiting (on Chromium, on
-# processes starting, on deadlines), so each runs beside the other projects, which run one after another.
-e2e=tests/FlowDesigner.E2E.Tests/FlowDesigner.E2E.Tests.csproj
-processes="FullyQualifiedName~.MultiNodeTests.|FullyQualifiedName~.CrashRecoveryTests.|FullyQualifiedName~.BenchmarkSmokeTests."
-run_tests FlowDesigner.E2E.Tests.Processes "$e2e" "$processes" &
-run_tests FlowDesigner.E2E.Tests "$e2e" "FullyQualifiedName!~.MultiNodeTests.&FullyQualifiedName!~.CrashRecoveryTests.&FullyQualifiedName!~.BenchmarkSmokeTests." &
-names=(FlowDesigner.E2E.Tests FlowDesigner.E2E.Tests.Processes)
-for project in tests/*.Tests/*.Tests.csproj; do
-  [ "$project" = "$e2e" ] && continue
-  name=$(basename "$project" .csproj)
-  names+=("$name")
-  run_tests "$name" "$project"
+# The browser and multi-process tests spend most of their time waiting (on Chromium, on processes starting, on
+# deadlines), so they run beside the other projects, which run one after another.
+projects=(tests/*.Tests/*.Tests.csproj)
+run_project tests/FlowDesigner.E2E.Tests/FlowDesigner.E2E.Tests.csproj &
+for project in "${projects[@]}"; do
+  [[ "$project" == *E2E* ]] || run_project "$project"
 done
 wait
 
 status=0
 passed=0
 failed=0
-for name in "${names[@]}"; do
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
   echo "== $name"
   cat "$results/$name.log" 2>/dev/null
   code=$(cat "$results/$name.status" 2>/dev/null || echo 1)
