@@ -35,14 +35,12 @@ public sealed class DatabaseInitializer(
             }
 
             // A new database has no history table yet: it is not asked for its rows (a failed query, logged as an error).
-            var known = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);
-            if (known)
-            {
-                await RefuseNewerDatabaseAsync(db, cancellationToken);
-            }
-
-            var pending = known ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() : db.Database.GetMigrations().ToList();
-            var runs = pending.Count > 0 && known && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+            var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+                ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList()
+                : [];
+            RefuseNewerDatabase(db, applied);
+            var pending = db.Database.GetMigrations().Except(applied, StringComparer.Ordinal).ToList();
+            var runs = pending.Count > 0 && applied.Count > 0
                 ? await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"Runs\"").SingleAsync(cancellationToken)
                 : 0;
             if (runs > 0)
@@ -112,10 +110,9 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    private async Task RefuseNewerDatabaseAsync(FlowDbContext db, CancellationToken cancellationToken)
+    private void RefuseNewerDatabase(FlowDbContext db, IReadOnlyList<string> applied)
     {
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         var unknown = applied.Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
         {

@@ -7,9 +7,10 @@ namespace FlowDesigner.Persistence.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's run writer: each write is one transaction of its own on a pooled connection, its statements sent
-/// together in one batch (an advance's in two: its writes, then its count and commit). There is no write gate: rows are locked, not the database, and the server commits
-/// concurrent transactions together. An advance's conditional updates are checked once the batch has run, and
-/// it is rolled back when one found nothing, as SQLite's writer undoes its savepoint. As on SQLite, an accepted event's
+/// together in one batch (an advance's in two: its writes, then its count and commit). There is no write gate: rows
+/// are locked, not the database, and the server commits concurrent transactions together. An advance's conditional
+/// updates are checked once its writes have run, and it is rolled back when one found nothing, as SQLite's writer
+/// undoes its savepoint. As on SQLite, an accepted event's
 /// commit waits for the disk and an advance's does not (a crash of the server may lose its last advances, whose steps
 /// then run again; steps are at-least-once): an advance that waited would hold its workflow's rollup row through the
 /// wait, and advances ending runs of one workflow would queue behind each other's flush.
